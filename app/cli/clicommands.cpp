@@ -1,0 +1,250 @@
+#include "clicommands.h"
+
+#include "analysis/runsummary.h"
+#include "core/importprogress.h"
+#include "core/ingesterror.h"
+#include "store/importer.h"
+#include "store/runqueries.h"
+#include "store/storeerror.h"
+#include "store/workspace.h"
+#include "summaryformat.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace spanscope::cli {
+
+namespace {
+
+void err(const std::string &s) {
+    std::fprintf(stderr, "%s\n", s.c_str());
+}
+void out(const std::string &s) {
+    std::fputs(s.c_str(), stdout);
+}
+
+QString defaultWorkspace() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("workspace.spanscope"));
+}
+
+QCommandLineOption workspaceOption() {
+    return {QStringLiteral("workspace"),
+            QStringLiteral("Workspace file (default: %1).").arg(defaultWorkspace()),
+            QStringLiteral("FILE")};
+}
+
+// Parses a subcommand's options; on a usage error prints it and returns false.
+bool parse(QCommandLineParser &p, const QStringList &args) {
+    p.addOption(workspaceOption());
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        err("spanscope-cli: " + p.errorText().toStdString());
+        err(usage().toStdString());
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p) {
+    const QString path = p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace"))
+                                                              : defaultWorkspace();
+    return std::make_unique<Workspace>(path);
+}
+
+std::string mb(std::int64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
+// Runs the import on a worker thread and, on a terminal, redraws one progress line at most
+// ten times a second until it finishes.
+std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
+                                            const ImportOptions &options) {
+    ImportProgress progress;
+    auto job = std::async(std::launch::async,
+                          [&] { return Importer(ws).importPath(path, options, progress); });
+    const bool tty = isatty(fileno(stderr));
+    bool drew = false;
+    while (job.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+        if (!tty) continue;
+        const auto total = progress.total();
+        const auto done = std::min(progress.done(), total);
+        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)", qPrintable(path),
+                     total > 0 ? static_cast<int>(100 * done / total) : 0, mb(done).c_str(),
+                     mb(total).c_str());
+        drew = true;
+    }
+    if (drew) std::fprintf(stderr, "\r\033[K");
+    return job.get();
+}
+
+} // namespace
+
+QString usage() {
+    return QStringLiteral(
+        "usage: spanscope-cli import PATH... [--workspace FILE] [--label NAME] [--force]\n"
+        "       spanscope-cli runs [--workspace FILE] [--format text|json]\n"
+        "       spanscope-cli summary RUN [--workspace FILE] [--format text|json|md]\n"
+        "exit codes: 0 ok, 1 bad input, 2 usage");
+}
+
+int runImport(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("label"), QStringLiteral("Label of the imported run."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("force"),
+                 QStringLiteral("Re-import input that is already in the workspace.")});
+    p.addPositionalArgument(QStringLiteral("PATH"),
+                            QStringLiteral("NAT folders or files to import."),
+                            QStringLiteral("PATH..."));
+    if (!parse(p, args)) return Usage;
+    if (p.positionalArguments().isEmpty()) {
+        err("spanscope-cli import: no PATH given");
+        err(usage().toStdString());
+        return Usage;
+    }
+    std::unique_ptr<Workspace> ws;
+    try {
+        ws = openWorkspace(p);
+    } catch (const StoreError &e) {
+        err(std::string("error: ") + e.what());
+        return BadInput;
+    }
+    ImportOptions options;
+    options.label = p.value(QStringLiteral("label"));
+    options.force = p.isSet(QStringLiteral("force"));
+    int exit = Ok;
+    for (const QString &path : p.positionalArguments()) {
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            const auto runs = importWithProgress(*ws, path, options);
+            for (const ImportedRun &r : runs) {
+                if (r.unchanged) {
+                    out("unchanged: " + r.sourcePath + " is already run " +
+                        std::to_string(r.runId) + " (use --force to import it again)\n");
+                    continue;
+                }
+                out("imported run " + std::to_string(r.runId) + " '" + r.label + "' (" + r.kind +
+                    "): " + std::to_string(r.traces) + " requests, " + std::to_string(r.spans) +
+                    " spans, " + std::to_string(r.report.warningCount()) + " warnings\n");
+                for (const std::string &line : r.report.lines())
+                    out("  " + line + "\n");
+            }
+            char secs[32];
+            std::snprintf(secs, sizeof secs, "%.2f", static_cast<double>(timer.elapsed()) / 1e3);
+            out("done: " + std::to_string(runs.size()) + " run(s) from " + path.toStdString() +
+                " in " + secs + " s\n");
+        } catch (const IngestError &e) {
+            err(std::string("error: ") + e.what());
+            err("nothing was imported from " + path.toStdString() + "; the workspace is unchanged");
+            exit = BadInput;
+        } catch (const StoreError &e) {
+            err(std::string("error: workspace: ") + e.what());
+            exit = BadInput;
+        } catch (const ImportCancelled &) {
+            err("cancelled");
+            exit = BadInput;
+        }
+    }
+    return exit;
+}
+
+int runRuns(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("format"), QStringLiteral("text or json."),
+                 QStringLiteral("FORMAT"), QStringLiteral("text")});
+    if (!parse(p, args)) return Usage;
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err("spanscope-cli runs: --format must be text or json");
+        return Usage;
+    }
+    try {
+        const auto ws = openWorkspace(p);
+        const auto runs = ws->runs();
+        if (format == QLatin1String("json")) {
+            nlohmann::json j = nlohmann::json::array();
+            for (const RunInfo &r : runs)
+                j.push_back({{"id", r.id},
+                             {"label", r.label},
+                             {"kind", r.kind},
+                             {"source", r.sourcePath},
+                             {"imported_at_ms", r.importedAtMs},
+                             {"traces", r.traceCount},
+                             {"spans", r.spanCount}});
+            out(j.dump(2) + "\n");
+            return Ok;
+        }
+        if (runs.empty()) {
+            out("no runs in " + ws->path().toStdString() + "\n");
+            return Ok;
+        }
+        out("   id  kind        imported          requests     spans  label\n");
+        for (const RunInfo &r : runs) {
+            const std::string when = QDateTime::fromMSecsSinceEpoch(r.importedAtMs)
+                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                         .toStdString();
+            char line[512];
+            std::snprintf(line, sizeof line, "%5lld  %-10s  %-16s  %8lld  %8lld  %s\n",
+                          static_cast<long long>(r.id), r.kind.c_str(), when.c_str(),
+                          static_cast<long long>(r.traceCount), static_cast<long long>(r.spanCount),
+                          r.label.c_str());
+            out(line);
+        }
+    } catch (const StoreError &e) {
+        err(std::string("error: ") + e.what());
+        return BadInput;
+    }
+    return Ok;
+}
+
+int runSummary(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("format"), QStringLiteral("text, json or md."),
+                 QStringLiteral("FORMAT"), QStringLiteral("text")});
+    p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id or label."));
+    if (!parse(p, args)) return Usage;
+    const QString format = p.value(QStringLiteral("format"));
+    if (p.positionalArguments().size() != 1 ||
+        (format != QLatin1String("text") && format != QLatin1String("json") &&
+         format != QLatin1String("md"))) {
+        err("spanscope-cli summary: give one RUN and --format text, json or md");
+        err(usage().toStdString());
+        return Usage;
+    }
+    try {
+        const auto ws = openWorkspace(p);
+        const std::string key = p.positionalArguments().first().toStdString();
+        const auto run = ws->findRun(key);
+        if (!run) {
+            err("error: no run '" + key + "' in " + ws->path().toStdString() +
+                " (see spanscope-cli runs)");
+            return BadInput;
+        }
+        const RunSummary s = summarize(RunQueries(*ws).summaryInput(run->id));
+        if (format == QLatin1String("json"))
+            out(summaryformat::json(*run, s));
+        else if (format == QLatin1String("md"))
+            out(summaryformat::markdown(*run, s));
+        else
+            out(summaryformat::text(*run, s));
+    } catch (const StoreError &e) {
+        err(std::string("error: ") + e.what());
+        return BadInput;
+    }
+    return Ok;
+}
+
+} // namespace spanscope::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+namespace spanscope::cli {
+
+// Exit codes of spanscope-cli.
+enum Exit { Ok = 0, BadInput = 1, Usage = 2 };
+
+int runImport(const QStringList &args);
+int runRuns(const QStringList &args);
+int runSummary(const QStringList &args);
+QString usage();
+
+} // namespace spanscope::cli

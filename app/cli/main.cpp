@@ -1,0 +1,33 @@
+#include "clicommands.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Spanscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("Spanscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SPANSCOPE_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "%s\n", qPrintable(spanscope::cli::usage()));
+        return spanscope::cli::Usage;
+    }
+    const QString command = args.takeAt(1);
+    if (command == QLatin1String("import")) return spanscope::cli::runImport(args);
+    if (command == QLatin1String("runs")) return spanscope::cli::runRuns(args);
+    if (command == QLatin1String("summary")) return spanscope::cli::runSummary(args);
+    if (command == QLatin1String("--version")) {
+        std::printf("spanscope-cli %s\n", SPANSCOPE_VERSION);
+        return spanscope::cli::Ok;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        std::printf("%s\n", qPrintable(spanscope::cli::usage()));
+        return spanscope::cli::Ok;
+    }
+    std::fprintf(stderr, "spanscope-cli: unknown command '%s'\n%s\n", qPrintable(command),
+                 qPrintable(spanscope::cli::usage()));
+    return spanscope::cli::Usage;
+}

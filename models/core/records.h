@@ -1,0 +1,114 @@
+#pragma once
+
+// The canonical records every reader emits and the workspace stores (DESIGN.md section 3).
+// Plain values: readers fill them on one thread, the bulk writer consumes them on another.
+
+#include "category.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spanscope {
+
+enum SpanFlag : std::uint8_t {
+    SpanError = 1 << 0,      // the call failed (status ERROR, tool output starting "Error", ...)
+    SpanUnfinished = 1 << 1, // START without END: end is the trace's last timestamp
+    SpanOrphan = 1 << 2,     // its parent id named a span that is not in the trace
+    SpanClamped = 1 << 3,    // it ended before it started; end was set to start
+};
+
+struct SpanRecord {
+    std::string key;      // the source's span id (NAT UUID, OTel span id)
+    int parentIndex = -1; // index into TraceRecord::spans, -1 for a root
+    std::string name;
+    Category category = Category::Other;
+    std::int64_t startNs = 0; // nanoseconds since the Unix epoch
+    std::int64_t endNs = 0;
+    std::uint8_t flags = 0;
+    std::string model;
+    std::optional<std::int64_t> inputTokens;
+    std::optional<std::int64_t> outputTokens;
+    // Streaming chunks (NAT LLM_NEW_TOKEN / SPAN_CHUNK) kept as a compact series.
+    std::int32_t chunkCount = 0;
+    std::int64_t firstChunkNs = 0;
+    std::int64_t lastChunkNs = 0;
+    std::string attributesJson; // remaining attributes, a JSON object ("" when none)
+    std::string payloadJson;    // prompts, completions, tool input/output: stored zstd-compressed
+};
+
+struct EventRecord {
+    int spanIndex = -1; // index into TraceRecord::spans
+    std::int64_t timeNs = 0;
+    std::string name;
+    std::string attributesJson;
+};
+
+struct TraceRecord {
+    std::string key;     // OTel trace id, or the NAT request's root span id
+    int ordinal = 0;     // request number in the source
+    std::string itemKey; // joins eval items and scores, and matches items between two runs
+    std::string sessionKey;
+    std::string userKey;
+    std::string name;
+    std::vector<SpanRecord> spans;
+    std::vector<EventRecord> events;
+    std::int64_t sourceSteps = 0; // records the source spent on this trace (NAT steps)
+};
+
+struct EvalItemRecord {
+    std::string itemKey;
+    int ordinal = 0;
+    std::string question;
+    std::string expectedAnswer;
+    std::string generatedAnswer;
+};
+
+struct EvalScoreRecord {
+    std::string evaluator;
+    std::string itemKey;
+    double score = 0;
+    std::string reasoningJson;
+};
+
+struct SizingPointRecord {
+    int concurrency = 0;
+    std::string metric; // "llm_latency", "workflow_runtime"
+    std::optional<double> p50, p90, p95, mean;
+    int samples = 0;
+    std::string extraJson; // alerts, per-concurrency GPU estimates, total runtime
+};
+
+struct RunMetricRecord {
+    std::string
+        name; // dotted: "forecast.workflow_runtime.mean", "sizing.gpu_estimate_by_wf_runtime"
+    std::optional<double> value;
+    std::optional<double> lower; // confidence bounds where the source gives them
+    std::optional<double> upper;
+    std::string unit;
+    std::string json; // structured values that do not fit one number
+};
+
+struct RunFileRecord {
+    std::string relativePath;
+    std::string role; // "spans", "eval-items", "evaluator", "metrics", "raw", "attachment"
+    std::int64_t size = 0;
+    std::string content; // kept for raw files and attachments only; stored compressed
+};
+
+// One batch from a reader to the writer. A trace always arrives whole in one batch.
+struct ImportBatch {
+    std::vector<TraceRecord> traces;
+    std::vector<EvalItemRecord> evalItems;
+    std::vector<EvalScoreRecord> evalScores;
+    std::vector<SizingPointRecord> sizingPoints;
+    std::vector<RunMetricRecord> metrics;
+    std::vector<RunFileRecord> files;
+    bool empty() const {
+        return traces.empty() && evalItems.empty() && evalScores.empty() && sizingPoints.empty() &&
+               metrics.empty() && files.empty();
+    }
+};
+
+} // namespace spanscope

@@ -1,0 +1,85 @@
+#include "jsonfile.h"
+
+#include "chunkedfile.h"
+#include "core/ingesterror.h"
+#include "jsondombuilder.h"
+
+namespace spanscope::jsonfile {
+
+namespace {
+
+[[noreturn]] void throwParseError(const QString &path, const std::string &displayName,
+                                  std::int64_t fileSize, const JsonDomBuilder &builder) {
+    if (fileSize == 0) throw IngestError(displayName, "", "file is empty");
+    const auto offset = static_cast<std::int64_t>(builder.errorPosition());
+    std::string message = "not valid JSON: " + builder.errorMessage();
+    if (offset >= fileSize)
+        message = "unexpected end of file (truncated?): " + builder.errorMessage();
+    throw IngestError::atOffset(displayName, offset, message, lineAtOffset(path, offset));
+}
+
+} // namespace
+
+std::string typeName(const json &value) {
+    switch (value.type()) {
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::string:
+        return "a string";
+    case json::value_t::boolean:
+        return "a boolean";
+    case json::value_t::null:
+        return "null";
+    case json::value_t::binary:
+        return "binary data";
+    case json::value_t::discarded:
+        return "nothing";
+    default:
+        return "a number";
+    }
+}
+
+json read(const QString &path, const std::string &displayName, ImportProgress *progress,
+          const std::vector<std::string> &timeKeys) {
+    ChunkedFile file(path, displayName, progress);
+    JsonDomBuilder builder(timeKeys);
+    if (!json::sax_parse(file.begin(), file.end(), &builder))
+        throwParseError(path, displayName, file.size(), builder);
+    return std::move(builder.result());
+}
+
+void streamArray(const QString &path, const std::string &displayName, ImportProgress *progress,
+                 const std::vector<std::string> &timeKeys,
+                 const std::function<bool(json &&, std::size_t)> &onElement) {
+    ChunkedFile file(path, displayName, progress);
+    JsonDomBuilder builder(timeKeys);
+    bool stoppedByCallback = false;
+    builder.streamTopLevelArray([&](json &&element, std::size_t index) {
+        if (onElement(std::move(element), index)) return true;
+        stoppedByCallback = true;
+        return false;
+    });
+    if (json::sax_parse(file.begin(), file.end(), &builder) || stoppedByCallback) return;
+    if (builder.hasParseError()) throwParseError(path, displayName, file.size(), builder);
+    if (!builder.topLevelIsArray())
+        throw IngestError::atOffset(displayName, 0, "expected a JSON array at the top level", 1);
+}
+
+json parse(std::string_view text, const std::string &displayName, std::int64_t line,
+           std::int64_t offset, const std::vector<std::string> &timeKeys) {
+    JsonDomBuilder builder(timeKeys);
+    if (!json::sax_parse(text.begin(), text.end(), &builder)) {
+        const auto at = offset + static_cast<std::int64_t>(builder.errorPosition());
+        const bool truncated = builder.errorPosition() >= text.size();
+        throw IngestError::atOffset(
+            displayName, at,
+            std::string(truncated ? "line ends inside a JSON value: " : "not valid JSON: ") +
+                builder.errorMessage(),
+            line);
+    }
+    return std::move(builder.result());
+}
+
+} // namespace spanscope::jsonfile

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spanscope {
+
+class ImportProgress;
+
+// JSON input for the readers. Every failure throws IngestError naming the file and the byte
+// offset (and line) where the parse stopped. timeKeys: see JsonDomBuilder.
+namespace jsonfile {
+
+using json = nlohmann::json;
+
+// A whole file as one value; for the small files of a folder (evaluator outputs, metrics).
+json read(const QString &path, const std::string &displayName, ImportProgress *progress,
+          const std::vector<std::string> &timeKeys = {});
+
+// The elements of a file whose top level is an array, one at a time: memory is bounded by
+// the largest element. onElement returns false to stop early.
+void streamArray(const QString &path, const std::string &displayName, ImportProgress *progress,
+                 const std::vector<std::string> &timeKeys,
+                 const std::function<bool(json &&, std::size_t)> &onElement);
+
+// One JSON text, e.g. a line of a JSON-lines file starting at byte `offset` on line `line`.
+json parse(std::string_view text, const std::string &displayName, std::int64_t line,
+           std::int64_t offset, const std::vector<std::string> &timeKeys = {});
+
+// "an object", "a string", ... for messages about wrong types.
+std::string typeName(const json &value);
+
+} // namespace jsonfile
+} // namespace spanscope

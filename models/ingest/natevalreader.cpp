@@ -1,0 +1,286 @@
+#include "natevalreader.h"
+
+#include "core/importprogress.h"
+#include "core/importreport.h"
+#include "core/ingesterror.h"
+#include "jsonfile.h"
+#include "natfiles.h"
+#include "natmetrics.h"
+#include "natspanbuilder.h"
+#include "natstepgrouper.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <map>
+#include <unordered_set>
+
+namespace spanscope {
+
+namespace {
+
+using json = nlohmann::json;
+constexpr std::size_t batchSpanLimit = 20000;
+
+std::string shown(const QString &path) {
+    return QDir::toNativeSeparators(path).toStdString();
+}
+
+// Item ids are numbers or strings in NAT; both join as text.
+std::string keyText(const json &id) {
+    if (id.is_string()) return id.get<std::string>();
+    if (id.is_null()) return std::string();
+    return id.dump();
+}
+
+std::string textOf(const json &obj, const char *key) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::string();
+    if (it->is_string()) return it->get<std::string>();
+    return it->dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace
+
+NatEvalReader::NatEvalReader(ImportSource source) : m_source(std::move(source)) {}
+
+QString NatEvalReader::file(const QString &name) const {
+    for (const QString &f : m_source.files)
+        if (QFileInfo(f).fileName() == name) return f;
+    return QString();
+}
+
+void NatEvalReader::emitIfFull(const BatchSink &sink, bool force) {
+    if (m_batch.empty() || (!force && m_batchSpans < batchSpanLimit)) return;
+    sink(std::move(m_batch));
+    m_batch = ImportBatch();
+    m_batchSpans = 0;
+}
+
+void NatEvalReader::addTrace(TraceRecord &&trace) {
+    const auto index = static_cast<std::size_t>(trace.ordinal);
+    if (trace.itemKey.empty() && index < m_itemKeys.size()) trace.itemKey = m_itemKeys[index];
+    m_batchSpans += trace.spans.size() + 1;
+    m_batch.traces.push_back(std::move(trace));
+}
+
+void NatEvalReader::keepRaw(const QString &path, const std::string &role) {
+    QFile f(path);
+    RunFileRecord r;
+    r.relativePath = QFileInfo(path).fileName().toStdString();
+    r.role = role;
+    r.size = f.size();
+    if ((role == "raw" || role == "attachment") && f.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = f.readAll();
+        r.content.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    }
+    m_batch.files.push_back(std::move(r));
+}
+
+void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) {
+    for (const QString &f : m_source.files)
+        progress.addTotal(QFileInfo(f).size());
+
+    const QString profiler = file(natfiles::profilerTraces);
+    const QString items = file(natfiles::workflowOutput);
+    const QString csv = file(natfiles::standardizedCsv);
+    QString steps;
+    for (const QString &f : m_source.files) {
+        const QString name = QFileInfo(f).fileName();
+        if (name.contains(QLatin1String(".jsonl")) && steps.isEmpty()) steps = f;
+    }
+
+    // workflow_output.json first: its item ids label the profiler's requests (same order).
+    const bool stepsFromItems = profiler.isEmpty() && steps.isEmpty();
+    if (!items.isEmpty()) {
+        readItems(items, stepsFromItems, progress, report);
+        keepRaw(items, "eval-items");
+        emitIfFull(sink);
+    }
+    if (!profiler.isEmpty()) {
+        readProfilerTraces(profiler, sink, progress, report);
+        keepRaw(profiler, "spans");
+    } else if (!steps.isEmpty()) {
+        readStepLines(steps, sink, progress, report);
+        keepRaw(steps, "spans");
+    } else if (items.isEmpty() && !csv.isEmpty()) {
+        readCsv(csv, sink, progress, report);
+        keepRaw(csv, "spans");
+    }
+
+    for (const QString &f : m_source.files) {
+        const QString name = QFileInfo(f).fileName();
+        if (name.endsWith(natfiles::evaluatorSuffix) && name != natfiles::workflowOutput) {
+            readEvaluator(f, progress, report);
+        } else if (name == natfiles::inferenceOptimization) {
+            readInferenceOptimization(f, progress);
+            keepRaw(f, "raw");
+        } else if (name == natfiles::profilingMetrics) {
+            readProfilingMetrics(f, progress);
+            keepRaw(f, "raw");
+        } else if (name == natfiles::profilingReport || name == natfiles::configMetadata ||
+                   name == natfiles::workflowOutputAtif) {
+            keepRaw(f, "raw");
+        } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+            keepRaw(f, "attachment");
+        } else if (name == natfiles::standardizedCsv && f != csv) {
+            keepRaw(f, "unused");
+        }
+    }
+    emitIfFull(sink, true);
+}
+
+void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportProgress &progress,
+                              ImportReport &report) {
+    const std::string name = shown(path);
+    jsonfile::streamArray(
+        path, name, &progress, NatSpanBuilder::timeKeys(), [&](json &&item, std::size_t index) {
+            if (!item.is_object())
+                throw IngestError(name, "item " + std::to_string(index),
+                                  "an item is " + jsonfile::typeName(item) +
+                                      ", expected an object");
+            EvalItemRecord rec;
+            rec.ordinal = static_cast<int>(index);
+            const auto id = item.find("id");
+            rec.itemKey = id == item.end() ? std::to_string(index) : keyText(*id);
+            rec.question = textOf(item, "question");
+            rec.expectedAnswer = textOf(item, "answer");
+            rec.generatedAnswer = textOf(item, "generated_answer");
+            m_itemKeys.push_back(rec.itemKey);
+            if (stepsFromItems) {
+                NatSpanBuilder builder(name, report, static_cast<int>(index));
+                const auto st = item.find("intermediate_steps");
+                if (st != item.end() && st->is_array()) {
+                    for (std::size_t i = 0; i < st->size(); ++i)
+                        builder.addStep((*st)[i], i);
+                } else if (st != item.end() && !st->is_null()) {
+                    throw IngestError(name, "item " + std::to_string(index),
+                                      "intermediate_steps is " + jsonfile::typeName(*st) +
+                                          ", expected an array");
+                }
+                TraceRecord trace = builder.finish();
+                trace.itemKey = rec.itemKey;
+                addTrace(std::move(trace));
+            }
+            m_batch.evalItems.push_back(std::move(rec));
+            return true;
+        });
+}
+
+void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sink,
+                                       ImportProgress &progress, ImportReport &report) {
+    const std::string name = shown(path);
+    std::size_t requests = 0;
+    jsonfile::streamArray(
+        path, name, &progress, NatSpanBuilder::timeKeys(), [&](json &&request, std::size_t index) {
+            const std::string where = "request " + std::to_string(index);
+            if (!request.is_object())
+                throw IngestError(name, where,
+                                  "a request is " + jsonfile::typeName(request) +
+                                      ", expected an object with intermediate_steps");
+            const auto st = request.find("intermediate_steps");
+            if (st == request.end() || !st->is_array())
+                throw IngestError(
+                    name, where,
+                    "intermediate_steps is " +
+                        (st == request.end() ? std::string("missing") : jsonfile::typeName(*st)) +
+                        ", expected an array of steps");
+            NatSpanBuilder builder(name, report, static_cast<int>(index));
+            for (std::size_t i = 0; i < st->size(); ++i)
+                builder.addStep((*st)[i], i);
+            addTrace(builder.finish());
+            ++requests;
+            emitIfFull(sink);
+            return true;
+        });
+    if (!m_itemKeys.empty() && m_itemKeys.size() != requests)
+        report.warn("item-count-mismatch",
+                    name + ": " + std::to_string(requests) + " requests but " +
+                        std::to_string(m_itemKeys.size()) +
+                        " items in workflow_output.json; items were joined by position");
+}
+
+void NatEvalReader::readStepLines(const QString &path, const BatchSink &sink,
+                                  ImportProgress &progress, ImportReport &report) {
+    NatStepGrouper grouper(shown(path), report);
+    grouper.read(path, progress, [&](TraceRecord &&trace) {
+        addTrace(std::move(trace));
+        emitIfFull(sink);
+    });
+}
+
+void NatEvalReader::readCsv(const QString &path, const BatchSink &sink, ImportProgress &progress,
+                            ImportReport &report) {
+    NatStepGrouper grouper(shown(path), report);
+    grouper.readCsv(path, progress, [&](TraceRecord &&trace) {
+        addTrace(std::move(trace));
+        emitIfFull(sink);
+    });
+}
+
+void NatEvalReader::readEvaluator(const QString &path, ImportProgress &progress,
+                                  ImportReport &report) {
+    const std::string name = shown(path);
+    const QString fileName = QFileInfo(path).fileName();
+    const std::string evaluator =
+        fileName.left(fileName.size() - natfiles::evaluatorSuffix.size()).toStdString();
+    const json doc = jsonfile::read(path, name, &progress);
+    const auto itemsIt = doc.is_object() ? doc.find("eval_output_items") : doc.end();
+    if (!doc.is_object() || itemsIt == doc.end() || !itemsIt->is_array()) {
+        report.warn("not-an-evaluator-output",
+                    name + ": has no eval_output_items array; not an evaluator output, skipped");
+        keepRaw(path, "unused");
+        return;
+    }
+    keepRaw(path, "evaluator");
+    std::unordered_set<std::string> known(m_itemKeys.begin(), m_itemKeys.end());
+    if (const auto avg = doc.find("average_score"); avg != doc.end() && avg->is_number()) {
+        RunMetricRecord m;
+        m.name = "eval." + evaluator + ".average_score";
+        m.value = avg->get<double>();
+        m_batch.metrics.push_back(std::move(m));
+    }
+    for (std::size_t i = 0; i < itemsIt->size(); ++i) {
+        const json &item = (*itemsIt)[i];
+        const std::string where = "eval_output_items[" + std::to_string(i) + "]";
+        if (!item.is_object()) {
+            report.warn("bad-eval-item",
+                        name + ": " + where + " is " + jsonfile::typeName(item) + "; skipped");
+            continue;
+        }
+        EvalScoreRecord s;
+        s.evaluator = evaluator;
+        s.itemKey = keyText(item.value("id", json()));
+        const json score = item.value("score", json());
+        if (score.is_null()) {
+            report.note("unscored eval items");
+            continue;
+        }
+        if (!score.is_number()) {
+            report.warn("bad-score", name + ": " + where + " (id " + s.itemKey + "): score is " +
+                                         jsonfile::typeName(score) + " " + score.dump() +
+                                         ", expected a number; skipped");
+            continue;
+        }
+        if (!known.empty() && !known.count(s.itemKey))
+            report.warn("unknown-eval-item",
+                        name + ": " + where + ": id " + s.itemKey +
+                            " matches no item of workflow_output.json; kept unmatched");
+        s.score = score.get<double>();
+        if (const auto r = item.find("reasoning"); r != item.end() && !r->is_null())
+            s.reasoningJson = r->dump(-1, ' ', false, json::error_handler_t::replace);
+        m_batch.evalScores.push_back(std::move(s));
+    }
+}
+
+void NatEvalReader::readInferenceOptimization(const QString &path, ImportProgress &progress) {
+    const json doc = jsonfile::read(path, shown(path), &progress);
+    natmetrics::fromInferenceOptimization(doc, m_batch.metrics);
+}
+
+void NatEvalReader::readProfilingMetrics(const QString &path, ImportProgress &progress) {
+    const json doc = jsonfile::read(path, shown(path), &progress);
+    natmetrics::fromProfilingMetrics(doc, m_batch.metrics);
+}
+
+} // namespace spanscope

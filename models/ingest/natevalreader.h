@@ -1,0 +1,44 @@
+#pragma once
+
+#include "importsource.h"
+#include "reader.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace spanscope {
+
+// Reads one NAT eval/profiler folder (formats/nat.md): spans from the profiler traces (or the
+// file exporter's step lines, or workflow_output.json's END steps, or the profiler CSV, in that
+// order of preference), eval items, every evaluator's scores, and the profiler's own analyses
+// as run metrics. Large files are streamed one request at a time.
+class NatEvalReader : public Reader {
+public:
+    explicit NatEvalReader(ImportSource source);
+    void read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) override;
+
+private:
+    QString file(const QString &name) const;
+    void emitIfFull(const BatchSink &sink, bool force = false);
+    void readItems(const QString &path, bool stepsFromItems, ImportProgress &progress,
+                   ImportReport &report);
+    void readProfilerTraces(const QString &path, const BatchSink &sink, ImportProgress &progress,
+                            ImportReport &report);
+    void readStepLines(const QString &path, const BatchSink &sink, ImportProgress &progress,
+                       ImportReport &report);
+    void readCsv(const QString &path, const BatchSink &sink, ImportProgress &progress,
+                 ImportReport &report);
+    void readEvaluator(const QString &path, ImportProgress &progress, ImportReport &report);
+    void readInferenceOptimization(const QString &path, ImportProgress &progress);
+    void readProfilingMetrics(const QString &path, ImportProgress &progress);
+    void addTrace(TraceRecord &&trace);
+    void keepRaw(const QString &path, const std::string &role);
+
+    ImportSource m_source;
+    ImportBatch m_batch;
+    std::size_t m_batchSpans = 0;
+    std::vector<std::string> m_itemKeys; // workflow_output.json order = request order
+};
+
+} // namespace spanscope

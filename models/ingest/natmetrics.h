@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/records.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+namespace spanscope::natmetrics {
+
+// The profiler's forecasts (confidence intervals, runtime percentiles, token uniqueness,
+// common prefixes) from inference_optimization.json, as run metrics named "forecast.*" and
+// "profiler.*". Unknown or malformed parts are skipped: the raw file is kept beside them.
+void fromInferenceOptimization(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
+
+// Concurrency percentiles and spike analysis from workflow_profiling_metrics.json.
+void fromProfilingMetrics(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
+
+// Gives the number at obj[key] when it is one.
+std::optional<double> number(const nlohmann::json &obj, const char *key);
+
+} // namespace spanscope::natmetrics

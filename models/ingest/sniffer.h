@@ -1,0 +1,28 @@
+#pragma once
+
+#include "importsource.h"
+#include "reader.h"
+
+#include <memory>
+#include <vector>
+
+namespace spanscope {
+
+// Finds what a path holds: a NAT eval or sizing folder, a folder tree holding several of
+// them (found recursively), or a single NAT file. Throws IngestError when the path holds
+// nothing Spanscope can read.
+class Sniffer {
+public:
+    static std::vector<ImportSource> findSources(const QString &path);
+    static std::unique_ptr<Reader> makeReader(const ImportSource &source);
+
+    // True when the first line of the file is a NAT IntermediateStep (the `file` exporter).
+    static bool isNatStepsFile(const QString &file);
+    // True when the file looks like `<evaluator>_output.json` content, judged from its start.
+    static bool looksLikeEvaluatorOutput(const QString &file);
+
+private:
+    static void scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out);
+};
+
+} // namespace spanscope

@@ -1,0 +1,243 @@
+#include "bulkwriter.h"
+
+#include "core/importreport.h"
+#include "workspace.h"
+
+#include <QDateTime>
+#include <algorithm>
+#include <sqlite3.h>
+
+namespace spanscope {
+
+namespace {
+std::int64_t scalar(Workspace &ws, const char *sql) {
+    Statement st(ws.handle(), sql);
+    return st.step() ? st.int64(0) : 0;
+}
+} // namespace
+
+BulkWriter::BulkWriter(Workspace &workspace) : m_ws(workspace), m_codec(3) {}
+
+BulkWriter::~BulkWriter() {
+    if (m_open) rollback();
+}
+
+void BulkWriter::prepare() {
+    sqlite3 *db = m_ws.handle();
+    m_run = Statement(db, "INSERT INTO runs (label, kind, source_path, digest, imported_at) "
+                          "VALUES (?, ?, ?, ?, ?)");
+    m_trace = Statement(db, "INSERT INTO traces (id, run_id, ordinal, trace_key, item_key, "
+                            "session_key, user_key, name, start_ns, end_ns, span_count, llm_calls, "
+                            "input_tokens, output_tokens, error_count, unfinished_count, "
+                            "source_steps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    m_span = Statement(db, "INSERT INTO spans (id, run_id, trace_id, parent_id, span_key, name, "
+                           "category, start_ns, end_ns, flags, model, input_tokens, output_tokens, "
+                           "chunk_count, first_chunk_ns, last_chunk_ns, attributes) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    m_payload = Statement(db, "INSERT INTO span_payloads (span_id, raw_size, data) VALUES (?,?,?)");
+    m_event = Statement(db, "INSERT INTO events (span_id, run_id, time_ns, name, attributes) "
+                            "VALUES (?,?,?,?,?)");
+    m_item = Statement(db, "INSERT INTO eval_items (run_id, item_key, ordinal, question, "
+                           "expected_answer, generated_answer) VALUES (?,?,?,?,?,?)");
+    m_score = Statement(db, "INSERT INTO eval_scores (run_id, evaluator, item_key, score, "
+                            "reasoning) VALUES (?,?,?,?,?)");
+    m_sizing = Statement(db, "INSERT INTO sizing_points (run_id, concurrency, metric, p50, p90, "
+                             "p95, mean, samples, extra) VALUES (?,?,?,?,?,?,?,?,?)");
+    m_metric = Statement(db, "INSERT INTO run_metrics (run_id, name, value, lower, upper, unit, "
+                             "json) VALUES (?,?,?,?,?,?,?)");
+    m_file = Statement(db, "INSERT INTO run_files (run_id, relative_path, role, size, content) "
+                           "VALUES (?,?,?,?,?)");
+}
+
+void BulkWriter::begin() {
+    m_ws.exec("BEGIN IMMEDIATE");
+    m_open = true;
+    try {
+        prepare();
+        m_nextTraceId = scalar(m_ws, "SELECT coalesce(max(id), 0) + 1 FROM traces");
+        m_nextSpanId = scalar(m_ws, "SELECT coalesce(max(id), 0) + 1 FROM spans");
+        if (m_nextSpanId - 1 < rebuildIndexesBelow) {
+            Statement st(m_ws.handle(), "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                        "AND sql IS NOT NULL AND tbl_name <> 'runs'");
+            while (st.step())
+                m_droppedIndexes.emplace_back(st.text(0), st.text(1));
+            for (const auto &[name, sql] : m_droppedIndexes)
+                m_ws.exec("DROP INDEX " + name);
+        }
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &kind,
+                                  const std::string &sourcePath, const std::string &digest) {
+    m_run.bind(1, std::string_view(label))
+        .bind(2, std::string_view(kind))
+        .bind(3, std::string_view(sourcePath))
+        .bind(4, std::string_view(digest))
+        .bind(5, static_cast<std::int64_t>(QDateTime::currentMSecsSinceEpoch()))
+        .run();
+    m_runId = sqlite3_last_insert_rowid(m_ws.handle());
+    m_runTraces = m_runSpans = 0;
+    m_runHasTime = false;
+    return m_runId;
+}
+
+void BulkWriter::writeTrace(TraceRecord &t) {
+    const std::int64_t traceId = m_nextTraceId++;
+    const std::int64_t firstSpan = m_nextSpanId;
+    std::int64_t start = 0, end = 0, llm = 0, in = 0, out = 0, errors = 0, unfinished = 0;
+    for (std::size_t i = 0; i < t.spans.size(); ++i) {
+        SpanRecord &s = t.spans[i];
+        const std::int64_t id = m_nextSpanId++;
+        start = i == 0 ? s.startNs : std::min(start, s.startNs);
+        end = i == 0 ? s.endNs : std::max(end, s.endNs);
+        if (s.flags & SpanError) ++errors;
+        if (s.flags & SpanUnfinished) ++unfinished;
+        if (s.category == Category::Llm && !(s.flags & SpanUnfinished)) {
+            ++llm;
+            in += s.inputTokens.value_or(0);
+            out += s.outputTokens.value_or(0);
+        }
+        m_span.bind(1, id).bind(2, m_runId).bind(3, traceId);
+        if (s.parentIndex >= 0)
+            m_span.bind(4, firstSpan + s.parentIndex);
+        else
+            m_span.bindNull(4);
+        m_span.bind(5, std::string_view(s.key))
+            .bind(6, std::string_view(s.name))
+            .bind(7, static_cast<int>(s.category))
+            .bind(8, s.startNs)
+            .bind(9, s.endNs)
+            .bind(10, static_cast<int>(s.flags))
+            .bindTextOrNull(11, s.model)
+            .bind(12, s.inputTokens)
+            .bind(13, s.outputTokens)
+            .bind(14, s.chunkCount);
+        if (s.chunkCount > 0) m_span.bind(15, s.firstChunkNs).bind(16, s.lastChunkNs);
+        m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson);
+        m_span.run();
+        if (!s.payloadJson.empty()) {
+            const std::string blob = m_codec.compress(s.payloadJson);
+            m_payload.bind(1, id)
+                .bind(2, static_cast<std::int64_t>(s.payloadJson.size()))
+                .bindBlob(3, blob.data(), blob.size())
+                .run();
+        }
+    }
+    for (const EventRecord &e : t.events) {
+        if (e.spanIndex < 0 || static_cast<std::size_t>(e.spanIndex) >= t.spans.size()) continue;
+        m_event.bind(1, firstSpan + e.spanIndex)
+            .bind(2, m_runId)
+            .bind(3, e.timeNs)
+            .bind(4, std::string_view(e.name))
+            .bindTextOrNull(5, e.attributesJson)
+            .run();
+    }
+    m_trace.bind(1, traceId)
+        .bind(2, m_runId)
+        .bind(3, t.ordinal)
+        .bind(4, std::string_view(t.key))
+        .bindTextOrNull(5, t.itemKey)
+        .bindTextOrNull(6, t.sessionKey)
+        .bindTextOrNull(7, t.userKey)
+        .bindTextOrNull(8, t.name);
+    if (!t.spans.empty()) m_trace.bind(9, start).bind(10, end);
+    m_trace.bind(11, static_cast<std::int64_t>(t.spans.size()))
+        .bind(12, llm)
+        .bind(13, in)
+        .bind(14, out)
+        .bind(15, errors)
+        .bind(16, unfinished)
+        .bind(17, t.sourceSteps)
+        .run();
+    ++m_runTraces;
+    m_runSpans += static_cast<std::int64_t>(t.spans.size());
+    if (!t.spans.empty()) {
+        m_runStart = m_runHasTime ? std::min(m_runStart, start) : start;
+        m_runEnd = m_runHasTime ? std::max(m_runEnd, end) : end;
+        m_runHasTime = true;
+    }
+}
+
+void BulkWriter::write(ImportBatch &&batch) {
+    for (TraceRecord &t : batch.traces)
+        writeTrace(t);
+    for (const EvalItemRecord &i : batch.evalItems)
+        m_item.bind(1, m_runId)
+            .bind(2, std::string_view(i.itemKey))
+            .bind(3, i.ordinal)
+            .bindTextOrNull(4, i.question)
+            .bindTextOrNull(5, i.expectedAnswer)
+            .bindTextOrNull(6, i.generatedAnswer)
+            .run();
+    for (const EvalScoreRecord &s : batch.evalScores)
+        m_score.bind(1, m_runId)
+            .bind(2, std::string_view(s.evaluator))
+            .bind(3, std::string_view(s.itemKey))
+            .bind(4, s.score)
+            .bindTextOrNull(5, s.reasoningJson)
+            .run();
+    for (const SizingPointRecord &p : batch.sizingPoints)
+        m_sizing.bind(1, m_runId)
+            .bind(2, p.concurrency)
+            .bind(3, std::string_view(p.metric))
+            .bind(4, p.p50)
+            .bind(5, p.p90)
+            .bind(6, p.p95)
+            .bind(7, p.mean)
+            .bind(8, p.samples)
+            .bindTextOrNull(9, p.extraJson)
+            .run();
+    for (const RunMetricRecord &m : batch.metrics)
+        m_metric.bind(1, m_runId)
+            .bind(2, std::string_view(m.name))
+            .bind(3, m.value)
+            .bind(4, m.lower)
+            .bind(5, m.upper)
+            .bindTextOrNull(6, m.unit)
+            .bindTextOrNull(7, m.json)
+            .run();
+    for (const RunFileRecord &f : batch.files) {
+        m_file.bind(1, m_runId)
+            .bind(2, std::string_view(f.relativePath))
+            .bind(3, std::string_view(f.role))
+            .bind(4, f.size);
+        if (!f.content.empty()) {
+            const std::string blob = m_codec.compress(f.content);
+            m_file.bindBlob(5, blob.data(), blob.size());
+        }
+        m_file.run();
+    }
+}
+
+void BulkWriter::finishRun(const ImportReport &report, const std::string &metadataJson) {
+    Statement st(m_ws.handle(), "UPDATE runs SET start_ns = ?, end_ns = ?, trace_count = ?, "
+                                "span_count = ?, metadata = ?, report = ? WHERE id = ?");
+    if (m_runHasTime) st.bind(1, m_runStart).bind(2, m_runEnd);
+    st.bind(3, m_runTraces)
+        .bind(4, m_runSpans)
+        .bind(5, std::string_view(metadataJson))
+        .bind(6, std::string_view(report.toJson()))
+        .bind(7, m_runId)
+        .run();
+}
+
+void BulkWriter::commit() {
+    for (const auto &[name, sql] : m_droppedIndexes)
+        m_ws.exec(sql);
+    m_droppedIndexes.clear();
+    m_ws.exec("COMMIT");
+    m_open = false;
+    // Keep the WAL from holding a second copy of a large import.
+    m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+void BulkWriter::rollback() {
+    m_droppedIndexes.clear();
+    if (m_open) sqlite3_exec(m_ws.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    m_open = false;
+}
+
+} // namespace spanscope

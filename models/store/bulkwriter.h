@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/records.h"
+#include "statement.h"
+#include "zstdcodec.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace spanscope {
+
+class ImportReport;
+class Workspace;
+
+// Writes imported records with one prepared statement per table inside one transaction.
+// begin() .. beginRun() write() ... finishRun() .. commit(); rollback() (also called by the
+// destructor when neither happened) leaves the workspace as it was before begin().
+class BulkWriter {
+public:
+    // Below this many spans already in the workspace, secondary indexes are dropped for the
+    // load and rebuilt once at the end (faster than maintaining them row by row); above it,
+    // rebuilding the existing rows' entries would cost more than the load itself.
+    static constexpr std::int64_t rebuildIndexesBelow = 2'000'000;
+
+    explicit BulkWriter(Workspace &workspace);
+    ~BulkWriter();
+
+    void begin();
+    std::int64_t beginRun(const std::string &label, const std::string &kind,
+                          const std::string &sourcePath, const std::string &digest);
+    void write(ImportBatch &&batch);
+    void finishRun(const ImportReport &report, const std::string &metadataJson);
+    void commit();
+    void rollback();
+
+    std::int64_t runTraces() const { return m_runTraces; }
+    std::int64_t runSpans() const { return m_runSpans; }
+
+private:
+    void writeTrace(TraceRecord &trace);
+    void prepare();
+
+    Workspace &m_ws;
+    ZstdCodec m_codec;
+    bool m_open = false;
+    std::vector<std::pair<std::string, std::string>> m_droppedIndexes; // name, CREATE sql
+    Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
+        m_file;
+    std::int64_t m_runId = 0;
+    std::int64_t m_nextTraceId = 1;
+    std::int64_t m_nextSpanId = 1;
+    std::int64_t m_runTraces = 0;
+    std::int64_t m_runSpans = 0;
+    std::int64_t m_runStart = 0;
+    std::int64_t m_runEnd = 0;
+    bool m_runHasTime = false;
+};
+
+} // namespace spanscope

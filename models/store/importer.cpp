@@ -1,0 +1,107 @@
+#include "importer.h"
+
+#include "batchqueue.h"
+#include "bulkwriter.h"
+#include "core/importprogress.h"
+#include "ingest/sniffer.h"
+#include "workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+namespace spanscope {
+
+Importer::Importer(Workspace &workspace) : m_ws(workspace) {}
+
+std::string Importer::digest(const QString &sourcePath, const QStringList &files) {
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QFileInfo source(sourcePath);
+    const QDir base = source.isDir() ? QDir(sourcePath) : source.absoluteDir();
+    std::vector<char> buffer(1 << 20);
+    for (const QString &f : files) {
+        QFile file(f);
+        if (!file.open(QIODevice::ReadOnly))
+            throw IngestError(f.toStdString(), "",
+                              "cannot open: " + file.errorString().toStdString());
+        const QByteArray header =
+            base.relativeFilePath(f).toUtf8() + '\0' + QByteArray::number(file.size()) + '\0';
+        hash.addData(header);
+        for (qint64 n; (n = file.read(buffer.data(), static_cast<qint64>(buffer.size()))) > 0;)
+            hash.addData(QByteArrayView(buffer.data(), n));
+    }
+    return hash.result().toHex().toStdString();
+}
+
+std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportOptions &options,
+                                              ImportProgress &progress) {
+    const std::vector<ImportSource> sources = Sniffer::findSources(path);
+    std::vector<ImportedRun> results;
+    BulkWriter writer(m_ws);
+    writer.begin();
+    for (const ImportSource &source : sources) {
+        progress.checkCancelled();
+        ImportedRun result;
+        result.kind = source.kindName();
+        result.sourcePath = QDir::toNativeSeparators(source.path).toStdString();
+        QString label = source.label;
+        if (!options.label.isEmpty())
+            label = sources.size() == 1 ? options.label : options.label + "/" + source.label;
+        result.label = label.toStdString();
+
+        const std::string digest = Importer::digest(source.path, source.files);
+        const auto existing = m_ws.runsWithDigest(digest);
+        if (!existing.empty() && !options.force) {
+            result.unchanged = true;
+            result.runId = existing.back();
+            results.push_back(std::move(result));
+            continue;
+        }
+        for (const std::int64_t id : existing)
+            m_ws.deleteRunRows(id);
+
+        result.runId = writer.beginRun(result.label, result.kind, result.sourcePath, digest);
+        std::unique_ptr<Reader> reader = Sniffer::makeReader(source);
+        BatchQueue queue;
+        std::exception_ptr readerError;
+        std::int64_t steps = 0;
+        std::thread thread([&] {
+            try {
+                reader->read([&](ImportBatch &&b) { queue.push(std::move(b)); }, progress,
+                             result.report);
+            } catch (...) {
+                readerError = std::current_exception();
+            }
+            queue.finish();
+        });
+        try {
+            while (auto batch = queue.pop()) {
+                for (const TraceRecord &t : batch->traces)
+                    steps += t.sourceSteps;
+                writer.write(std::move(*batch));
+            }
+        } catch (...) {
+            queue.abandon();
+            thread.join();
+            throw; // the writer's destructor rolls back
+        }
+        thread.join();
+        if (readerError) std::rethrow_exception(readerError);
+
+        const nlohmann::json metadata = {
+            {"reader", result.kind}, {"files", source.files.size()}, {"source_steps", steps}};
+        writer.finishRun(result.report, metadata.dump());
+        result.traces = writer.runTraces();
+        result.spans = writer.runSpans();
+        results.push_back(std::move(result));
+    }
+    progress.checkCancelled();
+    writer.commit();
+    return results;
+}
+
+} // namespace spanscope

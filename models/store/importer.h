@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/importreport.h"
+
+#include <QString>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace spanscope {
+
+class ImportProgress;
+class Workspace;
+
+struct ImportOptions {
+    QString label;      // overrides the default label (the folder or file name)
+    bool force = false; // re-import even when a run with the same input digest exists
+};
+
+struct ImportedRun {
+    std::int64_t runId = 0;
+    std::string label;
+    std::string kind;
+    std::string sourcePath;
+    bool unchanged = false; // skipped: the same input was imported before as runId
+    std::int64_t traces = 0;
+    std::int64_t spans = 0;
+    ImportReport report;
+};
+
+// Imports everything found under one path (DESIGN.md section 4): sniff, read on a worker
+// thread while this thread writes, all runs of the path in one transaction. Any error or a
+// cancel rolls the whole path back and rethrows (IngestError, StoreError, ImportCancelled).
+class Importer {
+public:
+    explicit Importer(Workspace &workspace);
+    std::vector<ImportedRun> importPath(const QString &path, const ImportOptions &options,
+                                        ImportProgress &progress);
+
+    // sha-256 over the source's files (names relative to the source, sizes and contents).
+    static std::string digest(const QString &sourcePath, const QStringList &files);
+
+private:
+    Workspace &m_ws;
+};
+
+} // namespace spanscope

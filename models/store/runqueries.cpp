@@ -1,0 +1,96 @@
+#include "runqueries.h"
+
+#include "core/category.h"
+#include "core/records.h"
+#include "statement.h"
+#include "workspace.h"
+#include "zstdcodec.h"
+
+namespace spanscope {
+
+RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
+    sqlite3 *db = m_ws.handle();
+    RunSummaryInput in;
+    {
+        Statement st(db, "SELECT end_ns - start_ns FROM traces WHERE run_id = ? AND start_ns IS "
+                         "NOT NULL ORDER BY ordinal");
+        st.bind(1, runId);
+        while (st.step())
+            in.requestDurationsNs.push_back(st.int64(0));
+    }
+    {
+        Statement st(db, "SELECT category, count(*), sum(flags & ?), sum(flags & ?) FROM spans "
+                         "WHERE run_id = ? GROUP BY category");
+        st.bind(1, static_cast<int>(SpanUnfinished))
+            .bind(2, static_cast<int>(SpanError))
+            .bind(3, runId);
+        while (st.step()) {
+            const auto c = static_cast<Category>(st.int64(0));
+            in.spansByCategory[std::string(categoryName(c))] += st.int64(1);
+            in.unfinishedSpans += st.int64(2) / SpanUnfinished;
+            in.errorSpans += st.int64(3) / SpanError;
+        }
+    }
+    {
+        Statement st(db, "SELECT end_ns - start_ns, coalesce(input_tokens, 0), "
+                         "coalesce(output_tokens, 0), model FROM spans "
+                         "WHERE run_id = ? AND category = ? AND (flags & ?) = 0");
+        st.bind(1, runId)
+            .bind(2, static_cast<int>(Category::Llm))
+            .bind(3, static_cast<int>(SpanUnfinished));
+        std::map<std::string, int> models;
+        while (st.step()) {
+            in.llmDurationsNs.push_back(st.int64(0));
+            in.inputTokens += st.int64(1);
+            in.outputTokens += st.int64(2);
+            if (!st.isNull(3)) models[st.text(3)]++;
+        }
+        for (const auto &[model, n] : models)
+            in.models.push_back(model);
+    }
+    {
+        Statement st(db, "SELECT evaluator, score FROM eval_scores WHERE run_id = ?");
+        st.bind(1, runId);
+        while (st.step())
+            in.evaluatorScores[st.text(0)].push_back(st.real(1));
+    }
+    {
+        Statement st(db, "SELECT name, value, lower, upper, unit FROM run_metrics WHERE run_id = ? "
+                         "ORDER BY id");
+        st.bind(1, runId);
+        const std::string evalPrefix = "eval.", evalSuffix = ".average_score";
+        while (st.step()) {
+            MetricValue m{st.text(0), st.optReal(1), st.optReal(2), st.optReal(3), st.text(4)};
+            if (m.name.rfind(evalPrefix, 0) == 0 &&
+                m.name.size() > evalPrefix.size() + evalSuffix.size() &&
+                m.name.compare(m.name.size() - evalSuffix.size(), evalSuffix.size(), evalSuffix) ==
+                    0 &&
+                m.value) {
+                const std::string evaluator = m.name.substr(
+                    evalPrefix.size(), m.name.size() - evalPrefix.size() - evalSuffix.size());
+                in.evaluatorReportedAverage[evaluator] = *m.value;
+            }
+            in.metrics.push_back(std::move(m));
+        }
+    }
+    {
+        Statement st(db, "SELECT concurrency, metric, p50, p90, p95, mean, samples FROM "
+                         "sizing_points WHERE run_id = ? ORDER BY metric, concurrency");
+        st.bind(1, runId);
+        while (st.step())
+            in.sizing.push_back({static_cast<int>(st.int64(0)), st.text(1), st.optReal(2),
+                                 st.optReal(3), st.optReal(4), st.optReal(5),
+                                 static_cast<int>(st.int64(6))});
+    }
+    return in;
+}
+
+std::string RunQueries::spanPayload(std::int64_t spanId) const {
+    Statement st(m_ws.handle(), "SELECT data FROM span_payloads WHERE span_id = ?");
+    st.bind(1, spanId);
+    if (!st.step()) return {};
+    ZstdCodec codec;
+    return codec.decompress(st.blob(0));
+}
+
+} // namespace spanscope

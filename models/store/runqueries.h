@@ -1,0 +1,25 @@
+#pragma once
+
+#include "analysis/runsummary.h"
+
+#include <cstdint>
+#include <string>
+
+namespace spanscope {
+
+class Workspace;
+
+// Read queries over one run, returning plain values for models/analysis.
+class RunQueries {
+public:
+    explicit RunQueries(const Workspace &workspace) : m_ws(workspace) {}
+
+    RunSummaryInput summaryInput(std::int64_t runId) const;
+    // A span's payload (prompts, completions, tool input/output) as JSON text; "" when none.
+    std::string spanPayload(std::int64_t spanId) const;
+
+private:
+    const Workspace &m_ws;
+};
+
+} // namespace spanscope

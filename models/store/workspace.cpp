@@ -1,0 +1,201 @@
+#include "workspace.h"
+
+#include "statement.h"
+#include "storeerror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <map>
+#include <sqlite3.h>
+
+namespace spanscope {
+
+namespace {
+
+const char *runColumns = "id, label, kind, source_path, digest, imported_at, start_ns, end_ns, "
+                         "trace_count, span_count, metadata, report";
+
+RunInfo readRun(const Statement &st) {
+    RunInfo r;
+    r.id = st.int64(0);
+    r.label = st.text(1);
+    r.kind = st.text(2);
+    r.sourcePath = st.text(3);
+    r.digest = st.text(4);
+    r.importedAtMs = st.int64(5);
+    r.startNs = st.optInt64(6);
+    r.endNs = st.optInt64(7);
+    r.traceCount = st.int64(8);
+    r.spanCount = st.int64(9);
+    r.metadataJson = st.text(10);
+    r.reportJson = st.text(11);
+    return r;
+}
+
+// Migration scripts by version, from the Qt resource compiled into the library.
+std::map<int, QString> migrationFiles() {
+    std::map<int, QString> out;
+    const QDir dir(QStringLiteral(":/spanscope/sql"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        bool ok = false;
+        const int version = name.section(QLatin1Char('_'), 0, 0).toInt(&ok);
+        if (ok && version > 0) out[version] = dir.filePath(name);
+    }
+    return out;
+}
+
+void execOn(sqlite3 *db, std::string_view sql) {
+    char *error = nullptr;
+    if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error ? error : sqlite3_errmsg(db);
+        sqlite3_free(error);
+        throw StoreError(message);
+    }
+}
+
+} // namespace
+
+int Workspace::latestVersion() {
+    const auto files = migrationFiles();
+    return files.empty() ? 0 : files.rbegin()->first;
+}
+
+int Workspace::userVersion(sqlite3 *db) {
+    Statement st(db, "PRAGMA user_version");
+    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+}
+
+void Workspace::migrate(sqlite3 *db, int target) {
+    const int current = userVersion(db);
+    if (current > latestVersion())
+        throw StoreError("the workspace has schema version " + std::to_string(current) +
+                         ", newer than this Spanscope understands (" +
+                         std::to_string(latestVersion()) + "); open it with a newer Spanscope");
+    for (const auto &[version, file] : migrationFiles()) {
+        if (version <= current || version > target) continue;
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            throw StoreError("missing migration " + file.toStdString());
+        const std::string sql = f.readAll().toStdString();
+        execOn(db, "BEGIN IMMEDIATE");
+        try {
+            execOn(db, sql);
+            execOn(db, "PRAGMA user_version = " + std::to_string(version));
+            execOn(db, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+Workspace::Workspace(const QString &path) : m_path(path) {
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
+        throw StoreError("cannot create the folder " + info.absolutePath().toStdString());
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close(m_db);
+        throw StoreError("cannot open workspace " + path.toStdString() + ": " + message);
+    }
+    try {
+        sqlite3_busy_timeout(m_db, 5000);
+        // Reading the schema fails on a file that is not SQLite: say so in the user's terms.
+        try {
+            userVersion(m_db);
+            execOn(m_db, "SELECT count(*) FROM sqlite_master");
+        } catch (const StoreError &e) {
+            throw StoreError(path.toStdString() + " is not a Spanscope workspace (" + e.what() +
+                             ")");
+        }
+        // WAL: the app reads a workspace while an import writes to it, and a rolled-back import
+        // never touches the main file.
+        execOn(m_db, "PRAGMA journal_mode = WAL");
+        execOn(m_db, "PRAGMA synchronous = NORMAL");
+        execOn(m_db, "PRAGMA temp_store = MEMORY");
+        execOn(m_db, "PRAGMA cache_size = -65536");
+        migrate(m_db, latestVersion());
+    } catch (...) {
+        sqlite3_close(m_db);
+        throw;
+    }
+}
+
+Workspace::~Workspace() {
+    sqlite3_close(m_db);
+}
+
+void Workspace::exec(std::string_view sql) {
+    execOn(m_db, sql);
+}
+
+std::vector<RunInfo> Workspace::runs() const {
+    Statement st(m_db, std::string("SELECT ") + runColumns + " FROM runs ORDER BY id");
+    std::vector<RunInfo> out;
+    while (st.step())
+        out.push_back(readRun(st));
+    return out;
+}
+
+std::optional<RunInfo> Workspace::run(std::int64_t id) const {
+    Statement st(m_db, std::string("SELECT ") + runColumns + " FROM runs WHERE id = ?");
+    st.bind(1, id);
+    if (st.step()) return readRun(st);
+    return std::nullopt;
+}
+
+std::optional<RunInfo> Workspace::findRun(const std::string &idOrLabel) const {
+    bool isNumber = !idOrLabel.empty();
+    for (char c : idOrLabel)
+        isNumber &= c >= '0' && c <= '9';
+    if (isNumber && idOrLabel.size() < 18)
+        if (auto r = run(std::stoll(idOrLabel))) return r;
+    Statement st(m_db, std::string("SELECT ") + runColumns +
+                           " FROM runs WHERE label = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, std::string_view(idOrLabel));
+    if (st.step()) return readRun(st);
+    return std::nullopt;
+}
+
+std::vector<std::int64_t> Workspace::runsWithDigest(const std::string &digest) const {
+    Statement st(m_db, "SELECT id FROM runs WHERE digest = ? ORDER BY id");
+    st.bind(1, std::string_view(digest));
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
+}
+
+void Workspace::renameRun(std::int64_t id, const std::string &label) {
+    Statement st(m_db, "UPDATE runs SET label = ? WHERE id = ?");
+    st.bind(1, std::string_view(label)).bind(2, id).run();
+}
+
+void Workspace::deleteRunRows(std::int64_t id) {
+    for (const char *sql :
+         {"DELETE FROM span_payloads WHERE span_id IN (SELECT id FROM spans WHERE run_id = ?)",
+          "DELETE FROM spans WHERE run_id = ?", "DELETE FROM events WHERE run_id = ?",
+          "DELETE FROM traces WHERE run_id = ?", "DELETE FROM eval_items WHERE run_id = ?",
+          "DELETE FROM eval_scores WHERE run_id = ?", "DELETE FROM sizing_points WHERE run_id = ?",
+          "DELETE FROM run_metrics WHERE run_id = ?", "DELETE FROM run_files WHERE run_id = ?",
+          "DELETE FROM runs WHERE id = ?"}) {
+        Statement st(m_db, sql);
+        st.bind(1, id).run();
+    }
+}
+
+void Workspace::removeRun(std::int64_t id) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        deleteRunRows(id);
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+} // namespace spanscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "runinfo.h"
+
+#include <QString>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+
+namespace spanscope {
+
+// One SQLite file holding every imported run. Opening creates the file when it does not exist
+// and applies the numbered migrations (resources/sql/NNN_*.sql) that it has not had yet.
+class Workspace {
+public:
+    explicit Workspace(const QString &path);
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    static int latestVersion();
+    // Brings an open database from its user_version to `target`, one migration at a time,
+    // each in its own transaction. Throws StoreError for a database newer than this build.
+    static void migrate(sqlite3 *db, int target);
+    static int userVersion(sqlite3 *db);
+
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+    void exec(std::string_view sql);
+
+    std::vector<RunInfo> runs() const;
+    std::optional<RunInfo> run(std::int64_t id) const;
+    // A run by id, or by label when the text is not a number or no run has that id.
+    std::optional<RunInfo> findRun(const std::string &idOrLabel) const;
+    std::vector<std::int64_t> runsWithDigest(const std::string &digest) const;
+    void renameRun(std::int64_t id, const std::string &label);
+    void removeRun(std::int64_t id);
+    // Deletes a run's rows; the caller owns the transaction.
+    void deleteRunRows(std::int64_t id);
+
+private:
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+};
+
+} // namespace spanscope

@@ -1,0 +1,42 @@
+#include "zstdcodec.h"
+
+#include "storeerror.h"
+
+#include <zstd.h>
+
+namespace spanscope {
+
+ZstdCodec::ZstdCodec(int level)
+    : m_cctx(ZSTD_createCCtx()), m_dctx(ZSTD_createDCtx()), m_level(level) {}
+
+ZstdCodec::~ZstdCodec() {
+    ZSTD_freeCCtx(m_cctx);
+    ZSTD_freeDCtx(m_dctx);
+}
+
+std::string ZstdCodec::compress(std::string_view data) {
+    std::string out(ZSTD_compressBound(data.size()), '\0');
+    const std::size_t n =
+        ZSTD_compressCCtx(m_cctx, out.data(), out.size(), data.data(), data.size(), m_level);
+    if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
+    out.resize(n);
+    return out;
+}
+
+std::string ZstdCodec::decompress(std::string_view frame) {
+    std::string out;
+    ZSTD_DCtx_reset(m_dctx, ZSTD_reset_session_only);
+    ZSTD_inBuffer in{frame.data(), frame.size(), 0};
+    std::string chunk(ZSTD_DStreamOutSize(), '\0');
+    std::size_t ret = 1;
+    while (in.pos < in.size || ret != 0) {
+        ZSTD_outBuffer o{chunk.data(), chunk.size(), 0};
+        ret = ZSTD_decompressStream(m_dctx, &o, &in);
+        if (ZSTD_isError(ret)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(ret));
+        out.append(chunk.data(), o.pos);
+        if (in.pos == in.size && o.pos == 0 && ret != 0) throw StoreError("zstd: truncated frame");
+    }
+    return out;
+}
+
+} // namespace spanscope
