@@ -6,7 +6,8 @@
 
 namespace spanscope {
 
-JsonDomBuilder::JsonDomBuilder(std::vector<std::string> timeKeys) : m_timeKeys(std::move(timeKeys)) {}
+JsonDomBuilder::JsonDomBuilder(std::vector<std::string> timeKeys)
+    : m_timeKeys(std::move(timeKeys)) {}
 
 bool JsonDomBuilder::isTimeKey() const {
     if (m_stack.empty() || !m_stack.back()->is_object() || m_keys.empty()) return false;
@@ -69,8 +70,12 @@ bool JsonDomBuilder::endContainer() {
     return !m_stopped;
 }
 
-bool JsonDomBuilder::null() { return add(json(nullptr)); }
-bool JsonDomBuilder::boolean(bool val) { return add(json(val)); }
+bool JsonDomBuilder::null() {
+    return add(json(nullptr));
+}
+bool JsonDomBuilder::boolean(bool val) {
+    return add(json(val));
+}
 
 bool JsonDomBuilder::number_integer(json::number_integer_t val) {
     if (isTimeKey()) {
@@ -94,18 +99,30 @@ bool JsonDomBuilder::number_float(json::number_float_t val, const json::string_t
     return add(json(val));
 }
 
-bool JsonDomBuilder::string(json::string_t &val) { return add(json(std::move(val))); }
-bool JsonDomBuilder::binary(json::binary_t &val) { return add(json::binary(std::move(val))); }
-bool JsonDomBuilder::start_object(std::size_t) { return add(json::object()); }
-bool JsonDomBuilder::start_array(std::size_t) { return add(json::array()); }
+bool JsonDomBuilder::string(json::string_t &val) {
+    return add(json(std::move(val)));
+}
+bool JsonDomBuilder::binary(json::binary_t &val) {
+    return add(json::binary(std::move(val)));
+}
+bool JsonDomBuilder::start_object(std::size_t) {
+    return add(json::object());
+}
+bool JsonDomBuilder::start_array(std::size_t) {
+    return add(json::array());
+}
 
 bool JsonDomBuilder::key(json::string_t &val) {
     m_keys.back() = std::move(val);
     return true;
 }
 
-bool JsonDomBuilder::end_object() { return endContainer(); }
-bool JsonDomBuilder::end_array() { return endContainer(); }
+bool JsonDomBuilder::end_object() {
+    return endContainer();
+}
+bool JsonDomBuilder::end_array() {
+    return endContainer();
+}
 
 bool JsonDomBuilder::parse_error(std::size_t position, const std::string &lastToken,
                                  const nlohmann::detail::exception &ex) {

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -57,12 +56,12 @@ private:
     std::vector<std::string> m_timeKeys;
     ElementCallback m_onElement;
     json m_root;
-    json m_element;               // the element being built in streaming mode
-    std::vector<json *> m_stack;  // open containers
+    json m_element;                  // the element being built in streaming mode
+    std::vector<json *> m_stack;     // open containers
     std::vector<std::string> m_keys; // the key that each open object is about to receive
     json *m_pendingSlot = nullptr;
     std::size_t m_elementIndex = 0;
-    std::size_t m_depth = 0;      // open containers, the top-level array included
+    std::size_t m_depth = 0; // open containers, the top-level array included
     bool m_topLevelArray = false;
     bool m_stopped = false;
     std::size_t m_errorPosition = std::string::npos;

@@ -4,6 +4,8 @@
 #include "core/ingesterror.h"
 #include "jsondombuilder.h"
 
+#include <algorithm>
+
 namespace spanscope::jsonfile {
 
 namespace {
@@ -11,10 +13,12 @@ namespace {
 [[noreturn]] void throwParseError(const QString &path, const std::string &displayName,
                                   std::int64_t fileSize, const JsonDomBuilder &builder) {
     if (fileSize == 0) throw IngestError(displayName, "", "file is empty");
-    const auto offset = static_cast<std::int64_t>(builder.errorPosition());
+    // nlohmann reports how many characters it had read: the offending byte is the last of them,
+    // and a count past the end means it hit the end of the file inside a value.
+    const auto read = static_cast<std::int64_t>(builder.errorPosition());
+    const std::int64_t offset = std::min(std::max<std::int64_t>(read - 1, 0), fileSize);
     std::string message = "not valid JSON: " + builder.errorMessage();
-    if (offset >= fileSize)
-        message = "unexpected end of file (truncated?): " + builder.errorMessage();
+    if (read > fileSize) message = "unexpected end of file (truncated?): " + builder.errorMessage();
     throw IngestError::atOffset(displayName, offset, message, lineAtOffset(path, offset));
 }
 
@@ -71,8 +75,10 @@ json parse(std::string_view text, const std::string &displayName, std::int64_t l
            std::int64_t offset, const std::vector<std::string> &timeKeys) {
     JsonDomBuilder builder(timeKeys);
     if (!json::sax_parse(text.begin(), text.end(), &builder)) {
-        const auto at = offset + static_cast<std::int64_t>(builder.errorPosition());
-        const bool truncated = builder.errorPosition() >= text.size();
+        const auto read = builder.errorPosition();
+        const bool truncated = read > text.size();
+        const auto at =
+            offset + static_cast<std::int64_t>(std::min(read > 0 ? read - 1 : 0, text.size()));
         throw IngestError::atOffset(
             displayName, at,
             std::string(truncated ? "line ends inside a JSON value: " : "not valid JSON: ") +

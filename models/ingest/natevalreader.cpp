@@ -64,8 +64,10 @@ void NatEvalReader::addTrace(TraceRecord &&trace) {
     m_batch.traces.push_back(std::move(trace));
 }
 
-void NatEvalReader::keepRaw(const QString &path, const std::string &role) {
+void NatEvalReader::keepRaw(const QString &path, const std::string &role,
+                            ImportProgress *unparsed) {
     QFile f(path);
+    if (unparsed) unparsed->addDone(f.size()); // stored, never parsed: count it here
     RunFileRecord r;
     r.relativePath = QFileInfo(path).fileName().toStdString();
     r.role = role;
@@ -120,11 +122,13 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
             keepRaw(f, "raw");
         } else if (name == natfiles::profilingReport || name == natfiles::configMetadata ||
                    name == natfiles::workflowOutputAtif) {
-            keepRaw(f, "raw");
+            keepRaw(f, "raw", &progress);
         } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-            keepRaw(f, "attachment");
+            keepRaw(f, "attachment", &progress);
         } else if (name == natfiles::standardizedCsv && f != csv) {
-            keepRaw(f, "unused");
+            keepRaw(f, "unused", &progress);
+        } else if (name.contains(QLatin1String(".jsonl")) && f != steps) {
+            keepRaw(f, "unused", &progress);
         }
     }
     emitIfFull(sink, true);

@@ -33,7 +33,8 @@ private:
     void readInferenceOptimization(const QString &path, ImportProgress &progress);
     void readProfilingMetrics(const QString &path, ImportProgress &progress);
     void addTrace(TraceRecord &&trace);
-    void keepRaw(const QString &path, const std::string &role);
+    // Records a file of the run; `unparsed` counts its bytes as done for files no parser reads.
+    void keepRaw(const QString &path, const std::string &role, ImportProgress *unparsed = nullptr);
 
     ImportSource m_source;
     ImportBatch m_batch;

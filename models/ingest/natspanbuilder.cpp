@@ -56,9 +56,9 @@ int NatSpanBuilder::newSpan(const std::string &uuid, std::size_t stepIndex) {
     p.uuid = uuid;
     p.span.key = uses == 0 ? uuid : uuid + "#" + std::to_string(uses);
     if (uses > 0)
-        m_report.warn("duplicate-uuid",
-                      m_file + ": " + where(stepIndex) + ": UUID " + uuid +
-                          " starts a second span; kept both, the second as " + p.span.key);
+        m_report.warn("duplicate-uuid", m_file + ": " + where(stepIndex) + ": UUID " + uuid +
+                                            " starts a second span; kept both, the second as " +
+                                            p.span.key);
     m_spans.push_back(std::move(p));
     const int index = static_cast<int>(m_spans.size()) - 1;
     m_byUuid.emplace(uuid, index);
@@ -79,8 +79,10 @@ void NatSpanBuilder::readParent(Pending &p, const json &step) {
 
 void NatSpanBuilder::addChunk(const std::string &uuid, const json &payload, std::int64_t ts) {
     int index = -1;
-    if (const auto open = m_open.find(uuid); open != m_open.end()) index = open->second;
-    else if (const auto any = m_byUuid.find(uuid); any != m_byUuid.end()) index = any->second;
+    if (const auto open = m_open.find(uuid); open != m_open.end())
+        index = open->second;
+    else if (const auto any = m_byUuid.find(uuid); any != m_byUuid.end())
+        index = any->second;
     if (index < 0) {
         m_report.note("chunks without a span");
         return;
@@ -107,19 +109,21 @@ void NatSpanBuilder::addStep(const json &step, std::size_t stepIndex) {
         throw IngestError(m_file, where(stepIndex), "step has no 'payload' object");
     const json *type = member(*payload, "event_type");
     if (!type || !type->is_string())
-        throw IngestError(m_file, where(stepIndex), "payload.event_type is missing or not a string");
+        throw IngestError(m_file, where(stepIndex),
+                          "payload.event_type is missing or not a string");
     const json *uuidValue = member(*payload, "UUID");
     if (!uuidValue || !uuidValue->is_string())
         throw IngestError(m_file, where(stepIndex), "payload.UUID is missing or not a string");
     const json *tsValue = member(*payload, "event_timestamp");
     if (!tsValue || !tsValue->is_number_integer())
-        throw IngestError(m_file, where(stepIndex),
-                          "payload.event_timestamp is " +
-                              (tsValue ? jsonfile::typeName(*tsValue) +
-                                             (tsValue->is_string() ? " (\"" + tsValue->get<std::string>() + "\")"
-                                                                   : std::string())
-                                       : std::string("missing")) +
-                              ", expected epoch seconds as a number");
+        throw IngestError(
+            m_file, where(stepIndex),
+            "payload.event_timestamp is " +
+                (tsValue ? jsonfile::typeName(*tsValue) +
+                               (tsValue->is_string() ? " (\"" + tsValue->get<std::string>() + "\")"
+                                                     : std::string())
+                         : std::string("missing")) +
+                ", expected epoch seconds as a number");
     const std::int64_t ts = tsValue->get<std::int64_t>();
     m_lastNs = m_anyTime ? std::max(m_lastNs, ts) : ts;
     m_anyTime = true;
@@ -135,9 +139,9 @@ void NatSpanBuilder::addStep(const json &step, std::size_t stepIndex) {
     const std::string phase = cut == std::string::npos ? std::string() : eventType.substr(cut + 1);
     Category category = Category::Other;
     if ((phase != "START" && phase != "END") || !categoryFromNatKind(kind, category)) {
-        m_report.warn("unknown-event-type:" + eventType,
-                      m_file + ": " + where(stepIndex) + ": unknown event type " + eventType +
-                          "; steps of this type are skipped");
+        m_report.warn("unknown-event-type:" + eventType, m_file + ": " + where(stepIndex) +
+                                                             ": unknown event type " + eventType +
+                                                             "; steps of this type are skipped");
         return;
     }
 
@@ -267,15 +271,16 @@ void NatSpanBuilder::resolveParents() {
             path.push_back(i);
             int &parent = m_spans[static_cast<std::size_t>(i)].span.parentIndex;
             if (parent >= 0 && state[static_cast<std::size_t>(parent)] == 1) {
-                m_report.warn("parent-cycle",
-                              m_file + ": request " + std::to_string(m_request) + ": span " +
-                                  m_spans[static_cast<std::size_t>(i)].span.key +
-                                  " is its own ancestor; made it a root");
+                m_report.warn("parent-cycle", m_file + ": request " + std::to_string(m_request) +
+                                                  ": span " +
+                                                  m_spans[static_cast<std::size_t>(i)].span.key +
+                                                  " is its own ancestor; made it a root");
                 parent = -1;
             }
             i = parent;
         }
-        for (int k : path) state[static_cast<std::size_t>(k)] = 2;
+        for (int k : path)
+            state[static_cast<std::size_t>(k)] = 2;
     }
 }
 
@@ -286,7 +291,8 @@ TraceRecord NatSpanBuilder::finish() {
     resolveParents();
     trace.spans.reserve(m_spans.size());
     std::vector<bool> unfinished(m_spans.size(), false);
-    for (const auto &[uuid, index] : m_open) unfinished[static_cast<std::size_t>(index)] = true;
+    for (const auto &[uuid, index] : m_open)
+        unfinished[static_cast<std::size_t>(index)] = true;
     for (std::size_t i = 0; i < m_spans.size(); ++i) {
         Pending &p = m_spans[i];
         SpanRecord &s = p.span;
@@ -295,9 +301,10 @@ TraceRecord NatSpanBuilder::finish() {
             s.endNs = std::max(m_lastNs, s.startNs);
             p.attributes["nat.unfinished"] = true;
         } else if (s.endNs < s.startNs) {
-            m_report.warn("end-before-start", m_file + ": request " + std::to_string(m_request) +
-                                                  ": span " + s.key + " (" + s.name +
-                                                  ") ends before it starts; its end was set to its start");
+            m_report.warn("end-before-start",
+                          m_file + ": request " + std::to_string(m_request) + ": span " + s.key +
+                              " (" + s.name +
+                              ") ends before it starts; its end was set to its start");
             s.flags |= SpanClamped;
             s.endNs = s.startNs;
         }

@@ -3,7 +3,6 @@
 #include "core/records.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,8 +30,8 @@ private:
     struct Pending {
         SpanRecord span;
         std::string uuid;
-        std::string parentUuid;    // newer files: the enclosing START's UUID
-        std::string ancestryId;    // older files: function_ancestry.function_id
+        std::string parentUuid;     // newer files: the enclosing START's UUID
+        std::string ancestryId;     // older files: function_ancestry.function_id
         std::string ancestryParent; // older files: function_ancestry.parent_id
         bool parentFromStep = false;
         std::int64_t chunkPrompt = 0;

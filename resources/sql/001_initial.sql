@@ -3,7 +3,7 @@
 -- Large payloads live in span_payloads, zstd-compressed, read only for a selected span.
 
 CREATE TABLE runs (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: a re-imported run gets a new id
     label       TEXT NOT NULL,
     kind        TEXT NOT NULL,            -- nat-eval, nat-sizing, otel
     source_path TEXT NOT NULL,

@@ -1,0 +1,178 @@
+#include "core/importprogress.h"
+#include "store/importer.h"
+#include "store/statement.h"
+#include "store/storeerror.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace spanscope;
+
+namespace {
+std::int64_t count(Workspace &ws, const char *sql) {
+    Statement st(ws.handle(), sql);
+    return st.step() ? st.int64(0) : -1;
+}
+QString fixture() {
+    return testsupport::fixture(QStringLiteral("nat/parallel-newer"));
+}
+} // namespace
+
+class TstWorkspace : public QObject {
+    Q_OBJECT
+private slots:
+    void createsTheLatestSchema() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("sub/dir/w.spanscope")));
+        QVERIFY(Workspace::latestVersion() >= 1);
+        QCOMPARE(Workspace::userVersion(ws.handle()), Workspace::latestVersion());
+        for (const char *table :
+             {"runs", "traces", "spans", "span_payloads", "events", "eval_items", "eval_scores",
+              "sizing_points", "run_metrics", "run_files"}) {
+            Statement st(ws.handle(),
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+            st.bind(1, std::string_view(table));
+            QVERIFY(st.step());
+            QVERIFY2(st.int64(0) == 1, table);
+        }
+    }
+
+    void migratesEveryPreviousVersion() {
+        for (int from = 0; from < Workspace::latestVersion(); ++from) {
+            QTemporaryDir tmp;
+            const QString path = tmp.filePath(QStringLiteral("old.spanscope"));
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+            Workspace::migrate(db, from);
+            QCOMPARE(Workspace::userVersion(db), from);
+            sqlite3_close(db);
+            Workspace ws(path);
+            QCOMPARE(Workspace::userVersion(ws.handle()), Workspace::latestVersion());
+            testsupport::importPath(ws, fixture());
+            QCOMPARE(ws.runs().size(), std::size_t(1));
+        }
+    }
+
+    void refusesANewerWorkspace() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("new.spanscope"));
+        {
+            Workspace ws(path);
+            ws.exec("PRAGMA user_version = 999");
+        }
+        try {
+            Workspace ws(path);
+            QFAIL("opened a newer workspace");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromLatin1(e.what()).contains("newer"), e.what());
+        }
+    }
+
+    void refusesAFileThatIsNotAWorkspace() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const QByteArray before = testsupport::sha256(path);
+        try {
+            Workspace ws(path);
+            QFAIL("opened a text file");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromLatin1(e.what()).contains("not a Spanscope workspace"), e.what());
+        }
+        QCOMPARE(testsupport::sha256(path), before);
+    }
+
+    void reimportIsANoOpUnlessForced() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto first = testsupport::importPath(ws, fixture());
+        QCOMPARE(first.size(), std::size_t(1));
+        QVERIFY(!first[0].unchanged);
+        const std::int64_t spans = count(ws, "SELECT count(*) FROM spans");
+        QCOMPARE(spans, 8);
+
+        const auto again = testsupport::importPath(ws, fixture());
+        QVERIFY(again[0].unchanged);
+        QCOMPARE(again[0].runId, first[0].runId);
+        QCOMPARE(ws.runs().size(), std::size_t(1));
+        QCOMPARE(count(ws, "SELECT count(*) FROM spans"), spans);
+
+        const auto forced = testsupport::importPath(ws, fixture(), true);
+        QVERIFY(!forced[0].unchanged);
+        QVERIFY(forced[0].runId != first[0].runId);
+        QCOMPARE(ws.runs().size(), std::size_t(1)); // replaced, not duplicated
+        QCOMPARE(count(ws, "SELECT count(*) FROM spans"), spans);
+        QCOMPARE(count(ws, "SELECT count(*) FROM eval_scores"), 2);
+    }
+
+    void changedInputIsANewRun() {
+        QTemporaryDir tmp;
+        QTemporaryDir src;
+        for (const QString &f : QDir(fixture()).entryList(QDir::Files))
+            QFile::copy(fixture() + "/" + f, src.filePath(f));
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        testsupport::importPath(ws, src.path());
+        QFile f(src.filePath(QStringLiteral("accuracy_output.json")));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n");
+        f.close();
+        QVERIFY(!testsupport::importPath(ws, src.path())[0].unchanged);
+        QCOMPARE(ws.runs().size(), std::size_t(2));
+    }
+
+    void indexesAreRebuiltAfterTheLoad() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const char *indexes = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                              "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)";
+        const auto names = [&] {
+            Statement st(ws.handle(), indexes);
+            return st.step() ? st.text(0) : std::string();
+        };
+        const std::string before = names();
+        QVERIFY(before.find("spans_trace") != std::string::npos);
+        testsupport::importPath(ws, fixture());
+        QCOMPARE(names(), before);
+    }
+
+    void findRenameRemove() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, fixture());
+        const std::int64_t id = runs[0].runId;
+        QCOMPARE(ws.findRun(std::to_string(id))->label, std::string("parallel-newer"));
+        QCOMPARE(ws.findRun("parallel-newer")->id, id);
+        QVERIFY(!ws.findRun("nothing").has_value());
+        ws.renameRun(id, "baseline");
+        QCOMPARE(ws.findRun("baseline")->id, id);
+        ws.removeRun(id);
+        QVERIFY(ws.runs().empty());
+        for (const char *sql :
+             {"SELECT count(*) FROM spans", "SELECT count(*) FROM traces",
+              "SELECT count(*) FROM span_payloads", "SELECT count(*) FROM eval_scores",
+              "SELECT count(*) FROM eval_items", "SELECT count(*) FROM run_metrics",
+              "SELECT count(*) FROM run_files"})
+            QVERIFY2(count(ws, sql) == 0, sql);
+    }
+
+    void labelOption() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        ImportProgress progress;
+        ImportOptions options;
+        options.label = QStringLiteral("v2 candidate");
+        const auto runs = Importer(ws).importPath(fixture(), options, progress);
+        QCOMPARE(ws.run(runs[0].runId)->label, std::string("v2 candidate"));
+        QVERIFY(progress.total() > 0);
+        QCOMPARE(progress.done(), progress.total());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstWorkspace)
+#include "tst_workspace.moc"

@@ -1,0 +1,72 @@
+#include "testsupport.h"
+
+#include "core/importprogress.h"
+#include "store/importer.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <sqlite3.h>
+
+namespace testsupport {
+
+QString samplesDir() {
+    const QString dir =
+        QDir(QStringLiteral(SPANSCOPE_SOURCE_DIR)).filePath(QStringLiteral("../shared/samples"));
+    return QDir(dir).exists() ? QDir(dir).canonicalPath() : QString();
+}
+
+QString fixture(const QString &relative) {
+    return QDir(QStringLiteral(SPANSCOPE_FIXTURES_DIR)).filePath(relative);
+}
+
+QByteArray sha256(const QString &file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+QByteArray workspaceDigest(const QString &file) {
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(file).constData(), &db) == SQLITE_OK)
+        sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return sha256(file);
+}
+
+nlohmann::json readJson(const QString &file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return nlohmann::json();
+    QByteArray bytes = f.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
+    return nlohmann::json::parse(bytes.constBegin(), bytes.constEnd());
+}
+
+std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const QString &path,
+                                               bool force) {
+    spanscope::ImportProgress progress;
+    spanscope::ImportOptions options;
+    options.force = force;
+    return spanscope::Importer(ws).importPath(path, options, progress);
+}
+
+bool matchesGolden(const QString &golden, const QByteArray &actual, QString *message) {
+    QFile g(golden);
+    const QByteArray expected = g.open(QIODevice::ReadOnly) ? g.readAll() : QByteArray();
+    const QString actualPath = golden + QStringLiteral(".actual");
+    if (expected == actual) {
+        QFile::remove(actualPath);
+        return true;
+    }
+    QFile a(actualPath);
+    if (a.open(QIODevice::WriteOnly)) a.write(actual);
+    *message = QStringLiteral("output differs from %1; wrote %2 (diff them, and copy it over the "
+                              "golden file if the change is intended)")
+                   .arg(golden, actualPath);
+    return false;
+}
+
+} // namespace testsupport

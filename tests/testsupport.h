@@ -1,0 +1,42 @@
+#pragma once
+
+#include "store/importer.h"
+
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace spanscope {
+class Workspace;
+} // namespace spanscope
+
+namespace testsupport {
+
+// ../shared/samples relative to the repository root; empty when it is absent.
+QString samplesDir();
+// Skips the calling test with a clear message when the shared samples are not there.
+#define SPANSCOPE_REQUIRE_SAMPLES()                                                                \
+    do {                                                                                           \
+        if (testsupport::samplesDir().isEmpty())                                                   \
+            QSKIP("../shared/samples is absent (it lies beside the repository on developer "       \
+                  "machines and CI); real-data tests skipped");                                    \
+    } while (0)
+
+QString fixture(const QString &relative); // tests/fixtures/<relative>
+QByteArray sha256(const QString &file);
+// The workspace file's bytes after folding the WAL into it: what "unchanged" is judged on.
+QByteArray workspaceDigest(const QString &file);
+
+// Reads a JSON file with nlohmann (for tests that compute expectations from the file itself).
+nlohmann::json readJson(const QString &file);
+
+std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const QString &path,
+                                               bool force = false);
+
+// Writes `actual` next to `golden` as .actual and returns false with a diff-friendly message
+// when they differ.
+bool matchesGolden(const QString &golden, const QByteArray &actual, QString *message);
+
+} // namespace testsupport
