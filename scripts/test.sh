@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what Spanscope needs, builds it, and runs every test through CTest: first the `dev`
+# preset (debug, warnings as errors), then the `asan` preset (AddressSanitizer + UBSan).
+#   scripts/test.sh          both presets
+#   scripts/test.sh dev      one preset
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+scripts/install-deps.sh
+presets=("$@")
+[ ${#presets[@]} -eq 0 ] && presets=(dev asan)
+for preset in "${presets[@]}"; do
+  echo "== $preset: build"
+  scripts/build.sh "$preset"
+  echo "== $preset: test"
+  ctest --preset "$preset" --parallel "$(nproc)"
+done
