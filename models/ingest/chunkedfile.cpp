@@ -24,7 +24,6 @@ void ChunkedFile::refill() {
         m_progress->addDone(static_cast<std::int64_t>(m_length));
         m_progress->checkCancelled();
     }
-    m_pos = 0;
     const qint64 n = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
     if (n < 0)
         throw IngestError::atOffset(m_displayName, m_chunkStart,

@@ -23,9 +23,9 @@ public:
 
     const std::string &displayName() const { return m_displayName; }
     std::int64_t size() const { return m_size; }
-    // Bytes handed to the parser so far.
-    std::int64_t consumed() const { return m_chunkStart + static_cast<std::int64_t>(m_pos); }
 
+    // The parser's cursor. It keeps its own pointers into the current chunk, so the per-byte
+    // work is a pointer increment and compare; only at a chunk's end does it call back.
     class Iterator {
     public:
         using iterator_category = std::input_iterator_tag;
@@ -35,10 +35,15 @@ public:
         using reference = const char &;
 
         Iterator() = default;
-        explicit Iterator(ChunkedFile *file) : m_file(file) {}
-        reference operator*() const { return m_file->m_buffer[m_file->m_pos]; }
+        explicit Iterator(ChunkedFile *file)
+            : m_file(file), m_cur(file->m_buffer.data()), m_end(m_cur + file->m_length) {}
+        reference operator*() const { return *m_cur; }
         Iterator &operator++() {
-            if (++m_file->m_pos == m_file->m_length) m_file->refill();
+            if (++m_cur == m_end) {
+                m_file->refill();
+                m_cur = m_file->m_buffer.data();
+                m_end = m_cur + m_file->m_length;
+            }
             return *this;
         }
         Iterator operator++(int) {
@@ -47,12 +52,15 @@ public:
             return copy;
         }
         // Only "at end or not" matters for a single-pass range.
-        bool operator==(const Iterator &other) const { return atEnd() == other.atEnd(); }
+        bool operator==(const Iterator &other) const {
+            return (m_cur == m_end) == (other.m_cur == other.m_end);
+        }
         bool operator!=(const Iterator &other) const { return !(*this == other); }
 
     private:
-        bool atEnd() const { return m_file == nullptr || m_file->m_pos >= m_file->m_length; }
         ChunkedFile *m_file = nullptr;
+        const char *m_cur = nullptr;
+        const char *m_end = nullptr;
     };
 
     Iterator begin() { return Iterator(this); }
@@ -65,7 +73,6 @@ private:
     std::string m_displayName;
     ImportProgress *m_progress;
     std::vector<char> m_buffer;
-    std::size_t m_pos = 0;
     std::size_t m_length = 0;
     std::int64_t m_chunkStart = 0;
     std::int64_t m_size = 0;

@@ -14,6 +14,12 @@ bool JsonDomBuilder::isTimeKey() const {
     return std::find(m_timeKeys.begin(), m_timeKeys.end(), m_keys.back()) != m_timeKeys.end();
 }
 
+// While skipping a member's value: a scalar at the member's own depth is the whole value.
+bool JsonDomBuilder::skipScalar() {
+    if (m_depth == m_skipDepth) m_skipping = false;
+    return true;
+}
+
 bool JsonDomBuilder::add(json &&value) {
     const bool container = value.is_structured();
     json *slot = nullptr;
@@ -56,6 +62,10 @@ bool JsonDomBuilder::add(json &&value) {
 }
 
 bool JsonDomBuilder::endContainer() {
+    if (m_skipping) {
+        if (--m_depth == m_skipDepth) m_skipping = false;
+        return true;
+    }
     if (m_stack.empty()) { // the streamed top-level array closes
         --m_depth;
         return true;
@@ -71,13 +81,14 @@ bool JsonDomBuilder::endContainer() {
 }
 
 bool JsonDomBuilder::null() {
-    return add(json(nullptr));
+    return m_skipping ? skipScalar() : add(json(nullptr));
 }
 bool JsonDomBuilder::boolean(bool val) {
-    return add(json(val));
+    return m_skipping ? skipScalar() : add(json(val));
 }
 
 bool JsonDomBuilder::number_integer(json::number_integer_t val) {
+    if (m_skipping) return skipScalar();
     if (isTimeKey()) {
         if (val > 9'200'000'000LL || val < -9'200'000'000LL) return add(json(val));
         return add(json(static_cast<std::int64_t>(val) * 1'000'000'000LL));
@@ -86,12 +97,14 @@ bool JsonDomBuilder::number_integer(json::number_integer_t val) {
 }
 
 bool JsonDomBuilder::number_unsigned(json::number_unsigned_t val) {
+    if (m_skipping) return skipScalar();
     if (isTimeKey() && val <= 9'200'000'000ULL)
         return add(json(static_cast<std::int64_t>(val) * 1'000'000'000LL));
     return add(json(val));
 }
 
 bool JsonDomBuilder::number_float(json::number_float_t val, const json::string_t &text) {
+    if (m_skipping) return skipScalar();
     if (isTimeKey()) {
         if (auto ns = decimalSecondsToNs(text)) return add(json(*ns));
         m_badTime = text; // out of range: keep the double, the reader reports it
@@ -100,19 +113,30 @@ bool JsonDomBuilder::number_float(json::number_float_t val, const json::string_t
 }
 
 bool JsonDomBuilder::string(json::string_t &val) {
-    return add(json(std::move(val)));
+    return m_skipping ? skipScalar() : add(json(std::move(val)));
 }
 bool JsonDomBuilder::binary(json::binary_t &val) {
-    return add(json::binary(std::move(val)));
+    return m_skipping ? skipScalar() : add(json::binary(std::move(val)));
 }
 bool JsonDomBuilder::start_object(std::size_t) {
-    return add(json::object());
+    if (!m_skipping) return add(json::object());
+    ++m_depth;
+    return true;
 }
 bool JsonDomBuilder::start_array(std::size_t) {
-    return add(json::array());
+    if (!m_skipping) return add(json::array());
+    ++m_depth;
+    return true;
 }
 
 bool JsonDomBuilder::key(json::string_t &val) {
+    if (m_skipping) return true;
+    if (m_onElement && m_stack.size() == 1 &&
+        std::find(m_skipKeys.begin(), m_skipKeys.end(), val) != m_skipKeys.end()) {
+        m_skipping = true;
+        m_skipDepth = m_depth;
+        return true;
+    }
     m_keys.back() = std::move(val);
     return true;
 }

@@ -23,6 +23,9 @@ public:
 
     // Stream the top-level array's elements to cb; cb returns false to stop the parse.
     void streamTopLevelArray(ElementCallback cb) { m_onElement = std::move(cb); }
+    // In streaming mode, members of each element with these names are parsed (and validated)
+    // but never built: a reader that does not need them pays no allocations for them.
+    void skipElementMembers(std::vector<std::string> keys) { m_skipKeys = std::move(keys); }
 
     json &result() { return m_root; }
     bool topLevelIsArray() const { return m_topLevelArray; }
@@ -50,10 +53,14 @@ public:
 
 private:
     bool isTimeKey() const;
+    bool skipScalar();
     bool add(json &&value);
     bool endContainer();
 
     std::vector<std::string> m_timeKeys;
+    std::vector<std::string> m_skipKeys;
+    bool m_skipping = false;
+    std::size_t m_skipDepth = 0;
     ElementCallback m_onElement;
     json m_root;
     json m_element;                  // the element being built in streaming mode

@@ -56,9 +56,11 @@ json read(const QString &path, const std::string &displayName, ImportProgress *p
 
 void streamArray(const QString &path, const std::string &displayName, ImportProgress *progress,
                  const std::vector<std::string> &timeKeys,
-                 const std::function<bool(json &&, std::size_t)> &onElement) {
+                 const std::function<bool(json &&, std::size_t)> &onElement,
+                 const std::vector<std::string> &skipMembers) {
     ChunkedFile file(path, displayName, progress);
     JsonDomBuilder builder(timeKeys);
+    builder.skipElementMembers(skipMembers);
     bool stoppedByCallback = false;
     builder.streamTopLevelArray([&](json &&element, std::size_t index) {
         if (onElement(std::move(element), index)) return true;

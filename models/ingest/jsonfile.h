@@ -25,7 +25,8 @@ json read(const QString &path, const std::string &displayName, ImportProgress *p
 // the largest element. onElement returns false to stop early.
 void streamArray(const QString &path, const std::string &displayName, ImportProgress *progress,
                  const std::vector<std::string> &timeKeys,
-                 const std::function<bool(json &&, std::size_t)> &onElement);
+                 const std::function<bool(json &&, std::size_t)> &onElement,
+                 const std::vector<std::string> &skipMembers = {});
 
 // One JSON text, e.g. a line of a JSON-lines file starting at byte `offset` on line `line`.
 json parse(std::string_view text, const std::string &displayName, std::int64_t line,

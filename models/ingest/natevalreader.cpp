@@ -20,7 +20,10 @@ namespace spanscope {
 namespace {
 
 using json = nlohmann::json;
+// A batch is handed to the writer at whichever limit comes first: bounded queue x batch size
+// bounds the memory an import holds, whatever the file size.
 constexpr std::size_t batchSpanLimit = 20000;
+constexpr std::size_t batchByteLimit = 8u << 20;
 
 std::string shown(const QString &path) {
     return QDir::toNativeSeparators(path).toStdString();
@@ -51,16 +54,21 @@ QString NatEvalReader::file(const QString &name) const {
 }
 
 void NatEvalReader::emitIfFull(const BatchSink &sink, bool force) {
-    if (m_batch.empty() || (!force && m_batchSpans < batchSpanLimit)) return;
+    if (m_batch.empty() ||
+        (!force && m_batchSpans < batchSpanLimit && m_batchBytes < batchByteLimit))
+        return;
     sink(std::move(m_batch));
     m_batch = ImportBatch();
     m_batchSpans = 0;
+    m_batchBytes = 0;
 }
 
 void NatEvalReader::addTrace(TraceRecord &&trace) {
     const auto index = static_cast<std::size_t>(trace.ordinal);
     if (trace.itemKey.empty() && index < m_itemKeys.size()) trace.itemKey = m_itemKeys[index];
     m_batchSpans += trace.spans.size() + 1;
+    for (const SpanRecord &s : trace.spans)
+        m_batchBytes += s.payloadJson.size() + s.attributesJson.size() + sizeof(SpanRecord);
     m_batch.traces.push_back(std::move(trace));
 }
 
@@ -138,7 +146,8 @@ void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportPr
                               ImportReport &report) {
     const std::string name = shown(path);
     jsonfile::streamArray(
-        path, name, &progress, NatSpanBuilder::timeKeys(), [&](json &&item, std::size_t index) {
+        path, name, &progress, NatSpanBuilder::timeKeys(),
+        [&](json &&item, std::size_t index) {
             if (!item.is_object())
                 throw IngestError(name, "item " + std::to_string(index),
                                   "an item is " + jsonfile::typeName(item) +
@@ -168,7 +177,9 @@ void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportPr
             }
             m_batch.evalItems.push_back(std::move(rec));
             return true;
-        });
+        },
+        stepsFromItems ? std::vector<std::string>{}
+                       : std::vector<std::string>{"intermediate_steps"});
 }
 
 void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sink,

@@ -39,6 +39,7 @@ private:
     ImportSource m_source;
     ImportBatch m_batch;
     std::size_t m_batchSpans = 0;
+    std::size_t m_batchBytes = 0;
     std::vector<std::string> m_itemKeys; // workflow_output.json order = request order
 };
 

@@ -14,7 +14,7 @@ namespace spanscope {
 // for the writer instead of piling parsed records up in memory.
 class BatchQueue {
 public:
-    explicit BatchQueue(std::size_t capacity = 4) : m_capacity(capacity) {}
+    explicit BatchQueue(std::size_t capacity = 2) : m_capacity(capacity) {}
 
     // Reader side. Throws ImportCancelled once the writer has abandoned the import.
     void push(ImportBatch &&batch) {

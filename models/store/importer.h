@@ -37,7 +37,7 @@ public:
     std::vector<ImportedRun> importPath(const QString &path, const ImportOptions &options,
                                         ImportProgress &progress);
 
-    // sha-256 over the source's files (names relative to the source, sizes and contents).
+    // BLAKE2b-256 over the source's files (names relative to the source, sizes and contents).
     static std::string digest(const QString &sourcePath, const QStringList &files);
 
 private:

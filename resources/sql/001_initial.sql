@@ -7,7 +7,7 @@ CREATE TABLE runs (
     label       TEXT NOT NULL,
     kind        TEXT NOT NULL,            -- nat-eval, nat-sizing, otel
     source_path TEXT NOT NULL,
-    digest      TEXT NOT NULL,            -- sha-256 over the input files: unchanged input = no-op
+    digest      TEXT NOT NULL,            -- BLAKE2b-256 over the input files: unchanged input = no-op
     imported_at INTEGER NOT NULL,         -- ms since the epoch
     start_ns    INTEGER,
     end_ns      INTEGER,

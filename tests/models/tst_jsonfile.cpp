@@ -56,6 +56,24 @@ private slots:
         QVERIFY(seen[1]["event_timestamp"].is_string()); // left for the reader to reject
     }
 
+    void skippedMembersAreNotBuilt() {
+        QTemporaryDir dir;
+        const QString path = write(dir, R"([{"id": 1, "steps": [{"a": [1, 2]}, {}], "q": "x"},
+            {"steps": 5, "id": 2}, {"id": 3, "inner": {"steps": [1]}, "steps": {"k": null}}])");
+        std::vector<json> seen;
+        jsonfile::streamArray(path, "f.json", nullptr, {},
+                              [&](json &&v, std::size_t) {
+                                  seen.push_back(std::move(v));
+                                  return true;
+                              },
+                              {"steps"});
+        QCOMPARE(seen.size(), std::size_t(3));
+        QVERIFY2(seen[0] == json::parse(R"({"id": 1, "q": "x"})"), seen[0].dump().c_str());
+        QVERIFY(seen[1] == json::parse(R"({"id": 2})"));
+        // Only the element's own members are skipped, not nested ones of the same name.
+        QVERIFY(seen[2] == json::parse(R"({"id": 3, "inner": {"steps": [1]}})"));
+    }
+
     void errorsNameFileLineAndOffset_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
