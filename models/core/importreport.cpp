@@ -4,9 +4,9 @@
 
 namespace spanscope {
 
-void ImportReport::warn(const std::string &kind, const std::string &message) {
+void ImportReport::warn(const std::string &kind, const std::string &message, std::int64_t count) {
     auto &k = m_warnings[kind];
-    ++k.count;
+    k.count += count;
     if (k.examples.size() < maxExamplesPerKind) k.examples.push_back(message);
 }
 

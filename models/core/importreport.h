@@ -13,7 +13,7 @@ class ImportReport {
 public:
     static constexpr std::size_t maxExamplesPerKind = 5;
 
-    void warn(const std::string &kind, const std::string &message);
+    void warn(const std::string &kind, const std::string &message, std::int64_t count = 1);
     void note(const std::string &kind, std::int64_t count = 1) { m_notes[kind] += count; }
 
     std::int64_t warningCount() const;

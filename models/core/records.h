@@ -17,6 +17,8 @@ enum SpanFlag : std::uint8_t {
     SpanUnfinished = 1 << 1, // START without END: end is the trace's last timestamp
     SpanOrphan = 1 << 2,     // its parent id named a span that is not in the trace
     SpanClamped = 1 << 3,    // it ended before it started; end was set to start
+    SpanInnerLlm = 1 << 4,   // an LLM span with an LLM descendant (LangChain above OpenAI):
+                             // calls and tokens are counted on the innermost one only
 };
 
 struct SpanRecord {
@@ -55,6 +57,18 @@ struct TraceRecord {
     std::vector<SpanRecord> spans;
     std::vector<EventRecord> events;
     std::int64_t sourceSteps = 0; // records the source spent on this trace (NAT steps)
+};
+
+// A span of a format whose traces arrive in pieces (OTLP JSON lines: a trace spread over many
+// requests and files). The writer groups these by trace and resolves parents once the whole
+// input is loaded, so a reader never has to hold a whole trace.
+struct LooseSpanRecord {
+    std::string traceKey;  // lower-case hex trace id
+    std::string parentKey; // lower-case hex parent span id, "" for a root
+    std::string sessionKey;
+    std::string userKey;
+    SpanRecord span;                 // parentIndex unused
+    std::vector<EventRecord> events; // spanIndex unused
 };
 
 struct EvalItemRecord {
@@ -100,14 +114,15 @@ struct RunFileRecord {
 // One batch from a reader to the writer. A trace always arrives whole in one batch.
 struct ImportBatch {
     std::vector<TraceRecord> traces;
+    std::vector<LooseSpanRecord> looseSpans;
     std::vector<EvalItemRecord> evalItems;
     std::vector<EvalScoreRecord> evalScores;
     std::vector<SizingPointRecord> sizingPoints;
     std::vector<RunMetricRecord> metrics;
     std::vector<RunFileRecord> files;
     bool empty() const {
-        return traces.empty() && evalItems.empty() && evalScores.empty() && sizingPoints.empty() &&
-               metrics.empty() && files.empty();
+        return traces.empty() && looseSpans.empty() && evalItems.empty() && evalScores.empty() &&
+               sizingPoints.empty() && metrics.empty() && files.empty();
     }
 };
 

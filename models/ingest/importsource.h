@@ -9,9 +9,12 @@ namespace spanscope {
 // One run to import: a NAT eval folder, a NAT sizing folder, or a single file. The sniffer finds
 // them under a path; `files` are the inputs the reader will read, which also make the digest.
 struct ImportSource {
-    enum class Kind { NatEval, NatSizing };
+    enum class Kind { NatEval, NatSizing, Otlp, Jaeger, Zipkin, Phoenix };
+    // How an OTLP file is framed (formats/otel.md section 3).
+    enum class Container { Document, JsonLines, ZstdJsonLines, CollectorZstd };
 
     Kind kind = Kind::NatEval;
+    Container container = Container::Document;
     QString path;      // the folder (or the file) the run comes from
     QStringList files; // absolute paths, sorted
     QString label;     // default run label
@@ -22,6 +25,14 @@ struct ImportSource {
             return "nat-eval";
         case Kind::NatSizing:
             return "nat-sizing";
+        case Kind::Otlp:
+            return "otlp";
+        case Kind::Jaeger:
+            return "jaeger";
+        case Kind::Zipkin:
+            return "zipkin";
+        case Kind::Phoenix:
+            return "phoenix";
         }
         return "unknown";
     }

@@ -1,14 +1,20 @@
 #include "sniffer.h"
 
 #include "core/ingesterror.h"
+#include "jaegerreader.h"
 #include "natevalreader.h"
 #include "natfiles.h"
 #include "natsizingreader.h"
+#include "otlpjsonreader.h"
+#include "phoenixreader.h"
+#include "zipkinreader.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace spanscope {
@@ -37,7 +43,80 @@ bool isEvalFileName(const QString &name) {
            name == workflowOutputAtif || name == configMetadata;
 }
 
+bool isTraceDumpName(const QString &name) {
+    for (const char *ext : {".json", ".jsonl", ".zst", ".bin", ".otlp", ".ndjson"})
+        if (name.endsWith(QLatin1String(ext), Qt::CaseInsensitive)) return true;
+    return false;
+}
+
+constexpr unsigned char zstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
+
 } // namespace
+
+bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::string *why) {
+    const QByteArray start = head(file, 1 << 16);
+    const auto fail = [&](const std::string &reason) {
+        if (why) *why = reason;
+        return false;
+    };
+    if (start.isEmpty()) return fail("file is empty");
+    const auto magicAt = [&](int at) {
+        return start.size() >= at + 4 && std::memcmp(start.constData() + at, zstdMagic, 4) == 0;
+    };
+    source.kind = ImportSource::Kind::Otlp;
+    if (magicAt(0)) {
+        source.container = ImportSource::Container::ZstdJsonLines;
+        return true;
+    }
+    if (magicAt(4)) {
+        source.container = ImportSource::Container::CollectorZstd;
+        return true;
+    }
+    int i = start.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < start.size() && std::isspace(static_cast<unsigned char>(start[i])))
+        ++i;
+    if (i == start.size()) return fail("file holds only whitespace");
+    const char first = start[i];
+    if (first == '[') {
+        // An array of spans: Zipkin v2 when its first element has traceId and id.
+        if (start.contains("\"traceId\"") && start.contains("\"id\"")) {
+            source.kind = ImportSource::Kind::Zipkin;
+            return true;
+        }
+        if (start.contains("\"context\"") && start.contains("\"span_kind\"")) {
+            source.kind = ImportSource::Kind::Phoenix;
+            return true;
+        }
+        return fail("a JSON array that is neither Zipkin v2 nor Phoenix spans (unknown format)");
+    }
+    if (first != '{') return fail("not JSON and not zstd (unknown format)");
+    const bool otlpKeys = start.contains("\"resourceSpans\"") ||
+                          start.contains("\"resource_spans\"") ||
+                          start.contains("\"trace_requests\"");
+    const bool jaegerKeys = start.contains("\"traceID\"") && start.contains("\"spans\"");
+    if (!otlpKeys && jaegerKeys) {
+        source.kind = ImportSource::Kind::Jaeger;
+        return true;
+    }
+    if (!otlpKeys && !start.contains("\"result\""))
+        return fail("a JSON object with no resourceSpans (unknown format)");
+    // JSON lines when the first line is a whole value and something follows it.
+    const int nl = start.indexOf('\n', i);
+    bool lines = false;
+    if (nl > 0) {
+        const auto firstLine =
+            nlohmann::json::parse(start.constData() + i, start.constData() + nl, nullptr, false);
+        if (!firstLine.is_discarded()) {
+            int j = nl;
+            while (j < start.size() && std::isspace(static_cast<unsigned char>(start[j])))
+                ++j;
+            lines = j < start.size() || QFileInfo(file).size() > start.size();
+        }
+    }
+    source.container =
+        lines ? ImportSource::Container::JsonLines : ImportSource::Container::Document;
+    return true;
+}
 
 bool Sniffer::isNatStepsFile(const QString &file) {
     QFile f(file);
@@ -57,7 +136,7 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
     const QDir d(dir);
     const QFileInfoList entries = d.entryInfoList(
         QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name);
-    QStringList evalFiles, attachments;
+    QStringList evalFiles, attachments, traceFiles;
     bool hasSpansOrScores = false;
     QString calc;
     for (const QFileInfo &e : entries) {
@@ -79,6 +158,8 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
             hasSpansOrScores = true;
         } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
             attachments << abs;
+        } else if (isTraceDumpName(name)) {
+            traceFiles << abs;
         }
     }
     // Label: the folder's path below the imported one ("sizing-aiq/eval/wf_concurrency_8"),
@@ -86,13 +167,24 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
     const QString label =
         dir == root ? QFileInfo(dir).fileName() : QDir(root).relativeFilePath(dir);
     if (!calc.isEmpty()) {
-        ImportSource s{ImportSource::Kind::NatSizing, dir, QStringList{calc} + attachments, label};
+        ImportSource s{ImportSource::Kind::NatSizing, ImportSource::Container::Document, dir,
+                       QStringList{calc} + attachments, label};
         s.files.sort();
         out.push_back(std::move(s));
     } else if (hasSpansOrScores) {
-        ImportSource s{ImportSource::Kind::NatEval, dir, evalFiles + attachments, label};
+        ImportSource s{ImportSource::Kind::NatEval, ImportSource::Container::Document, dir,
+                       evalFiles + attachments, label};
         s.files.sort();
         out.push_back(std::move(s));
+    }
+    // Trace dumps in the folder, each its own run; files that are not one are passed over.
+    for (const QString &f : traceFiles) {
+        ImportSource s{ImportSource::Kind::Otlp,
+                       ImportSource::Container::Document,
+                       f,
+                       {f},
+                       QDir(root).relativeFilePath(f)};
+        if (sniffTraceFile(f, s)) out.push_back(std::move(s));
     }
     for (const QFileInfo &e : entries)
         if (e.isDir() && !e.isSymLink() && !e.fileName().startsWith(QLatin1Char('.')))
@@ -108,24 +200,31 @@ std::vector<ImportSource> Sniffer::findSources(const QString &path) {
         scanFolder(info.absoluteFilePath(), info.absoluteFilePath(), out);
         if (out.empty())
             throw IngestError(shown, "",
-                              "found no NAT eval, profiler or sizing output in this folder or "
-                              "below it (looked for " +
+                              "found no NAT eval, profiler or sizing output and no trace dump "
+                              "in this folder or below it (looked for " +
                                   natfiles::profilerTraces.toStdString() + ", " +
                                   natfiles::workflowOutput.toStdString() + ", " +
                                   natfiles::calcRunnerOutput.toStdString() +
-                                  ", <evaluator>_output.json and NAT step .jsonl files)");
+                                  ", <evaluator>_output.json, NAT step .jsonl files and "
+                                  "OTLP/Jaeger/Zipkin JSON)");
         return out;
     }
     const QString name = info.fileName();
     const QString abs = info.absoluteFilePath();
     if (name == natfiles::calcRunnerOutput) {
-        out.push_back({ImportSource::Kind::NatSizing, abs, QStringList{abs}, info.dir().dirName()});
+        out.push_back({ImportSource::Kind::NatSizing, ImportSource::Container::Document, abs,
+                       QStringList{abs}, info.dir().dirName()});
     } else if (isEvalFileName(name) || name.endsWith(natfiles::evaluatorSuffix) ||
                (isStepsName(name) && isNatStepsFile(abs))) {
-        out.push_back(
-            {ImportSource::Kind::NatEval, abs, QStringList{abs}, info.completeBaseName()});
+        out.push_back({ImportSource::Kind::NatEval, ImportSource::Container::Document, abs,
+                       QStringList{abs}, info.completeBaseName()});
     } else {
-        throw IngestError(shown, "", "not a file Spanscope can read (unknown format)");
+        ImportSource s{ImportSource::Kind::Otlp, ImportSource::Container::Document, abs,
+                       QStringList{abs}, name};
+        std::string why;
+        if (!sniffTraceFile(abs, s, &why))
+            throw IngestError(shown, "", "not a file Spanscope can read: " + why);
+        out.push_back(std::move(s));
     }
     return out;
 }
@@ -136,6 +235,21 @@ std::unique_ptr<Reader> Sniffer::makeReader(const ImportSource &source) {
         return std::make_unique<NatEvalReader>(source);
     case ImportSource::Kind::NatSizing:
         return std::make_unique<NatSizingReader>(source);
+    case ImportSource::Kind::Jaeger:
+        return std::make_unique<JaegerReader>(source);
+    case ImportSource::Kind::Zipkin:
+        return std::make_unique<ZipkinReader>(source);
+    case ImportSource::Kind::Phoenix:
+        return std::make_unique<PhoenixReader>(source);
+    case ImportSource::Kind::Otlp: {
+        using C = ImportSource::Container;
+        using F = OtlpMessages::Framing;
+        const F framing = source.container == C::JsonLines       ? F::JsonLines
+                          : source.container == C::ZstdJsonLines ? F::ZstdJsonLines
+                          : source.container == C::CollectorZstd ? F::CollectorZstd
+                                                                 : F::Document;
+        return std::make_unique<OtlpJsonReader>(source, framing);
+    }
     }
     return nullptr;
 }

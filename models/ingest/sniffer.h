@@ -20,6 +20,10 @@ public:
     static bool isNatStepsFile(const QString &file);
     // True when the file looks like `<evaluator>_output.json` content, judged from its start.
     static bool looksLikeEvaluatorOutput(const QString &file);
+    // A trace dump judged from its bytes, never its name (formats/otel.md section 1): fills
+    // kind and container and returns true, or returns false with the reason in `why`.
+    static bool sniffTraceFile(const QString &file, ImportSource &source,
+                               std::string *why = nullptr);
 
 private:
     static void scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out);

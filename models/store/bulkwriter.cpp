@@ -1,6 +1,7 @@
 #include "bulkwriter.h"
 
 #include "core/importreport.h"
+#include "tracelinker.h"
 #include "workspace.h"
 
 #include <QDateTime>
@@ -32,8 +33,8 @@ void BulkWriter::prepare() {
                             "source_steps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     m_span = Statement(db, "INSERT INTO spans (id, run_id, trace_id, parent_id, span_key, name, "
                            "category, start_ns, end_ns, flags, model, input_tokens, output_tokens, "
-                           "chunk_count, first_chunk_ns, last_chunk_ns, attributes) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                           "chunk_count, first_chunk_ns, last_chunk_ns, attributes, parent_key) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     m_payload = Statement(db, "INSERT INTO span_payloads (span_id, raw_size, data) VALUES (?,?,?)");
     m_event = Statement(db, "INSERT INTO events (span_id, run_id, time_ns, name, attributes) "
                             "VALUES (?,?,?,?,?)");
@@ -84,56 +85,68 @@ std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &k
     return m_runId;
 }
 
-void BulkWriter::writeTrace(TraceRecord &t) {
-    const std::int64_t traceId = m_nextTraceId++;
-    const std::int64_t firstSpan = m_nextSpanId;
-    std::int64_t start = 0, end = 0, llm = 0, in = 0, out = 0, errors = 0, unfinished = 0;
-    for (std::size_t i = 0; i < t.spans.size(); ++i) {
-        SpanRecord &s = t.spans[i];
-        const std::int64_t id = m_nextSpanId++;
-        start = i == 0 ? s.startNs : std::min(start, s.startNs);
-        end = i == 0 ? s.endNs : std::max(end, s.endNs);
-        if (s.flags & SpanError) ++errors;
-        if (s.flags & SpanUnfinished) ++unfinished;
-        if (s.category == Category::Llm && !(s.flags & SpanUnfinished)) {
-            ++llm;
-            in += s.inputTokens.value_or(0);
-            out += s.outputTokens.value_or(0);
-        }
-        m_span.bind(1, id).bind(2, m_runId).bind(3, traceId);
-        if (s.parentIndex >= 0)
-            m_span.bind(4, firstSpan + s.parentIndex);
-        else
-            m_span.bindNull(4);
-        m_span.bind(5, std::string_view(s.key))
-            .bind(6, std::string_view(s.name))
-            .bind(7, static_cast<int>(s.category))
-            .bind(8, s.startNs)
-            .bind(9, s.endNs)
-            .bind(10, static_cast<int>(s.flags))
-            .bindTextOrNull(11, s.model)
-            .bind(12, s.inputTokens)
-            .bind(13, s.outputTokens)
-            .bind(14, s.chunkCount);
-        if (s.chunkCount > 0) m_span.bind(15, s.firstChunkNs).bind(16, s.lastChunkNs);
-        m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson);
-        m_span.run();
-        if (!s.payloadJson.empty()) {
-            const std::string blob = m_codec.compress(s.payloadJson);
-            m_payload.bind(1, id)
-                .bind(2, static_cast<std::int64_t>(s.payloadJson.size()))
-                .bindBlob(3, blob.data(), blob.size())
-                .run();
-        }
+void BulkWriter::insertSpan(std::int64_t id, std::int64_t traceId,
+                            std::optional<std::int64_t> parentId, const std::string &parentKey,
+                            const SpanRecord &s) {
+    m_span.bind(1, id).bind(2, m_runId).bind(3, traceId).bind(4, parentId);
+    m_span.bind(5, std::string_view(s.key))
+        .bind(6, std::string_view(s.name))
+        .bind(7, static_cast<int>(s.category))
+        .bind(8, s.startNs)
+        .bind(9, s.endNs)
+        .bind(10, static_cast<int>(s.flags))
+        .bindTextOrNull(11, s.model)
+        .bind(12, s.inputTokens)
+        .bind(13, s.outputTokens)
+        .bind(14, s.chunkCount);
+    if (s.chunkCount > 0) m_span.bind(15, s.firstChunkNs).bind(16, s.lastChunkNs);
+    m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson)
+        .bindTextOrNull(18, parentKey);
+    m_span.run();
+    if (!s.payloadJson.empty()) {
+        const std::string blob = m_codec.compress(s.payloadJson);
+        m_payload.bind(1, id)
+            .bind(2, static_cast<std::int64_t>(s.payloadJson.size()))
+            .bindBlob(3, blob.data(), blob.size())
+            .run();
     }
-    for (const EventRecord &e : t.events) {
-        if (e.spanIndex < 0 || static_cast<std::size_t>(e.spanIndex) >= t.spans.size()) continue;
-        m_event.bind(1, firstSpan + e.spanIndex)
+}
+
+void BulkWriter::insertEvents(std::int64_t spanId, const std::vector<EventRecord> &events) {
+    for (const EventRecord &e : events)
+        m_event.bind(1, spanId)
             .bind(2, m_runId)
             .bind(3, e.timeNs)
             .bind(4, std::string_view(e.name))
             .bindTextOrNull(5, e.attributesJson)
             .run();
+}
+
+void BulkWriter::writeTrace(TraceRecord &t) {
+    const std::int64_t traceId = m_nextTraceId++;
+    const std::int64_t firstSpan = m_nextSpanId;
+    std::int64_t start = 0, end = 0, llm = 0, in = 0, out = 0, errors = 0, unfinished = 0;
+    std::vector<std::vector<EventRecord>> events(t.spans.size());
+    for (EventRecord &e : t.events)
+        if (e.spanIndex >= 0 && static_cast<std::size_t>(e.spanIndex) < t.spans.size())
+            events[static_cast<std::size_t>(e.spanIndex)].push_back(std::move(e));
+    for (std::size_t i = 0; i < t.spans.size(); ++i) {
+        const SpanRecord &s = t.spans[i];
+        const std::int64_t id = m_nextSpanId++;
+        start = i == 0 ? s.startNs : std::min(start, s.startNs);
+        end = i == 0 ? s.endNs : std::max(end, s.endNs);
+        if (s.flags & SpanError) ++errors;
+        if (s.flags & SpanUnfinished) ++unfinished;
+        if (s.category == Category::Llm && !(s.flags & (SpanUnfinished | SpanInnerLlm))) {
+            ++llm;
+            in += s.inputTokens.value_or(0);
+            out += s.outputTokens.value_or(0);
+        }
+        insertSpan(id, traceId,
+                   s.parentIndex >= 0 ? std::optional<std::int64_t>(firstSpan + s.parentIndex)
+                                      : std::nullopt,
+                   std::string(), s);
+        insertEvents(id, events[i]);
     }
     m_trace.bind(1, traceId)
         .bind(2, m_runId)
@@ -161,9 +174,64 @@ void BulkWriter::writeTrace(TraceRecord &t) {
     }
 }
 
+void BulkWriter::writeLoose(LooseSpanRecord &l) {
+    auto [it, isNew] = m_looseTraces.try_emplace(l.traceKey);
+    LooseTrace &t = it->second;
+    if (isNew) {
+        t.id = m_nextTraceId++;
+        t.ordinal = static_cast<std::int64_t>(m_looseTraces.size()) - 1;
+    }
+    if (t.sessionKey.empty()) t.sessionKey = l.sessionKey;
+    if (t.userKey.empty()) t.userKey = l.userKey;
+    const std::int64_t id = m_nextSpanId++;
+    insertSpan(id, t.id, std::nullopt, l.parentKey, l.span);
+    insertEvents(id, l.events);
+    const SpanRecord &s = l.span;
+    m_runStart = m_runHasTime ? std::min(m_runStart, s.startNs) : s.startNs;
+    m_runEnd = m_runHasTime ? std::max(m_runEnd, s.endNs) : s.endNs;
+    m_runHasTime = true;
+}
+
+void BulkWriter::rebuildIndexes() {
+    for (const auto &[name, sql] : m_droppedIndexes)
+        m_ws.exec(sql);
+    m_droppedIndexes.clear();
+}
+
+void BulkWriter::finishLooseTraces(ImportReport &report) {
+    if (m_looseTraces.empty()) return;
+    std::int64_t first = m_nextTraceId, last = 0;
+    for (const auto &[key, t] : m_looseTraces) {
+        first = std::min(first, t.id);
+        last = std::max(last, t.id);
+        m_trace.bind(1, t.id)
+            .bind(2, m_runId)
+            .bind(3, t.ordinal)
+            .bind(4, std::string_view(key))
+            .bindNull(5)
+            .bindTextOrNull(6, t.sessionKey)
+            .bindTextOrNull(7, t.userKey)
+            .bindNull(8);
+        for (int i = 11; i <= 17; ++i)
+            m_trace.bind(i, 0);
+        m_trace.run();
+    }
+    // Linking looks spans up by (trace, span id) and walks them trace by trace: it needs the
+    // indexes now rather than at commit.
+    rebuildIndexes();
+    TraceLinker(m_ws, report).link(m_runId, first, last);
+    m_runTraces += static_cast<std::int64_t>(m_looseTraces.size());
+    Statement count(m_ws.handle(), "SELECT count(*) FROM spans WHERE run_id = ?");
+    count.bind(1, m_runId);
+    if (count.step()) m_runSpans = count.int64(0);
+    m_looseTraces.clear();
+}
+
 void BulkWriter::write(ImportBatch &&batch) {
     for (TraceRecord &t : batch.traces)
         writeTrace(t);
+    for (LooseSpanRecord &l : batch.looseSpans)
+        writeLoose(l);
     for (const EvalItemRecord &i : batch.evalItems)
         m_item.bind(1, m_runId)
             .bind(2, std::string_view(i.itemKey))
@@ -212,7 +280,8 @@ void BulkWriter::write(ImportBatch &&batch) {
     }
 }
 
-void BulkWriter::finishRun(const ImportReport &report, const std::string &metadataJson) {
+void BulkWriter::finishRun(ImportReport &report, const std::string &metadataJson) {
+    finishLooseTraces(report);
     Statement st(m_ws.handle(), "UPDATE runs SET start_ns = ?, end_ns = ?, trace_count = ?, "
                                 "span_count = ?, metadata = ?, report = ? WHERE id = ?");
     if (m_runHasTime) st.bind(1, m_runStart).bind(2, m_runEnd);

@@ -4,7 +4,9 @@
 #include "statement.h"
 #include "zstdcodec.h"
 
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,7 +32,8 @@ public:
     std::int64_t beginRun(const std::string &label, const std::string &kind,
                           const std::string &sourcePath, const std::string &digest);
     void write(ImportBatch &&batch);
-    void finishRun(const ImportReport &report, const std::string &metadataJson);
+    // Links the run's loose spans into traces (TraceLinker), then records the run's summary.
+    void finishRun(ImportReport &report, const std::string &metadataJson);
     void commit();
     void rollback();
 
@@ -39,7 +42,20 @@ public:
 
 private:
     void writeTrace(TraceRecord &trace);
+    void writeLoose(LooseSpanRecord &span);
+    void insertSpan(std::int64_t id, std::int64_t traceId, std::optional<std::int64_t> parentId,
+                    const std::string &parentKey, const SpanRecord &s);
+    void insertEvents(std::int64_t spanId, const std::vector<EventRecord> &events);
+    void finishLooseTraces(ImportReport &report);
+    void rebuildIndexes();
     void prepare();
+
+    struct LooseTrace {
+        std::int64_t id = 0;
+        std::int64_t ordinal = 0;
+        std::string sessionKey, userKey;
+    };
+    std::unordered_map<std::string, LooseTrace> m_looseTraces;
 
     Workspace &m_ws;
     ZstdCodec m_codec;

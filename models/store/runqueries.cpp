@@ -37,7 +37,7 @@ RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
                          "WHERE run_id = ? AND category = ? AND (flags & ?) = 0");
         st.bind(1, runId)
             .bind(2, static_cast<int>(Category::Llm))
-            .bind(3, static_cast<int>(SpanUnfinished));
+            .bind(3, static_cast<int>(SpanUnfinished | SpanInnerLlm));
         std::map<std::string, int> models;
         while (st.step()) {
             in.llmDurationsNs.push_back(st.int64(0));

@@ -44,6 +44,7 @@ CREATE TABLE spans (
     trace_id       INTEGER NOT NULL,
     parent_id      INTEGER,               -- spans.id, NULL for a root
     span_key       TEXT NOT NULL,
+    parent_key     TEXT,                  -- the source's parent id where it named one
     name           TEXT NOT NULL,
     category       INTEGER NOT NULL,      -- spanscope::Category
     start_ns       INTEGER NOT NULL,
@@ -129,6 +130,7 @@ CREATE TABLE run_files (
 -- load (see BulkWriter); keep their definitions here only.
 CREATE INDEX traces_run ON traces(run_id, ordinal);
 CREATE INDEX spans_trace ON spans(trace_id, start_ns);
+CREATE INDEX spans_key ON spans(trace_id, span_key);
 CREATE INDEX spans_run ON spans(run_id, category);
 CREATE INDEX events_span ON events(span_id);
 CREATE INDEX eval_items_run ON eval_items(run_id, item_key);

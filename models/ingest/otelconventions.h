@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/category.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace spanscope {
+
+// The canonical LLM fields of a span, read from its attributes by the conventions of
+// OpenInference, OTel GenAI, OpenLLMetry (traceloop), LangSmith and NeMo Agent Toolkit
+// (formats/otel.md section 6). For every field the first attribute present wins, in the order
+// of the one table in otelconventions.cpp.
+class OtelConventions {
+public:
+    enum class Field : std::uint8_t {
+        Category,
+        Model,
+        InputTokens,
+        OutputTokens,
+        TotalTokens,
+        Session,
+        User,
+        Input,
+        Output,
+    };
+
+    // Offer one attribute: its text (a string's unescaped value, or a number's or JSON value's
+    // text) and, when it is an integer, its value. Returns true when the attribute is a payload
+    // (prompt, completion, tool input/output) that belongs in the payload column rather than in
+    // the attributes.
+    bool offer(std::string_view key, std::string_view text, std::optional<std::int64_t> integer);
+    static bool isPayloadKey(std::string_view key);
+
+    Category category() const; // Other when no convention says; a model alone means llm
+    const std::string &model() const { return m_text[idx(Field::Model)]; }
+    std::optional<std::int64_t> inputTokens() const { return m_int[idx(Field::InputTokens)]; }
+    std::optional<std::int64_t> outputTokens() const { return m_int[idx(Field::OutputTokens)]; }
+    std::optional<std::int64_t> totalTokens() const;
+    const std::string &session() const { return m_text[idx(Field::Session)]; }
+    const std::string &user() const { return m_text[idx(Field::User)]; }
+    const std::string &input() const { return m_text[idx(Field::Input)]; }
+    const std::string &output() const { return m_text[idx(Field::Output)]; }
+
+private:
+    static constexpr std::size_t fieldCount = 9;
+    static constexpr std::size_t idx(Field f) { return static_cast<std::size_t>(f); }
+    std::string m_text[fieldCount];
+    std::optional<std::int64_t> m_int[fieldCount];
+    int m_rank[fieldCount] = {99, 99, 99, 99, 99, 99, 99, 99, 99};
+    Category m_category = Category::Other;
+};
+
+struct LooseSpanRecord;
+
+// Fills a span's category, model, tokens, session and user from what the conventions found.
+void applyConventions(const OtelConventions &conventions, LooseSpanRecord &record);
+
+} // namespace spanscope

@@ -1,0 +1,91 @@
+#include "oteljson.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace spanscope::oteljson {
+
+std::string_view trimToken(std::string_view token) {
+    while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
+                              token.back() == '\t'))
+        token.remove_suffix(1);
+    return token;
+}
+
+std::string unquote(std::string_view token) {
+    if (token.size() < 2 || token.front() != '"') return std::string(token);
+    const std::string_view inner = token.substr(1, token.size() - 2);
+    if (inner.find('\\') == std::string_view::npos) return std::string(inner);
+    const auto j = nlohmann::json::parse(token, nullptr, false);
+    return j.is_string() ? j.get<std::string>() : std::string(inner);
+}
+
+namespace {
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+int base64Value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+}
+} // namespace
+
+std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes) {
+    const std::size_t hexLen = bytes * 2;
+    bool allHex = !id.empty() && id.size() <= hexLen;
+    for (char c : id)
+        allHex &= hexValue(c) >= 0;
+    if (allHex) {
+        std::string out(hexLen - id.size(), '0');
+        for (char c : id)
+            out += static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+        return out;
+    }
+    // base64: 4 characters carry 3 bytes; '=' pads the end.
+    std::string raw;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : id) {
+        if (c == '=') break;
+        const int v = base64Value(c);
+        if (v < 0) return std::nullopt;
+        buffer = (buffer << 6) | static_cast<unsigned>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            raw += static_cast<char>((buffer >> bits) & 0xFF);
+        }
+    }
+    if (raw.size() != bytes) return std::nullopt;
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : raw) {
+        out += digits[b >> 4];
+        out += digits[b & 15];
+    }
+    return out;
+}
+
+void appendMember(std::string &object, bool &first, std::string_view key,
+                  std::string_view valueJson) {
+    if (!first) object += ',';
+    first = false;
+    object += '"';
+    object += key;
+    object += "\":";
+    object += valueJson;
+}
+
+std::string quote(std::string_view text) {
+    return nlohmann::json(std::string(text))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace spanscope::oteljson

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Small text helpers shared by the trace-dump readers.
+namespace spanscope::oteljson {
+
+// A raw JSON token without the whitespace that may follow it.
+std::string_view trimToken(std::string_view token);
+// A JSON string token's value (escapes resolved); other tokens are returned as they are.
+std::string unquote(std::string_view token);
+// A span or trace id in lower-case hex of `bytes` bytes, from hex (any case) or, as proto3 JSON
+// writers do, base64. Shorter hex (64-bit Jaeger/Zipkin trace ids) is left-padded with zeros.
+// nullopt when it is neither.
+std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes);
+// Appends "key":valueJson to an open JSON object text ("{..." without its closing brace).
+void appendMember(std::string &object, bool &first, std::string_view key,
+                  std::string_view valueJson);
+// A JSON string token for text.
+std::string quote(std::string_view text);
+
+} // namespace spanscope::oteljson

@@ -1,0 +1,397 @@
+#include "otlpjsonparser.h"
+
+#include "core/importreport.h"
+#include "core/ingesterror.h"
+#include "otelconventions.h"
+#include "oteljson.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+namespace spanscope {
+
+namespace od = simdjson::ondemand;
+
+namespace {
+
+bool is(std::string_view key, std::string_view camel, std::string_view snake) {
+    return key == camel || key == snake;
+}
+
+// A number or a decimal string ("1544712660000000000") as int64, never through a double.
+std::optional<std::int64_t> int64Of(od::value v) {
+    std::string_view t = oteljson::trimToken(v.raw_json_token());
+    if (t.size() >= 2 && t.front() == '"') t = t.substr(1, t.size() - 2);
+    std::int64_t n = 0;
+    const auto r = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (r.ec != std::errc() || r.ptr != t.data() + t.size()) return std::nullopt;
+    return n;
+}
+
+const char *kindName(std::int64_t k) {
+    static const char *names[] = {"UNSPECIFIED", "INTERNAL", "SERVER",
+                                  "CLIENT",      "PRODUCER", "CONSUMER"};
+    return k >= 0 && k < 6 ? names[k] : "UNSPECIFIED";
+}
+
+} // namespace
+
+struct OtlpJsonParser::Impl {
+    std::string file;
+    ImportReport &report;
+    od::parser parser;
+    std::vector<LooseSpanRecord> *out = nullptr;
+    bool mayHaveLegacy = false;
+
+    Impl(std::string f, ImportReport &r) : file(std::move(f)), report(r) {}
+
+    // AnyValue -> JSON text appended to `json`; `text` receives a string's unescaped value (or
+    // a number's text) and `integer` an integer's value, for the conventions.
+    void anyValue(od::object v, std::string &json, std::string *text,
+                  std::optional<std::int64_t> *integer) {
+        bool any = false;
+        for (auto field : v) {
+            const std::string_view key = field.unescaped_key();
+            od::value value = field.value();
+            any = true;
+            if (is(key, "stringValue", "string_value") || is(key, "bytesValue", "bytes_value")) {
+                const std::string_view tok = oteljson::trimToken(value.raw_json_token());
+                json += tok;
+                if (text) *text = oteljson::unquote(tok);
+            } else if (is(key, "intValue", "int_value")) {
+                std::string_view tok = oteljson::trimToken(value.raw_json_token());
+                if (tok.size() >= 2 && tok.front() == '"') tok = tok.substr(1, tok.size() - 2);
+                std::int64_t n = 0;
+                if (std::from_chars(tok.data(), tok.data() + tok.size(), n).ec == std::errc()) {
+                    json += std::to_string(n);
+                    if (integer) *integer = n;
+                    if (text) *text = std::to_string(n);
+                } else {
+                    json += "null";
+                }
+            } else if (is(key, "doubleValue", "double_value") ||
+                       is(key, "boolValue", "bool_value")) {
+                const std::string_view tok = oteljson::trimToken(value.raw_json_token());
+                json += tok; // a number, true/false, or proto3's "NaN"/"Infinity" strings
+                if (text) *text = oteljson::unquote(tok);
+            } else if (is(key, "arrayValue", "array_value")) {
+                json += '[';
+                bool first = true;
+                for (auto f2 : value.get_object()) {
+                    if (f2.unescaped_key() != std::string_view("values")) continue;
+                    for (auto item : f2.value().get_array()) {
+                        if (!first) json += ',';
+                        first = false;
+                        anyValue(item.get_object(), json, nullptr, nullptr);
+                    }
+                }
+                json += ']';
+                if (text) text->clear();
+            } else if (is(key, "kvlistValue", "kvlist_value")) {
+                json += '{';
+                bool first = true;
+                for (auto f2 : value.get_object()) {
+                    if (f2.unescaped_key() != std::string_view("values")) continue;
+                    for (auto kv : f2.value().get_array())
+                        keyValue(kv.get_object(), json, first, nullptr, nullptr);
+                }
+                json += '}';
+                if (text) text->clear();
+            } else {
+                any = false;
+            }
+            break; // an AnyValue holds one value
+        }
+        if (!any) json += "null";
+    }
+
+    // One KeyValue, appended to `json` as "key":value. With conventions, a payload attribute
+    // goes to `payload` instead and the canonical fields are offered the value.
+    void keyValue(od::object kv, std::string &json, bool &first, OtelConventions *conv,
+                  std::string *payload) {
+        std::string_view quotedKey;
+        std::string valueJson, text;
+        std::optional<std::int64_t> integer;
+        bool haveValue = false;
+        std::string rawValue; // a value seen before its key (rare): converted once the key is known
+        for (auto field : kv) {
+            const std::string_view k = field.unescaped_key();
+            if (k == "key") {
+                quotedKey = oteljson::trimToken(field.value().raw_json_token());
+            } else if (k == "value") {
+                od::value v = field.value();
+                if (v.type() == od::json_type::object)
+                    anyValue(v.get_object(), valueJson, &text, &integer);
+                else
+                    valueJson = "null";
+                haveValue = true;
+            }
+        }
+        if (quotedKey.empty()) return;
+        if (!haveValue) valueJson = "null";
+        const std::string key = oteljson::unquote(quotedKey);
+        if (conv &&
+            conv->offer(key,
+                        OtelConventions::isPayloadKey(key) ? std::string_view(valueJson) : text,
+                        integer)) {
+            if (payload) {
+                *payload += payload->size() > 1 ? "," : "";
+                *payload += quotedKey;
+                *payload += ':';
+                *payload += valueJson;
+            }
+            return;
+        }
+        if (!first) json += ',';
+        first = false;
+        json += quotedKey;
+        json += ':';
+        json += valueJson;
+    }
+
+    std::string attributeObject(od::array arr) {
+        std::string json = "{";
+        bool first = true;
+        for (auto kv : arr)
+            keyValue(kv.get_object(), json, first, nullptr, nullptr);
+        return json + "}";
+    }
+
+    void span(od::object obj) {
+        LooseSpanRecord rec;
+        SpanRecord &s = rec.span;
+        OtelConventions conv;
+        std::string attrs = "{";
+        bool firstAttr = true;
+        std::string payload = "{";
+        std::optional<std::int64_t> start, end;
+        std::string traceRaw, spanRaw, parentRaw;
+        bool error = false;
+        std::string statusMessage, kind, links;
+        for (auto field : obj) {
+            const std::string_view key = field.unescaped_key();
+            od::value v = field.value();
+            if (is(key, "traceId", "trace_id"))
+                traceRaw = std::string(v.get_string().value());
+            else if (is(key, "spanId", "span_id"))
+                spanRaw = std::string(v.get_string().value());
+            else if (is(key, "parentSpanId", "parent_span_id"))
+                parentRaw = std::string(v.get_string().value());
+            else if (key == "name")
+                s.name = std::string(v.get_string().value());
+            else if (is(key, "startTimeUnixNano", "start_time_unix_nano"))
+                start = int64Of(v);
+            else if (is(key, "endTimeUnixNano", "end_time_unix_nano"))
+                end = int64Of(v);
+            else if (key == "kind") {
+                if (v.type() == od::json_type::number)
+                    kind = kindName(v.get_int64());
+                else {
+                    kind = std::string(v.get_string().value());
+                    if (kind.rfind("SPAN_KIND_", 0) == 0) kind = kind.substr(10);
+                }
+            } else if (key == "attributes") {
+                for (auto kv : v.get_array())
+                    keyValue(kv.get_object(), attrs, firstAttr, &conv, &payload);
+            } else if (key == "status") {
+                for (auto f : v.get_object()) {
+                    const std::string_view sk = f.unescaped_key();
+                    od::value sv = f.value();
+                    if (sk == "code") {
+                        if (sv.type() == od::json_type::number)
+                            error = sv.get_int64() == 2;
+                        else
+                            error = sv.get_string().value() == "STATUS_CODE_ERROR";
+                    } else if (sk == "message") {
+                        statusMessage = std::string(oteljson::trimToken(sv.raw_json_token()));
+                    }
+                }
+            } else if (key == "events") {
+                for (auto e : v.get_array()) {
+                    EventRecord ev;
+                    for (auto f : e.get_object()) {
+                        const std::string_view ek = f.unescaped_key();
+                        od::value ev2 = f.value();
+                        if (is(ek, "timeUnixNano", "time_unix_nano"))
+                            ev.timeNs = int64Of(ev2).value_or(0);
+                        else if (ek == "name")
+                            ev.name = std::string(ev2.get_string().value());
+                        else if (ek == "attributes")
+                            ev.attributesJson = attributeObject(ev2.get_array());
+                    }
+                    rec.events.push_back(std::move(ev));
+                }
+            } else if (key == "links") {
+                od::array arr = v.get_array();
+                links = std::string(oteljson::trimToken(arr.raw_json().value()));
+            }
+        }
+        const auto traceId = oteljson::normaliseId(traceRaw, 16);
+        const auto spanId = oteljson::normaliseId(spanRaw, 8);
+        const auto parentId = parentRaw.empty() ? std::optional<std::string>("")
+                                                : oteljson::normaliseId(parentRaw, 8);
+        if (!traceId || !spanId || !parentId || !start || !end) {
+            report.warn("bad-span", file + ": span '" + s.name + "' has " +
+                                        (!traceId    ? "no valid traceId"
+                                         : !spanId   ? "no valid spanId"
+                                         : !parentId ? "an invalid parentSpanId"
+                                                     : "no start or end time") +
+                                        "; skipped");
+            return;
+        }
+        rec.traceKey = *traceId;
+        s.key = *spanId;
+        rec.parentKey = *parentId;
+        s.startNs = *start;
+        s.endNs = *end;
+        if (s.endNs < s.startNs) {
+            report.warn("end-before-start", file + ": span " + s.key + " (" + s.name + ") ends " +
+                                                std::to_string(s.startNs - s.endNs) +
+                                                " ns before it starts; drawn with zero width");
+            s.flags |= SpanClamped;
+            oteljson::appendMember(attrs, firstAttr, "otel.original_end_ns",
+                                   std::to_string(s.endNs));
+            s.endNs = s.startNs;
+        }
+        if (error) s.flags |= SpanError;
+        if (!kind.empty())
+            oteljson::appendMember(attrs, firstAttr, "otel.span_kind", "\"" + kind + "\"");
+        if (!statusMessage.empty())
+            oteljson::appendMember(attrs, firstAttr, "otel.status_message", statusMessage);
+        if (!links.empty() && links != "[]")
+            oteljson::appendMember(attrs, firstAttr, "otel.links", links);
+        applyConventions(conv, rec);
+        s.attributesJson = std::move(attrs); // closed by the enclosing scope and resource
+        if (payload.size() > 1) s.payloadJson = payload + "}";
+        out->push_back(std::move(rec));
+    }
+
+    void scopeSpans(od::object obj) {
+        const std::size_t first = out->size();
+        std::string scope;
+        for (auto field : obj) {
+            const std::string_view key = field.unescaped_key();
+            if (key == "spans") {
+                for (auto sp : field.value().get_array())
+                    span(sp.get_object());
+            } else if (key == "scope" ||
+                       is(key, "instrumentationLibrary", "instrumentation_library")) {
+                for (auto f : field.value().get_object())
+                    if (f.unescaped_key() == std::string_view("name"))
+                        scope = std::string(oteljson::trimToken(f.value().raw_json_token()));
+            }
+        }
+        if (!scope.empty())
+            for (std::size_t i = first; i < out->size(); ++i) {
+                std::string &a = (*out)[i].span.attributesJson;
+                bool firstAttr = a.size() == 1;
+                oteljson::appendMember(a, firstAttr, "otel.scope.name", scope);
+            }
+    }
+
+    void resourceSpans(od::object obj) {
+        const std::size_t first = out->size();
+        std::string service;
+        // Old senders wrote instrumentationLibrarySpans, some both it and scopeSpans with the
+        // same spans: read the old name only when the new one is absent (a second look at the
+        // object, paid only by messages that have the old name at all).
+        bool readLegacy = false;
+        if (mayHaveLegacy) {
+            readLegacy = true;
+            for (auto field : obj)
+                if (is(field.unescaped_key(), "scopeSpans", "scope_spans")) readLegacy = false;
+            obj.reset();
+        }
+        for (auto field : obj) {
+            const std::string_view key = field.unescaped_key();
+            if (key == "resource") {
+                for (auto f : field.value().get_object()) {
+                    if (f.unescaped_key() != std::string_view("attributes")) continue;
+                    for (auto kv : f.value().get_array()) {
+                        od::object o = kv.get_object();
+                        std::string_view k, v;
+                        for (auto kf : o) {
+                            const std::string_view kk = kf.unescaped_key();
+                            if (kk == "key")
+                                k = kf.value().get_string();
+                            else if (kk == "value")
+                                for (auto vf : kf.value().get_object())
+                                    if (is(vf.unescaped_key(), "stringValue", "string_value"))
+                                        v = oteljson::trimToken(vf.value().raw_json_token());
+                        }
+                        if (k == "service.name") service = std::string(v);
+                    }
+                }
+            } else if (is(key, "scopeSpans", "scope_spans") ||
+                       (readLegacy &&
+                        is(key, "instrumentationLibrarySpans", "instrumentation_library_spans"))) {
+                for (auto ss : field.value().get_array())
+                    scopeSpans(ss.get_object());
+            }
+        }
+        for (std::size_t i = first; i < out->size(); ++i) {
+            std::string &a = (*out)[i].span.attributesJson;
+            bool firstAttr = a.size() == 1;
+            if (!service.empty()) oteljson::appendMember(a, firstAttr, "service.name", service);
+            a += '}';
+        }
+    }
+
+    void request(od::object obj) {
+        for (auto field : obj) {
+            const std::string_view key = field.unescaped_key();
+            if (is(key, "resourceSpans", "resource_spans")) {
+                for (auto rs : field.value().get_array())
+                    resourceSpans(rs.get_object());
+            } else if (key == "result") { // Jaeger api_v3 wraps a TracesData
+                request(field.value().get_object());
+            } else if (key == "trace_requests") { // oteltest recordings
+                for (auto tr : field.value().get_array())
+                    for (auto f : tr.get_object())
+                        if (f.unescaped_key() == std::string_view("pbreq"))
+                            request(f.value().get_object());
+            }
+        }
+    }
+};
+
+OtlpJsonParser::OtlpJsonParser(std::string fileName, ImportReport &report)
+    : m_impl(std::make_unique<Impl>(std::move(fileName), report)) {}
+
+OtlpJsonParser::~OtlpJsonParser() = default;
+
+std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
+                                  std::vector<LooseSpanRecord> &out) {
+    const std::size_t before = out.size();
+    m_impl->out = &out;
+    od::document doc;
+    try {
+        m_impl->mayHaveLegacy = m.text.find("nstrumentation") != std::string_view::npos;
+        doc = m_impl->parser.iterate(m.text.data(), m.text.size(),
+                                     m.text.size() + OtlpMessages::padding);
+        m_impl->request(doc.get_object());
+    } catch (const simdjson::simdjson_error &e) {
+        out.resize(before);
+        std::int64_t at = 0;
+        const char *loc = nullptr;
+        if (doc.current_location().get(loc) == simdjson::SUCCESS && loc >= m.text.data())
+            at = loc - m.text.data();
+        const bool truncated = e.error() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
+                               e.error() == simdjson::UNCLOSED_STRING ||
+                               e.error() == simdjson::TAPE_ERROR;
+        const std::string what =
+            truncated ? "JSON ends inside a value (truncated?)"
+                      : std::string("not valid OTLP JSON: ") + simdjson::error_message(e.error());
+        const std::string where =
+            m.decompressed ? "byte " + std::to_string(m.offset + at) + " of the decompressed stream"
+                           : "byte " + std::to_string(m.offset + at);
+        const std::string unit = m.frame ? "frame " : "line ";
+        throw IngestError(
+            m_impl->file,
+            (m.line > 0 ? unit + std::to_string(m.line) + ", " : std::string()) + where, what);
+    }
+    return out.size() - before;
+}
+
+} // namespace spanscope

@@ -1,0 +1,242 @@
+#include "tracelinker.h"
+
+#include "core/category.h"
+#include "core/importreport.h"
+#include "core/records.h"
+#include "statement.h"
+#include "workspace.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace spanscope {
+
+namespace {
+
+struct Node {
+    std::int64_t id = 0;
+    int parent = -1; // local index
+    bool hadParentKey = false;
+    Category category = Category::Other;
+    int flags = 0;
+    int originalFlags = 0;
+    std::int64_t originalParentId = 0; // 0 = NULL
+    std::int64_t in = 0, out = 0, start = 0, end = 0;
+    std::string name;
+};
+
+} // namespace
+
+void TraceLinker::link(std::int64_t runId, std::int64_t firstTraceId, std::int64_t lastTraceId) {
+    settleDuplicates(firstTraceId, lastTraceId);
+    resolveParents(runId);
+    walkTraces(firstTraceId, lastTraceId);
+}
+
+void TraceLinker::settleDuplicates(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+    struct Dup {
+        std::int64_t trace;
+        std::string key;
+    };
+    std::vector<Dup> dups;
+    {
+        Statement st(m_ws.handle(),
+                     "SELECT trace_id, span_key FROM spans WHERE trace_id BETWEEN ? AND ? "
+                     "GROUP BY trace_id, span_key HAVING count(*) > 1");
+        st.bind(1, firstTraceId).bind(2, lastTraceId);
+        while (st.step())
+            dups.push_back({st.int64(0), st.text(1)});
+    }
+    Statement rows(
+        m_ws.handle(),
+        "SELECT id, name, start_ns, end_ns, coalesce(attributes, ''), coalesce(parent_key, '') "
+        "FROM spans WHERE trace_id = ? AND span_key = ? ORDER BY id");
+    Statement rename(m_ws.handle(), "UPDATE spans SET span_key = ? WHERE id = ?");
+    std::vector<Statement> drop;
+    for (const char *sql :
+         {"DELETE FROM span_payloads WHERE span_id = ?", "DELETE FROM events WHERE span_id = ?",
+          "DELETE FROM spans WHERE id = ?"})
+        drop.emplace_back(m_ws.handle(), sql);
+    for (const Dup &d : dups) {
+        struct Row {
+            std::int64_t id;
+            std::string content;
+        };
+        std::vector<Row> group;
+        rows.bind(1, d.trace).bind(2, std::string_view(d.key));
+        while (rows.step())
+            group.push_back({rows.int64(0), rows.text(1) + '\0' + std::to_string(rows.int64(2)) +
+                                                '\0' + std::to_string(rows.int64(3)) + '\0' +
+                                                rows.text(4) + '\0' + rows.text(5)});
+        rows.reset();
+        int renamed = 0;
+        for (std::size_t i = 1; i < group.size(); ++i) {
+            const bool same =
+                std::any_of(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(i),
+                            [&](const Row &r) { return r.content == group[i].content; });
+            if (same) {
+                for (Statement &st : drop)
+                    st.bind(1, group[i].id).run();
+                m_report.warn("duplicate-span", "span " + d.key +
+                                                    " appears more than once with the same "
+                                                    "content; imported once");
+            } else {
+                const std::string key = d.key + "#" + std::to_string(++renamed);
+                rename.bind(1, std::string_view(key)).bind(2, group[i].id).run();
+                m_report.warn("conflicting-span-id", "two different spans share the id " + d.key +
+                                                         "; the later one is kept as " + key);
+            }
+        }
+    }
+}
+
+void TraceLinker::resolveParents(std::int64_t runId) {
+    Statement st(
+        m_ws.handle(),
+        "UPDATE spans SET parent_id = (SELECT k.id FROM spans k WHERE k.trace_id = spans.trace_id "
+        "AND k.span_key = spans.parent_key ORDER BY k.id LIMIT 1) "
+        "WHERE run_id = ? AND parent_key IS NOT NULL");
+    st.bind(1, runId).run();
+}
+
+void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+    Statement spans(
+        m_ws.handle(),
+        "SELECT id, trace_id, coalesce(parent_id, 0), parent_key IS NOT NULL, category, flags, "
+        "coalesce(input_tokens, 0), coalesce(output_tokens, 0), start_ns, end_ns, name "
+        "FROM spans WHERE trace_id BETWEEN ? AND ? ORDER BY trace_id, start_ns");
+    Statement updateSpan(m_ws.handle(), "UPDATE spans SET parent_id = ?, flags = ? WHERE id = ?");
+    Statement updateTrace(
+        m_ws.handle(),
+        "UPDATE traces SET name = ?, start_ns = ?, end_ns = ?, span_count = ?, llm_calls = ?, "
+        "input_tokens = ?, output_tokens = ?, error_count = ?, unfinished_count = ? "
+        "WHERE id = ?");
+    std::vector<Node> nodes;
+    std::unordered_map<std::int64_t, int> local;
+    std::int64_t orphans = 0, skewed = 0;
+
+    const auto finishTrace = [&](std::int64_t traceId) {
+        if (nodes.empty()) return;
+        local.clear();
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            local.emplace(nodes[i].id, static_cast<int>(i));
+        for (Node &n : nodes) {
+            const auto it = n.originalParentId ? local.find(n.originalParentId) : local.end();
+            n.parent = it == local.end() ? -1 : it->second;
+            if (n.hadParentKey && n.parent < 0) n.flags |= SpanOrphan;
+        }
+        // Break parent cycles so every walk up the tree ends.
+        std::vector<std::uint8_t> state(nodes.size(), 0);
+        std::vector<int> path;
+        for (std::size_t s = 0; s < nodes.size(); ++s) {
+            path.clear();
+            for (int i = static_cast<int>(s); i >= 0 && state[static_cast<std::size_t>(i)] == 0;) {
+                state[static_cast<std::size_t>(i)] = 1;
+                path.push_back(i);
+                int &parent = nodes[static_cast<std::size_t>(i)].parent;
+                if (parent >= 0 && state[static_cast<std::size_t>(parent)] == 1) {
+                    m_report.warn("parent-cycle", "span " +
+                                                      nodes[static_cast<std::size_t>(i)].name +
+                                                      " is its own ancestor; made it a root");
+                    parent = -1;
+                }
+                i = parent;
+            }
+            for (int k : path)
+                state[static_cast<std::size_t>(k)] = 2;
+        }
+        // Orphans hang under the trace's root (its earliest span without a parent), when it has
+        // one.
+        int root = -1;
+        for (std::size_t i = 0; i < nodes.size() && root < 0; ++i)
+            if (nodes[i].parent < 0 && !(nodes[i].flags & SpanOrphan)) root = static_cast<int>(i);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            Node &n = nodes[i];
+            if (!(n.flags & SpanOrphan)) continue;
+            ++orphans;
+            if (root >= 0 && root != static_cast<int>(i)) n.parent = root;
+        }
+        // LLM spans that wrap another LLM span: count calls and tokens once, on the inner one.
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (nodes[i].category != Category::Llm) continue;
+            int p = nodes[i].parent;
+            for (std::size_t guard = 0; p >= 0 && guard < nodes.size(); ++guard) {
+                Node &a = nodes[static_cast<std::size_t>(p)];
+                if (a.category == Category::Llm) a.flags |= SpanInnerLlm;
+                p = a.parent;
+            }
+        }
+        std::int64_t start = nodes.front().start, end = nodes.front().end, llm = 0, in = 0, out = 0,
+                     errors = 0, unfinished = 0;
+        for (Node &n : nodes) {
+            start = std::min(start, n.start);
+            end = std::max(end, n.end);
+            if (n.flags & SpanError) ++errors;
+            if (n.flags & SpanUnfinished) ++unfinished;
+            if (n.category == Category::Llm && !(n.flags & (SpanInnerLlm | SpanUnfinished))) {
+                ++llm;
+                in += n.in;
+                out += n.out;
+            }
+            if (n.parent >= 0 && !(n.flags & SpanOrphan)) {
+                const Node &p = nodes[static_cast<std::size_t>(n.parent)];
+                if (n.start < p.start || n.end > p.end) ++skewed;
+            }
+            const std::int64_t parentId =
+                n.parent >= 0 ? nodes[static_cast<std::size_t>(n.parent)].id : 0;
+            if (parentId != n.originalParentId || n.flags != n.originalFlags) {
+                if (parentId)
+                    updateSpan.bind(1, parentId);
+                else
+                    updateSpan.bindNull(1);
+                updateSpan.bind(2, n.flags).bind(3, n.id).run();
+            }
+        }
+        updateTrace
+            .bind(1, std::string_view(root >= 0 ? nodes[static_cast<std::size_t>(root)].name
+                                                : nodes.front().name))
+            .bind(2, start)
+            .bind(3, end)
+            .bind(4, static_cast<std::int64_t>(nodes.size()))
+            .bind(5, llm)
+            .bind(6, in)
+            .bind(7, out)
+            .bind(8, errors)
+            .bind(9, unfinished)
+            .bind(10, traceId)
+            .run();
+        nodes.clear();
+    };
+
+    spans.bind(1, firstTraceId).bind(2, lastTraceId);
+    std::int64_t current = -1;
+    while (spans.step()) {
+        const std::int64_t trace = spans.int64(1);
+        if (trace != current) {
+            finishTrace(current);
+            current = trace;
+        }
+        Node n;
+        n.id = spans.int64(0);
+        n.originalParentId = spans.int64(2);
+        n.hadParentKey = spans.int64(3) != 0;
+        n.category = static_cast<Category>(spans.int64(4));
+        n.flags = n.originalFlags = static_cast<int>(spans.int64(5));
+        n.in = spans.int64(6);
+        n.out = spans.int64(7);
+        n.start = spans.int64(8);
+        n.end = spans.int64(9);
+        n.name = spans.text(10);
+        nodes.push_back(std::move(n));
+    }
+    finishTrace(current);
+    if (orphans)
+        m_report.warn("orphan-spans",
+                      std::to_string(orphans) + " spans name a parent that is not in the input; "
+                                                "attached to their trace's root",
+                      orphans);
+    if (skewed) m_report.note("spans outside their parent's interval (clock skew)", skewed);
+}
+
+} // namespace spanscope
