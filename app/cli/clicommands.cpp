@@ -8,6 +8,7 @@
 #include "store/storeerror.h"
 #include "store/workspace.h"
 #include "summaryformat.h"
+#include "synth/tracefilewriter.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -96,6 +97,8 @@ QString usage() {
         "usage: spanscope-cli import PATH... [--workspace FILE] [--label NAME] [--force]\n"
         "       spanscope-cli runs [--workspace FILE] [--format text|json]\n"
         "       spanscope-cli summary RUN [--workspace FILE] [--format text|json|md]\n"
+        "       spanscope-cli generate [--spans N] [--sessions S] [--concurrency C] [--seed N]\n"
+        "                    [--format otlp-jsonl|otlp-zstd|otlp-collector-zstd|nat-eval] OUT\n"
         "exit codes: 0 ok, 1 bad input, 2 usage");
 }
 
@@ -241,6 +244,53 @@ int runSummary(const QStringList &args) {
         else
             out(summaryformat::text(*run, s));
     } catch (const StoreError &e) {
+        err(std::string("error: ") + e.what());
+        return BadInput;
+    }
+    return Ok;
+}
+
+int runGenerate(const QStringList &args) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({QStringLiteral("spans"), QStringLiteral("Spans to write (default 100000)."),
+                 QStringLiteral("N"), QStringLiteral("100000")});
+    p.addOption({QStringLiteral("sessions"), QStringLiteral("User sessions (default 100)."),
+                 QStringLiteral("S"), QStringLiteral("100")});
+    p.addOption({QStringLiteral("concurrency"), QStringLiteral("Requests in flight (default 8)."),
+                 QStringLiteral("C"), QStringLiteral("8")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+                 QStringLiteral("N"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("format"),
+                 QStringLiteral("otlp-jsonl, otlp-zstd, otlp-collector-zstd or nat-eval."),
+                 QStringLiteral("FORMAT"), QStringLiteral("otlp-jsonl")});
+    p.addPositionalArgument(QStringLiteral("OUT"),
+                            QStringLiteral("Output file (OTLP) or folder (nat-eval)."));
+    if (!p.parse(args)) {
+        err("spanscope-cli generate: " + p.errorText().toStdString());
+        return Usage;
+    }
+    bool ok[4];
+    synth::WorkloadOptions o;
+    o.spans = p.value(QStringLiteral("spans")).toLongLong(&ok[0]);
+    o.sessions = p.value(QStringLiteral("sessions")).toInt(&ok[1]);
+    o.concurrency = p.value(QStringLiteral("concurrency")).toInt(&ok[2]);
+    o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok[3]);
+    const auto format =
+        synth::outputFormatFromName(p.value(QStringLiteral("format")).toStdString());
+    if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || o.spans <= 0 || o.sessions <= 0 ||
+        o.concurrency <= 0 || !format || p.positionalArguments().size() != 1) {
+        err("spanscope-cli generate: give positive --spans, --sessions and --concurrency, a known "
+            "--format and one OUT");
+        err(usage().toStdString());
+        return Usage;
+    }
+    try {
+        const auto r = synth::generate(o, *format, p.positionalArguments().first());
+        out("wrote " + std::to_string(r.spans) + " spans in " + std::to_string(r.requests) +
+            " requests, " + mb(r.bytes) + " MB, to " +
+            p.positionalArguments().first().toStdString() + "\n");
+    } catch (const std::runtime_error &e) {
         err(std::string("error: ") + e.what());
         return BadInput;
     }

@@ -10,6 +10,7 @@ enum Exit { Ok = 0, BadInput = 1, Usage = 2 };
 int runImport(const QStringList &args);
 int runRuns(const QStringList &args);
 int runSummary(const QStringList &args);
+int runGenerate(const QStringList &args);
 QString usage();
 
 } // namespace spanscope::cli

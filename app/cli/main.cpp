@@ -18,6 +18,7 @@ int main(int argc, char *argv[]) {
     if (command == QLatin1String("import")) return spanscope::cli::runImport(args);
     if (command == QLatin1String("runs")) return spanscope::cli::runRuns(args);
     if (command == QLatin1String("summary")) return spanscope::cli::runSummary(args);
+    if (command == QLatin1String("generate")) return spanscope::cli::runGenerate(args);
     if (command == QLatin1String("--version")) {
         std::printf("spanscope-cli %s\n", SPANSCOPE_VERSION);
         return spanscope::cli::Ok;

@@ -38,6 +38,11 @@ struct SpanRecord {
     std::int64_t lastChunkNs = 0;
     std::string attributesJson; // remaining attributes, a JSON object ("" when none)
     std::string payloadJson;    // prompts, completions, tool input/output: stored zstd-compressed
+    std::string payloadZstd;    // the same, already compressed (by the reader's thread)
+    std::int64_t payloadRawSize = 0;
+
+    // Compresses the payload here, so the work lands on the reading thread, not the writer's.
+    void compressPayload(class ZstdCodec &codec);
 };
 
 struct EventRecord {

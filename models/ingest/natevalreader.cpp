@@ -3,6 +3,7 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
+#include "core/zstdcodec.h"
 #include "jsonfile.h"
 #include "natfiles.h"
 #include "natmetrics.h"
@@ -67,8 +68,10 @@ void NatEvalReader::addTrace(TraceRecord &&trace) {
     const auto index = static_cast<std::size_t>(trace.ordinal);
     if (trace.itemKey.empty() && index < m_itemKeys.size()) trace.itemKey = m_itemKeys[index];
     m_batchSpans += trace.spans.size() + 1;
-    for (const SpanRecord &s : trace.spans)
-        m_batchBytes += s.payloadJson.size() + s.attributesJson.size() + sizeof(SpanRecord);
+    for (SpanRecord &s : trace.spans) {
+        s.compressPayload(m_codec);
+        m_batchBytes += s.payloadZstd.size() + s.attributesJson.size() + sizeof(SpanRecord);
+    }
     m_batch.traces.push_back(std::move(trace));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/zstdcodec.h"
 #include "importsource.h"
 #include "reader.h"
 
@@ -40,6 +41,7 @@ private:
     ImportBatch m_batch;
     std::size_t m_batchSpans = 0;
     std::size_t m_batchBytes = 0;
+    ZstdCodec m_codec;
     std::vector<std::string> m_itemKeys; // workflow_output.json order = request order
 };
 

@@ -3,6 +3,7 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
+#include "core/zstdcodec.h"
 #include "otlpjsonparser.h"
 
 #include <QDir>
@@ -26,6 +27,7 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     progress.addTotal(QFileInfo(path).size());
     OtlpMessages messages(path, name, m_framing, progress, report);
     OtlpJsonParser parser(name, report);
+    ZstdCodec codec;
     ImportBatch batch;
     std::size_t bytes = 0;
     std::int64_t parsed = 0, failed = 0, spans = 0;
@@ -35,9 +37,11 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
         try {
             const std::size_t before = batch.looseSpans.size();
             spans += static_cast<std::int64_t>(parser.parse(m, batch.looseSpans));
-            for (std::size_t i = before; i < batch.looseSpans.size(); ++i)
-                bytes += batch.looseSpans[i].span.attributesJson.size() +
-                         batch.looseSpans[i].span.payloadJson.size() + sizeof(LooseSpanRecord);
+            for (std::size_t i = before; i < batch.looseSpans.size(); ++i) {
+                SpanRecord &s = batch.looseSpans[i].span;
+                s.compressPayload(codec);
+                bytes += s.attributesJson.size() + s.payloadZstd.size() + sizeof(LooseSpanRecord);
+            }
             ++parsed;
         } catch (const IngestError &e) {
             // One bad line or frame of many: skip it, keep the rest (formats/otel.md section 8).

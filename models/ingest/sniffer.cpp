@@ -100,17 +100,16 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
     }
     if (!otlpKeys && !start.contains("\"result\""))
         return fail("a JSON object with no resourceSpans (unknown format)");
-    // JSON lines when the first line is a whole value and something follows it.
-    const int nl = start.indexOf('\n', i);
+    // JSON lines when the first line is a whole value and something follows it (a pretty-printed
+    // document's first line is a lone "{"). The first line may be long: read it whole.
     bool lines = false;
-    if (nl > 0) {
-        const auto firstLine =
-            nlohmann::json::parse(start.constData() + i, start.constData() + nl, nullptr, false);
-        if (!firstLine.is_discarded()) {
-            int j = nl;
-            while (j < start.size() && std::isspace(static_cast<unsigned char>(start[j])))
-                ++j;
-            lines = j < start.size() || QFileInfo(file).size() > start.size();
+    QFile f(file);
+    if (f.open(QIODevice::ReadOnly)) {
+        const QByteArray firstLine = f.readLine(qint64(64) << 20);
+        if (firstLine.endsWith('\n') && !f.atEnd()) {
+            const auto value =
+                nlohmann::json::parse(firstLine.constBegin(), firstLine.constEnd(), nullptr, false);
+            lines = !value.is_discarded();
         }
     }
     source.container =

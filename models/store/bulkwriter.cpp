@@ -17,7 +17,7 @@ std::int64_t scalar(Workspace &ws, const char *sql) {
 }
 } // namespace
 
-BulkWriter::BulkWriter(Workspace &workspace) : m_ws(workspace), m_codec(3) {}
+BulkWriter::BulkWriter(Workspace &workspace) : m_ws(workspace), m_codec(1) {}
 
 BulkWriter::~BulkWriter() {
     if (m_open) rollback();
@@ -103,7 +103,12 @@ void BulkWriter::insertSpan(std::int64_t id, std::int64_t traceId,
     m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson)
         .bindTextOrNull(18, parentKey);
     m_span.run();
-    if (!s.payloadJson.empty()) {
+    if (!s.payloadZstd.empty()) {
+        m_payload.bind(1, id)
+            .bind(2, s.payloadRawSize)
+            .bindBlob(3, s.payloadZstd.data(), s.payloadZstd.size())
+            .run();
+    } else if (!s.payloadJson.empty()) {
         const std::string blob = m_codec.compress(s.payloadJson);
         m_payload.bind(1, id)
             .bind(2, static_cast<std::int64_t>(s.payloadJson.size()))

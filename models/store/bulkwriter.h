@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/records.h"
+#include "core/zstdcodec.h"
 #include "statement.h"
-#include "zstdcodec.h"
 
 #include <optional>
 #include <string>

@@ -2,9 +2,9 @@
 
 #include "core/category.h"
 #include "core/records.h"
+#include "core/zstdcodec.h"
 #include "statement.h"
 #include "workspace.h"
-#include "zstdcodec.h"
 
 namespace spanscope {
 

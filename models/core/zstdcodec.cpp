@@ -1,6 +1,7 @@
 #include "zstdcodec.h"
 
-#include "storeerror.h"
+#include "records.h"
+#include "store/storeerror.h"
 
 #include <zstd.h>
 
@@ -37,6 +38,13 @@ std::string ZstdCodec::decompress(std::string_view frame) {
         if (in.pos == in.size && o.pos == 0 && ret != 0) throw StoreError("zstd: truncated frame");
     }
     return out;
+}
+
+void SpanRecord::compressPayload(ZstdCodec &codec) {
+    if (payloadJson.empty()) return;
+    payloadRawSize = static_cast<std::int64_t>(payloadJson.size());
+    payloadZstd = codec.compress(payloadJson);
+    std::string().swap(payloadJson);
 }
 
 } // namespace spanscope

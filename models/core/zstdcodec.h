@@ -12,7 +12,9 @@ namespace spanscope {
 // context costs more than compressing a typical 2 KB prompt).
 class ZstdCodec {
 public:
-    explicit ZstdCodec(int level = 3);
+    // Level 1: payloads are compressed on the import's hot path, where speed matters more than
+    // the last 10% of size.
+    explicit ZstdCodec(int level = 1);
     ~ZstdCodec();
     ZstdCodec(const ZstdCodec &) = delete;
     ZstdCodec &operator=(const ZstdCodec &) = delete;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "workload.h"
+
+#include <QString>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace spanscope::synth {
+
+enum class OutputFormat { OtlpJsonLines, OtlpZstd, OtlpCollectorZstd, NatEval };
+
+std::optional<OutputFormat> outputFormatFromName(const std::string &name);
+
+struct GenerateResult {
+    std::int64_t requests = 0;
+    std::int64_t spans = 0;
+    std::int64_t bytes = 0; // written to disk
+};
+
+// Writes a synthetic workload to `out`: a file for the OTLP formats (as the collector's file
+// exporter writes them: JSON lines, a zstd stream, or length-prefixed zstd frames; spans in the
+// order they end, 64 to a request, so traces spread over many lines), or a folder for NAT
+// (profiler traces, workflow output, one evaluator). Throws std::runtime_error on I/O errors.
+GenerateResult generate(const WorkloadOptions &options, OutputFormat format, const QString &out);
+
+// The NAT folder writer behind generate() (natevalwriter.cpp).
+GenerateResult writeNatEval(const WorkloadOptions &options, const QString &out);
+
+} // namespace spanscope::synth

@@ -1,0 +1,116 @@
+#include "workload.h"
+
+#include <algorithm>
+#include <array>
+
+namespace spanscope::synth {
+
+namespace {
+constexpr std::int64_t ms = 1'000'000;
+constexpr std::int64_t t0 = 1'763'990'400'000'000'000; // 2025-11-24T13:20:00Z
+constexpr std::array<const char *, 32> words = {
+    "the",      "agent",  "model",    "latency", "tokens",  "cache",   "retrieval", "report",
+    "source",   "query",  "GPU",      "batch",   "context", "through", "evidence",  "summary",
+    "section",  "memory", "result",   "prompt",  "decode",  "prefill", "search",    "answer",
+    "citation", "bench",  "workload", "trace",   "session", "tool",    "plan",      "review"};
+constexpr std::array<const char *, 3> models = {"nvidia/llama-3.3-nemotron-super-49b-v1",
+                                                "meta/llama-3.3-70b-instruct",
+                                                "nvidia/llama-3.1-nemotron-nano-8b-v1"};
+} // namespace
+
+Workload::Workload(const WorkloadOptions &options)
+    : m_options(options), m_rng(options.seed),
+      m_workerFree(static_cast<std::size_t>(std::max(1, options.concurrency)), t0) {}
+
+std::string Workload::text(std::size_t bytes) {
+    std::string s;
+    s.reserve(bytes + 16);
+    while (s.size() < bytes) {
+        s += words[m_rng() % words.size()];
+        s += (m_rng() % 11 == 0) ? ". " : " ";
+    }
+    s.resize(bytes);
+    return s;
+}
+
+std::string Workload::hex(int digits) {
+    static constexpr char d[] = "0123456789abcdef";
+    std::string s;
+    for (int i = 0; i < digits; ++i)
+        s += d[m_rng() % 16];
+    return s;
+}
+
+bool Workload::next(GenRequest &out) {
+    if (m_spansMade >= m_options.spans) return false;
+    auto uniform = [&](std::int64_t lo, std::int64_t hi) {
+        return lo + static_cast<std::int64_t>(m_rng() % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    out = GenRequest();
+    out.number = m_requests++;
+    out.session =
+        static_cast<int>(m_rng() % static_cast<std::uint64_t>(std::max(1, m_options.sessions)));
+    out.traceId = hex(32);
+    // The earliest free worker takes the request, after a short think time.
+    auto worker = std::min_element(m_workerFree.begin(), m_workerFree.end());
+    const std::int64_t start = *worker + uniform(5, 400) * ms;
+    std::vector<GenSpan> &spans = out.spans;
+    const auto add = [&](int parent, std::string name, std::string kind, std::int64_t s,
+                         std::int64_t e) -> GenSpan & {
+        GenSpan g;
+        g.index = static_cast<int>(spans.size());
+        g.parent = parent;
+        g.name = std::move(name);
+        g.kind = std::move(kind);
+        g.startNs = s;
+        g.endNs = e;
+        spans.push_back(std::move(g));
+        return spans.back();
+    };
+    const auto llm = [&](int parent, std::int64_t s, const char *model,
+                         std::size_t promptBytes) -> std::int64_t {
+        const std::int64_t outTokens = uniform(40, 900);
+        const std::int64_t e = s + uniform(300, 2500) * ms + outTokens * 12 * ms;
+        GenSpan &g = add(parent, model, "LLM", s, e);
+        g.model = model;
+        g.input = text(promptBytes);
+        g.inputTokens = static_cast<std::int64_t>(promptBytes / 4) + uniform(0, 200);
+        g.outputTokens = outTokens;
+        g.output = text(static_cast<std::size_t>(outTokens) * 4);
+        return e;
+    };
+    add(-1, "deep_research_agent", "AGENT", start, start);
+    std::int64_t t =
+        llm(0, start + 2 * ms, models[0], static_cast<std::size_t>(uniform(1024, 4096)));
+    // Concurrent research branches: a search tool, then a retriever, per branch.
+    const int branches = static_cast<int>(uniform(2, 5));
+    std::int64_t joined = t;
+    for (int b = 0; b < branches; ++b) {
+        const std::int64_t s = t + uniform(1, 30) * ms;
+        GenSpan &chain = add(0, "research_branch", "CHAIN", s, s);
+        const int chainIndex = chain.index;
+        const std::int64_t toolEnd = s + uniform(200, 6000) * ms;
+        GenSpan &tool = add(chainIndex, "web_search", "TOOL", s + ms, toolEnd);
+        tool.input = "{\"query\": \"" + text(60) + "\"}";
+        tool.error = m_rng() % 40 == 0;
+        tool.output = tool.error ? "Error: Read timed out."
+                                 : text(static_cast<std::size_t>(uniform(300, 1500)));
+        const std::int64_t retrEnd = toolEnd + uniform(50, 800) * ms;
+        GenSpan &retr = add(chainIndex, "vector_store", "RETRIEVER", toolEnd + ms, retrEnd);
+        retr.input = text(80);
+        const std::int64_t sumEnd =
+            llm(chainIndex, retrEnd + ms, models[2], static_cast<std::size_t>(uniform(1024, 3072)));
+        spans[static_cast<std::size_t>(chainIndex)].endNs = sumEnd + ms;
+        joined = std::max(joined, sumEnd + ms);
+    }
+    const std::int64_t end =
+        llm(0, joined + 5 * ms, models[1], static_cast<std::size_t>(uniform(2048, 4096))) + 3 * ms;
+    spans[0].endNs = end;
+    spans[0].input = text(120);
+    spans[0].output = text(600);
+    *worker = end;
+    m_spansMade += static_cast<std::int64_t>(spans.size());
+    return true;
+}
+
+} // namespace spanscope::synth

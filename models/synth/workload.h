@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace spanscope::synth {
+
+// A synthetic agent workload for benchmarks and the demo workspace: sessions of requests, each
+// an agent run of planner LLM -> concurrent tool / retriever calls -> summariser LLM calls ->
+// writer LLM, with token counts and 1-4 KB prompts. Deterministic for a seed.
+struct GenSpan {
+    int index = 0; // within its request
+    int parent = -1;
+    std::string name;
+    std::string kind; // OpenInference kind: AGENT, LLM, TOOL, RETRIEVER, CHAIN
+    std::int64_t startNs = 0, endNs = 0;
+    std::string model;
+    std::int64_t inputTokens = 0, outputTokens = 0;
+    std::string input, output; // prompt / completion or tool input / output
+    bool error = false;
+};
+
+struct GenRequest {
+    int number = 0;
+    int session = 0;
+    std::string traceId; // 32 hex
+    std::vector<GenSpan> spans;
+};
+
+struct WorkloadOptions {
+    std::int64_t spans = 10000;
+    int sessions = 100;
+    int concurrency = 8;
+    std::uint64_t seed = 1;
+};
+
+class Workload {
+public:
+    explicit Workload(const WorkloadOptions &options);
+    // The next request, in start order; false once the span budget is spent.
+    bool next(GenRequest &out);
+
+private:
+    std::string text(std::size_t bytes);
+    std::string hex(int digits);
+
+    WorkloadOptions m_options;
+    std::mt19937_64 m_rng;
+    std::vector<std::int64_t> m_workerFree; // when each concurrent worker is next free
+    std::int64_t m_spansMade = 0;
+    int m_requests = 0;
+};
+
+} // namespace spanscope::synth
