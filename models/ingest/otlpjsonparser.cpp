@@ -5,6 +5,7 @@
 #include "otelconventions.h"
 #include "oteljson.h"
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
@@ -366,30 +367,41 @@ std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
     const std::size_t before = out.size();
     m_impl->out = &out;
     od::document doc;
+    bool iterated = false;
     try {
         m_impl->mayHaveLegacy = m.text.find("nstrumentation") != std::string_view::npos;
         doc = m_impl->parser.iterate(m.text.data(), m.text.size(),
                                      m.text.size() + OtlpMessages::padding);
+        iterated = true;
         m_impl->request(doc.get_object());
     } catch (const simdjson::simdjson_error &e) {
         out.resize(before);
-        std::int64_t at = 0;
-        const char *loc = nullptr;
-        if (doc.current_location().get(loc) == simdjson::SUCCESS && loc >= m.text.data())
-            at = loc - m.text.data();
         const bool truncated = e.error() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
                                e.error() == simdjson::UNCLOSED_STRING ||
                                e.error() == simdjson::TAPE_ERROR;
+        // Where the walk stopped; a truncated value ends where the text does.
+        std::size_t at = 0;
+        const char *loc = nullptr;
+        if (truncated)
+            at = m.text.size();
+        else if (iterated && doc.current_location().get(loc) == simdjson::SUCCESS &&
+                 loc >= m.text.data() && loc <= m.text.data() + m.text.size())
+            at = static_cast<std::size_t>(loc - m.text.data());
         const std::string what =
             truncated ? "JSON ends inside a value (truncated?)"
                       : std::string("not valid OTLP JSON: ") + simdjson::error_message(e.error());
-        const std::string where =
-            m.decompressed ? "byte " + std::to_string(m.offset + at) + " of the decompressed stream"
-                           : "byte " + std::to_string(m.offset + at);
-        const std::string unit = m.frame ? "frame " : "line ";
-        throw IngestError(
-            m_impl->file,
-            (m.line > 0 ? unit + std::to_string(m.line) + ", " : std::string()) + where, what);
+        const std::string byte = "byte " +
+                                 std::to_string(m.offset + static_cast<std::int64_t>(at)) +
+                                 (m.decompressed ? " of the decompressed stream" : "");
+        std::string where;
+        if (m.line > 0) {
+            where = (m.frame ? "frame " : "line ") + std::to_string(m.line) + ", " + byte;
+        } else { // one document: its line, counted only now that there is an error
+            const auto lines =
+                std::count(m.text.begin(), m.text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+            where = "line " + std::to_string(lines + 1) + ", " + byte;
+        }
+        throw IngestError(m_impl->file, where, what);
     }
     return out.size() - before;
 }

@@ -109,7 +109,10 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
         if (firstLine.endsWith('\n') && !f.atEnd()) {
             const auto value =
                 nlohmann::json::parse(firstLine.constBegin(), firstLine.constEnd(), nullptr, false);
-            lines = !value.is_discarded();
+            // A broken first line still reads as JSON lines when the next line opens a value.
+            const QByteArray second = f.readLine(qint64(64) << 20).trimmed();
+            lines =
+                !value.is_discarded() || (firstLine.trimmed().size() > 1 && second.startsWith('{'));
         }
     }
     source.container =

@@ -1,0 +1,212 @@
+// Broken trace dumps: ../shared/samples/bad/otel and damage made here (truncated lines, corrupt
+// zstd, lying length prefixes, overlong lines, invalid UTF-8, wrong types, empty and binary
+// files). A clear error naming the file and the place, or a counted skip, and a failed import
+// leaves the workspace's bytes as they were.
+#include "core/importprogress.h"
+#include "core/importreport.h"
+#include "core/ingesterror.h"
+#include "ingest/otlpmessages.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+#include <zstd.h>
+
+using namespace spanscope;
+
+namespace {
+
+std::string line(int n, const std::string &trace = "0102030405060708090a0b0c0d0e0f10") {
+    char id[17];
+    std::snprintf(id, sizeof id, "%016x", n + 1);
+    return R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":")" + trace +
+           R"(","spanId":")" + id +
+           R"(","name":"s","startTimeUnixNano":"100","endTimeUnixNano":"200"}]}]}]})";
+}
+
+QString write(const QTemporaryDir &dir, const QString &name, const std::string &bytes) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+    return path;
+}
+
+std::string frame(const std::string &json) {
+    std::string z(ZSTD_compressBound(json.size()), '\0');
+    z.resize(ZSTD_compress(z.data(), z.size(), json.data(), json.size(), 1));
+    const auto n = static_cast<std::uint32_t>(z.size());
+    std::string out{static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                    static_cast<char>(n >> 8), static_cast<char>(n)};
+    return out + z;
+}
+
+} // namespace
+
+class TstOtelBadInput : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_ws;
+
+    // Imports and expects failure; returns the message. The workspace must not change.
+    QString failure(const QString &path) {
+        const QByteArray before = testsupport::workspaceDigest(m_ws);
+        QString message;
+        {
+            Workspace ws(m_ws);
+            try {
+                testsupport::importPath(ws, path);
+            } catch (const IngestError &e) {
+                message = QString::fromStdString(e.what());
+            }
+        }
+        if (testsupport::workspaceDigest(m_ws) != before)
+            return QStringLiteral("WORKSPACE CHANGED");
+        return message;
+    }
+    std::vector<ImportedRun> imported(const QString &path) {
+        Workspace ws(m_ws);
+        return testsupport::importPath(ws, path);
+    }
+
+private slots:
+    void init() {
+        m_ws = m_tmp.filePath(QStringLiteral("w.spanscope"));
+        QFile::remove(m_ws);
+        Workspace ws(m_ws);
+        testsupport::importPath(ws, testsupport::fixture(QStringLiteral("nat/legacy-stream")));
+    }
+
+    void sharedBadSamples() {
+        SPANSCOPE_REQUIRE_SAMPLES();
+        const QDir bad(QDir(testsupport::samplesDir()).filePath(QStringLiteral("bad/otel")));
+        const QString truncated =
+            failure(bad.filePath(QStringLiteral("truncated-mid-json.otlp.json")));
+        QVERIFY2(truncated.contains("truncated-mid-json.otlp.json: line 79, byte 1898") &&
+                     truncated.contains("truncated"),
+                 qPrintable(truncated));
+
+        const auto backwards = imported(bad.filePath(QStringLiteral("end-before-start.otlp.json")));
+        QCOMPARE(backwards[0].traces, 1);
+        QVERIFY(backwards[0].report.warningCount("end-before-start") >= 1);
+
+        const auto cut =
+            imported(bad.filePath(QStringLiteral("last-frame-length-past-eof.collector-zstd.bin")));
+        QCOMPARE(cut[0].spans, 18);
+        QCOMPARE(cut[0].report.warningCount("truncated-file"), 1);
+        const std::string example = cut[0].report.warnings().at("truncated-file").examples.front();
+        QVERIFY2(example.find("offset 8783 claims 4636 bytes, 540 remain") != std::string::npos,
+                 example.c_str());
+    }
+
+    void aBadLineIsSkippedAndTheRestKept() {
+        QTemporaryDir dir;
+        const std::string good0 = line(0), good2 = line(2);
+        const QString path = write(dir, "x.jsonl",
+                                   good0 + "\n" + line(1).substr(0, 40) + "\n" + good2 + "\n" +
+                                       "{\"resourceSpans\": \"nope\"}\n");
+        const auto runs = imported(path);
+        QCOMPARE(runs[0].spans, 2);
+        QCOMPARE(runs[0].report.warningCount("bad-message"), 2);
+        const std::string first = runs[0].report.warnings().at("bad-message").examples.front();
+        // The line starts after the first; the parse stopped at its end.
+        const std::string where = "x.jsonl: line 2, byte " + std::to_string(good0.size() + 1 + 40);
+        QVERIFY2(first.find(where) != std::string::npos, first.c_str());
+    }
+
+    void invalidUtf8LineIsSkipped() {
+        QTemporaryDir dir;
+        std::string broken = line(1);
+        broken.replace(broken.find("\"s\""), 3, "\"\xff\xfe\"");
+        const auto runs = imported(write(dir, "u.jsonl", line(0) + "\n" + broken + "\n"));
+        QCOMPARE(runs[0].spans, 1);
+        QCOMPARE(runs[0].report.warningCount("bad-message"), 1);
+    }
+
+    void nothingReadableIsAnError() {
+        QTemporaryDir dir;
+        const QString m =
+            failure(write(dir, "all-bad.jsonl", "{\"resourceSpans\":[{]}\n{\"resourceSpans\":[\n"));
+        QVERIFY2(m.contains("all-bad.jsonl") && m.contains("no line could be read") &&
+                     m.contains("line 1"),
+                 qPrintable(m));
+    }
+
+    void corruptZstdStreamNamesTheOffset() {
+        QTemporaryDir dir;
+        std::string text;
+        for (int i = 0; i < 200; ++i)
+            text += line(i) + "\n";
+        std::string z(ZSTD_compressBound(text.size()), '\0');
+        z.resize(ZSTD_compress(z.data(), z.size(), text.data(), text.size(), 3));
+        for (std::size_t k = z.size() / 2; k < z.size() / 2 + 16; ++k)
+            z[k] = static_cast<char>(z[k] ^ 0x5a);
+        const QString m = failure(write(dir, "c.jsonl.zst", z));
+        QVERIFY2(m.contains("c.jsonl.zst: byte") && m.contains("zstd"), qPrintable(m));
+    }
+
+    void corruptCollectorFrameIsAnError() {
+        QTemporaryDir dir;
+        std::string f2 = frame(line(1));
+        f2[10] = static_cast<char>(f2[10] ^ 0xff);
+        f2[11] = static_cast<char>(f2[11] ^ 0xff);
+        const QString m = failure(write(dir, "f.bin", frame(line(0)) + f2));
+        QVERIFY2(m.contains("f.bin: byte") && m.contains("frame 2"), qPrintable(m));
+    }
+
+    void lengthPrefixPastTheEnd() {
+        QTemporaryDir dir;
+        std::string last = frame(line(1));
+        last.resize(last.size() - 5);
+        const auto runs = imported(write(dir, "t.bin", frame(line(0)) + last));
+        QCOMPARE(runs[0].spans, 1);
+        QCOMPARE(runs[0].report.warningCount("truncated-file"), 1);
+        // A first frame that is cut leaves nothing usable: an error.
+        std::string only = frame(line(0));
+        only.resize(only.size() - 3);
+        const QString m = failure(write(dir, "t2.bin", only));
+        QVERIFY2(m.contains("t2.bin") && m.contains("no spans"), qPrintable(m));
+    }
+
+    void overlongLineIsSkippedWithBoundedMemory() {
+        // The limit is a parameter so a test can show the behaviour of a 1 GB line with 3 MB.
+        QTemporaryDir dir;
+        std::string huge = line(1);
+        huge.insert(huge.find("\"name\":\"s\""), "\"pad\":\"" + std::string(3 << 20, 'x') + "\",");
+        const QString path = write(dir, "h.jsonl", line(0) + "\n" + huge + "\n" + line(2) + "\n");
+        ImportProgress progress;
+        ImportReport report;
+        OtlpMessages messages(path, "h.jsonl", OtlpMessages::Framing::JsonLines, progress, report,
+                              1 << 20);
+        OtlpMessages::Message m;
+        std::vector<std::int64_t> lines;
+        while (messages.next(m))
+            lines.push_back(m.line);
+        QCOMPARE(lines, (std::vector<std::int64_t>{1, 3}));
+        QCOMPARE(report.warningCount("line-too-long"), 1);
+    }
+
+    void emptyAndBinaryFiles() {
+        QTemporaryDir dir;
+        const QString empty = failure(write(dir, "e.json", ""));
+        QVERIFY2(empty.contains("e.json") && empty.contains("empty"), qPrintable(empty));
+        std::string junk;
+        for (int i = 0; i < 4096; ++i)
+            junk += static_cast<char>((i * 7919) & 0xff);
+        const QString binary = failure(write(dir, "b.bin", junk));
+        QVERIFY2(binary.contains("b.bin") && binary.contains("unknown format"), qPrintable(binary));
+    }
+
+    void wrongTypesInADocumentAreAnError() {
+        QTemporaryDir dir;
+        const QString m =
+            failure(write(dir, "w.json", "{\n \"resourceSpans\": [{\"scopeSpans\": 7}]\n}\n"));
+        QVERIFY2(m.contains("w.json: line 2, byte") && m.contains("not valid OTLP JSON"),
+                 qPrintable(m));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstOtelBadInput)
+#include "tst_otelbadinput.moc"
