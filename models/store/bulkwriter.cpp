@@ -25,8 +25,8 @@ BulkWriter::~BulkWriter() {
 
 void BulkWriter::prepare() {
     sqlite3 *db = m_ws.handle();
-    m_run = Statement(db, "INSERT INTO runs (label, kind, source_path, digest, imported_at) "
-                          "VALUES (?, ?, ?, ?, ?)");
+    m_run = Statement(db, "INSERT INTO runs (label, kind, source_path, digest, imported_at, "
+                          "quick_key) VALUES (?, ?, ?, ?, ?, ?)");
     m_trace = Statement(db, "INSERT INTO traces (id, run_id, ordinal, trace_key, item_key, "
                             "session_key, user_key, name, start_ns, end_ns, span_count, llm_calls, "
                             "input_tokens, output_tokens, error_count, unfinished_count, "
@@ -72,12 +72,14 @@ void BulkWriter::begin() {
 }
 
 std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &kind,
-                                  const std::string &sourcePath, const std::string &digest) {
+                                  const std::string &sourcePath, const std::string &digest,
+                                  const std::string &quickKey) {
     m_run.bind(1, std::string_view(label))
         .bind(2, std::string_view(kind))
         .bind(3, std::string_view(sourcePath))
         .bind(4, std::string_view(digest))
         .bind(5, static_cast<std::int64_t>(QDateTime::currentMSecsSinceEpoch()))
+        .bind(6, std::string_view(quickKey))
         .run();
     m_runId = sqlite3_last_insert_rowid(m_ws.handle());
     m_runTraces = m_runSpans = 0;
@@ -195,6 +197,11 @@ void BulkWriter::writeLoose(LooseSpanRecord &l) {
     m_runStart = m_runHasTime ? std::min(m_runStart, s.startNs) : s.startNs;
     m_runEnd = m_runHasTime ? std::max(m_runEnd, s.endNs) : s.endNs;
     m_runHasTime = true;
+}
+
+void BulkWriter::setRunDigest(const std::string &digest) {
+    Statement st(m_ws.handle(), "UPDATE runs SET digest = ? WHERE id = ?");
+    st.bind(1, std::string_view(digest)).bind(2, m_runId).run();
 }
 
 void BulkWriter::rebuildIndexes() {

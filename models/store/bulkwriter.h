@@ -30,7 +30,10 @@ public:
 
     void begin();
     std::int64_t beginRun(const std::string &label, const std::string &kind,
-                          const std::string &sourcePath, const std::string &digest);
+                          const std::string &sourcePath, const std::string &digest,
+                          const std::string &quickKey);
+    // The digest of an input hashed while it was imported.
+    void setRunDigest(const std::string &digest);
     void write(ImportBatch &&batch);
     // Links the run's loose spans into traces (TraceLinker), then records the run's summary.
     void finishRun(ImportReport &report, const std::string &metadataJson);

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <exception>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -38,6 +39,24 @@ std::string Importer::digest(const QString &sourcePath, const QStringList &files
     return hash.result().toHex().toStdString();
 }
 
+std::string Importer::quickKey(const QString &sourcePath, const QStringList &files) {
+    QCryptographicHash hash(QCryptographicHash::Blake2b_256);
+    const QFileInfo source(sourcePath);
+    const QDir base = source.isDir() ? QDir(sourcePath) : source.absoluteDir();
+    constexpr qint64 edge = 1 << 20;
+    for (const QString &f : files) {
+        QFile file(f);
+        if (!file.open(QIODevice::ReadOnly))
+            throw IngestError(f.toStdString(), "",
+                              "cannot open: " + file.errorString().toStdString());
+        hash.addData(base.relativeFilePath(f).toUtf8() + '\0' + QByteArray::number(file.size()) +
+                     '\0');
+        hash.addData(file.read(edge));
+        if (file.size() > 2 * edge && file.seek(file.size() - edge)) hash.addData(file.read(edge));
+    }
+    return hash.result().toHex().toStdString();
+}
+
 std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportOptions &options,
                                               ImportProgress &progress) {
     const std::vector<ImportSource> sources = Sniffer::findSources(path);
@@ -54,18 +73,31 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
             label = sources.size() == 1 ? options.label : options.label + "/" + source.label;
         result.label = label.toStdString();
 
-        const std::string digest = Importer::digest(source.path, source.files);
-        const auto existing = m_ws.runsWithDigest(digest);
-        if (!existing.empty() && !options.force) {
-            result.unchanged = true;
-            result.runId = existing.back();
-            results.push_back(std::move(result));
-            continue;
+        // The full digest reads every byte. A cheap key (names, sizes, first and last MB) says
+        // whether an earlier run can have the same input at all: only then is the digest needed
+        // before importing; otherwise it is computed beside the import, on its own thread.
+        const std::string quick = Importer::quickKey(source.path, source.files);
+        std::future<std::string> digestJob;
+        std::string digest;
+        const auto candidates = m_ws.runsWithQuickKey(quick);
+        if (!candidates.empty()) {
+            digest = Importer::digest(source.path, source.files);
+            const auto existing = m_ws.runsWithDigest(digest);
+            if (!existing.empty() && !options.force) {
+                result.unchanged = true;
+                result.runId = existing.back();
+                results.push_back(std::move(result));
+                continue;
+            }
+            for (const std::int64_t id : existing)
+                m_ws.deleteRunRows(id);
+        } else {
+            digestJob = std::async(std::launch::async, [&source] {
+                return Importer::digest(source.path, source.files);
+            });
         }
-        for (const std::int64_t id : existing)
-            m_ws.deleteRunRows(id);
 
-        result.runId = writer.beginRun(result.label, result.kind, result.sourcePath, digest);
+        result.runId = writer.beginRun(result.label, result.kind, result.sourcePath, digest, quick);
         std::unique_ptr<Reader> reader = Sniffer::makeReader(source);
         BatchQueue queue;
         std::exception_ptr readerError;
@@ -88,10 +120,12 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
         } catch (...) {
             queue.abandon();
             thread.join();
+            if (digestJob.valid()) digestJob.wait();
             throw; // the writer's destructor rolls back
         }
         thread.join();
         if (readerError) std::rethrow_exception(readerError);
+        if (digestJob.valid()) writer.setRunDigest(digestJob.get());
 
         const nlohmann::json metadata = {
             {"reader", result.kind}, {"files", source.files.size()}, {"source_steps", steps}};

@@ -39,6 +39,9 @@ public:
 
     // BLAKE2b-256 over the source's files (names relative to the source, sizes and contents).
     static std::string digest(const QString &sourcePath, const QStringList &files);
+    // BLAKE2b-256 over names, sizes and each file's first and last MB: equal inputs have equal
+    // keys, so a key no run has means new input.
+    static std::string quickKey(const QString &sourcePath, const QStringList &files);
 
 private:
     Workspace &m_ws;

@@ -169,6 +169,15 @@ std::vector<std::int64_t> Workspace::runsWithDigest(const std::string &digest) c
     return out;
 }
 
+std::vector<std::int64_t> Workspace::runsWithQuickKey(const std::string &quickKey) const {
+    Statement st(m_db, "SELECT id FROM runs WHERE quick_key = ? ORDER BY id");
+    st.bind(1, std::string_view(quickKey));
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
+}
+
 void Workspace::renameRun(std::int64_t id, const std::string &label) {
     Statement st(m_db, "UPDATE runs SET label = ? WHERE id = ?");
     st.bind(1, std::string_view(label)).bind(2, id).run();

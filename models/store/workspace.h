@@ -36,6 +36,7 @@ public:
     // A run by id, or by label when the text is not a number or no run has that id.
     std::optional<RunInfo> findRun(const std::string &idOrLabel) const;
     std::vector<std::int64_t> runsWithDigest(const std::string &digest) const;
+    std::vector<std::int64_t> runsWithQuickKey(const std::string &quickKey) const;
     void renameRun(std::int64_t id, const std::string &label);
     void removeRun(std::int64_t id);
     // Deletes a run's rows; the caller owns the transaction.

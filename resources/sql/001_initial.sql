@@ -8,6 +8,7 @@ CREATE TABLE runs (
     kind        TEXT NOT NULL,            -- nat-eval, nat-sizing, otel
     source_path TEXT NOT NULL,
     digest      TEXT NOT NULL,            -- BLAKE2b-256 over the input files: unchanged input = no-op
+    quick_key   TEXT NOT NULL DEFAULT '', -- over names, sizes, first and last MB (Importer::quickKey)
     imported_at INTEGER NOT NULL,         -- ms since the epoch
     start_ns    INTEGER,
     end_ns      INTEGER,
