@@ -1,19 +1,22 @@
 #pragma once
 
-#include "importsource.h"
-#include "reader.h"
+#include "jsondumpreader.h"
 
 namespace spanscope {
 
 // Jaeger JSON as its query API and UI download it (`data[].spans`, `processes`, references,
 // microsecond times), or one bare trace object (formats/otel.md section 4).
-class JaegerReader : public Reader {
+class JaegerReader : public JsonDumpReader {
 public:
-    explicit JaegerReader(ImportSource source) : m_source(std::move(source)) {}
-    void read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) override;
+    using JsonDumpReader::JsonDumpReader;
+
+protected:
+    void readDocument(const nlohmann::json &doc, const std::string &fileName, ImportReport &report,
+                      std::vector<LooseSpanRecord> &out) override;
 
 private:
-    ImportSource m_source;
+    void readTrace(const nlohmann::json &trace, const std::string &fileName, ImportReport &report,
+                   std::vector<LooseSpanRecord> &out);
 };
 
 } // namespace spanscope

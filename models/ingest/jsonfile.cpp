@@ -24,6 +24,12 @@ namespace {
 
 } // namespace
 
+std::string stringAt(const json &obj, const char *key) {
+    if (!obj.is_object()) return {};
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string typeName(const json &value) {
     switch (value.type()) {
     case json::value_t::object:

@@ -32,6 +32,9 @@ void streamArray(const QString &path, const std::string &displayName, ImportProg
 json parse(std::string_view text, const std::string &displayName, std::int64_t line,
            std::int64_t offset, const std::vector<std::string> &timeKeys = {});
 
+// obj[key] when it is a string, else "".
+std::string stringAt(const json &obj, const char *key);
+
 // "an object", "a string", ... for messages about wrong types.
 std::string typeName(const json &value);
 

@@ -65,6 +65,18 @@ int NatSpanBuilder::newSpan(const std::string &uuid, std::size_t stepIndex) {
     return index;
 }
 
+void NatSpanBuilder::describe(Pending &p, Category category, const std::string &kind,
+                              const json &step, const json &payload) {
+    p.span.category = category;
+    p.span.name = stringOr(payload, "name");
+    if (category == Category::Llm) p.span.model = p.span.name;
+    p.attributes["nat.event_kind"] = kind;
+    copyMembers(p.attributes, payload, {"framework", "tags"});
+    if (const json *anc = member(step, "function_ancestry"))
+        copyMembers(p.attributes, *anc, {"function_name", "function_id", "parent_name"});
+    readParent(p, step);
+}
+
 void NatSpanBuilder::readParent(Pending &p, const json &step) {
     if (const json *parent = member(step, "parent_id"); parent && parent->is_string()) {
         p.parentFromStep = true;
@@ -151,19 +163,12 @@ void NatSpanBuilder::addStep(const json &step, std::size_t stepIndex) {
         Pending &p = m_spans[static_cast<std::size_t>(index)];
         p.span.startNs = ts;
         p.span.endNs = ts;
-        p.span.category = category;
-        p.span.name = stringOr(*payload, "name");
-        if (category == Category::Llm) p.span.model = p.span.name;
-        p.attributes["nat.event_kind"] = kind;
-        copyMembers(p.attributes, *payload, {"framework", "tags"});
-        if (const json *anc = member(step, "function_ancestry"))
-            copyMembers(p.attributes, *anc, {"function_name", "function_id", "parent_name"});
+        describe(p, category, kind, step, *payload);
         if (const json *data = member(*payload, "data")) copyMembers(p.payload, *data, {"input"});
         if (const json *meta = member(*payload, "metadata"))
             copyMembers(p.payload, *meta,
                         {"chat_inputs", "tool_inputs", "span_inputs", "tools_schema", "tool_info",
                          "provided_metadata"});
-        readParent(p, step);
         return;
     }
 
@@ -182,14 +187,7 @@ void NatSpanBuilder::addStep(const json &step, std::size_t stepIndex) {
         Pending &p = m_spans[static_cast<std::size_t>(index)];
         const json *st = member(*payload, "span_event_timestamp");
         p.span.startNs = st && st->is_number_integer() ? st->get<std::int64_t>() : ts;
-        p.span.category = category;
-        p.span.name = stringOr(*payload, "name");
-        if (category == Category::Llm) p.span.model = p.span.name;
-        p.attributes["nat.event_kind"] = kind;
-        copyMembers(p.attributes, *payload, {"framework", "tags"});
-        if (const json *anc = member(step, "function_ancestry"))
-            copyMembers(p.attributes, *anc, {"function_name", "function_id", "parent_name"});
-        readParent(p, step);
+        describe(p, category, kind, step, *payload);
     }
     readEnd(m_spans[static_cast<std::size_t>(index)], step, *payload, stepIndex);
     m_spans[static_cast<std::size_t>(index)].span.endNs = ts;

@@ -43,6 +43,9 @@ private:
 
     std::string where(std::size_t stepIndex) const;
     int newSpan(const std::string &uuid, std::size_t stepIndex);
+    // What the first step of a span (its START, or an END without one) says about it.
+    void describe(Pending &p, Category category, const std::string &kind, const json &step,
+                  const json &payload);
     void readParent(Pending &p, const json &step);
     void readEnd(Pending &p, const json &step, const json &payload, std::size_t stepIndex);
     void addChunk(const std::string &uuid, const json &payload, std::int64_t ts);

@@ -1,20 +1,19 @@
 #pragma once
 
-#include "importsource.h"
-#include "reader.h"
+#include "jsondumpreader.h"
 
 namespace spanscope {
 
 // Zipkin v2 JSON: an array of spans with microsecond times (formats/otel.md section 5). A
 // CLIENT span and its SERVER half may share one id: the shared server half is kept as its own
 // span, with the id "<id>-server" and the client half as its parent.
-class ZipkinReader : public Reader {
+class ZipkinReader : public JsonDumpReader {
 public:
-    explicit ZipkinReader(ImportSource source) : m_source(std::move(source)) {}
-    void read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) override;
+    using JsonDumpReader::JsonDumpReader;
 
-private:
-    ImportSource m_source;
+protected:
+    void readDocument(const nlohmann::json &doc, const std::string &fileName, ImportReport &report,
+                      std::vector<LooseSpanRecord> &out) override;
 };
 
 } // namespace spanscope

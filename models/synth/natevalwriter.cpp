@@ -13,15 +13,6 @@ namespace spanscope::synth {
 
 namespace {
 
-void escape(std::string &out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20) out += c;
-    }
-    out += '"';
-}
-
 std::string uuid(int request, int index) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%08x-0000-4000-8000-%012x", static_cast<unsigned>(request),
@@ -100,7 +91,7 @@ std::string steps(const GenRequest &r) {
         first = false;
         o += "{\"parent_id\":\"" + (s.parent < 0 ? std::string("root") : uuid(r.number, s.parent)) +
              "\",\"function_ancestry\":{\"function_id\":\"" + fid + "\",\"function_name\":";
-        escape(o, f.name);
+        appendJsonString(o, f.name);
         o += ",\"parent_id\":\"" + fparent +
              "\",\"parent_name\":\"root\"},\"payload\":{\"event_type\":\"";
         o += natKind(s.kind);
@@ -108,15 +99,15 @@ std::string steps(const GenRequest &r) {
         o += "\",\"event_timestamp\":" + seconds(e.t) + ",\"span_event_timestamp\":" +
              (e.phase == 1 ? seconds(s.startNs) : std::string("null")) +
              ",\"framework\":\"langchain\",\"name\":";
-        escape(o, s.name);
+        appendJsonString(o, s.name);
         o += ",\"data\":{\"input\":";
         if (e.phase == 0 && !s.input.empty())
-            escape(o, s.input);
+            appendJsonString(o, s.input);
         else
             o += "null";
         o += ",\"output\":";
         if (e.phase == 1 && !s.output.empty())
-            escape(o, s.output);
+            appendJsonString(o, s.output);
         else
             o += "null";
         o += "},\"usage_info\":";
@@ -151,9 +142,9 @@ GenerateResult writeNatEval(const WorkloadOptions &options, const QString &out) 
         traces(sep + "{\"request_number\":" + std::to_string(r.number) +
                ",\"intermediate_steps\":[" + steps(r) + "]}");
         std::string item = sep + "{\"id\":" + std::to_string(r.number + 1) + ",\"question\":";
-        escape(item, r.spans.front().input);
+        appendJsonString(item, r.spans.front().input);
         item += ",\"answer\":\"reference answer\",\"generated_answer\":";
-        escape(item, r.spans.front().output);
+        appendJsonString(item, r.spans.front().output);
         item += ",\"intermediate_steps\":[]}";
         items(item);
         // A score that falls with the request's length, so slow requests look worse.

@@ -12,23 +12,6 @@ namespace spanscope::synth {
 
 namespace {
 
-void escape(std::string &out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 std::string spanId(int request, int index) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%08x%08x", static_cast<unsigned>(request),
@@ -98,7 +81,7 @@ void appendSpanJson(std::string &o, const GenRequest &r, const GenSpan &s) {
         o += "{\"key\":\"";
         o += key;
         o += "\",\"value\":{\"stringValue\":";
-        escape(o, value);
+        appendJsonString(o, value);
         o += "}},";
     };
     const auto intAttr = [&](const char *key, std::int64_t v) {
@@ -109,7 +92,7 @@ void appendSpanJson(std::string &o, const GenRequest &r, const GenSpan &s) {
     o += "{\"traceId\":\"" + r.traceId + "\",\"spanId\":\"" + spanId(r.number, s.index) + "\"";
     if (s.parent >= 0) o += ",\"parentSpanId\":\"" + spanId(r.number, s.parent) + "\"";
     o += ",\"name\":";
-    escape(o, s.name);
+    appendJsonString(o, s.name);
     o += ",\"kind\":1,\"startTimeUnixNano\":\"" + std::to_string(s.startNs) +
          "\",\"endTimeUnixNano\":\"" + std::to_string(s.endNs) + "\",\"attributes\":[";
     attr("openinference.span.kind", s.kind);

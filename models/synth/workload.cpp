@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace spanscope::synth {
 
@@ -17,6 +18,23 @@ constexpr std::array<const char *, 3> models = {"nvidia/llama-3.3-nemotron-super
                                                 "meta/llama-3.3-70b-instruct",
                                                 "nvidia/llama-3.1-nemotron-nano-8b-v1"};
 } // namespace
+
+void appendJsonString(std::string &out, std::string_view text) {
+    out += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
 
 Workload::Workload(const WorkloadOptions &options)
     : m_options(options), m_rng(options.seed),

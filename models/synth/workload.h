@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spanscope::synth {
@@ -35,6 +36,9 @@ struct WorkloadOptions {
     int concurrency = 8;
     std::uint64_t seed = 1;
 };
+
+// Appends text as a JSON string literal (quotes, backslashes and control characters escaped).
+void appendJsonString(std::string &out, std::string_view text);
 
 class Workload {
 public:

@@ -1,0 +1,24 @@
+#include "jsondumpreader.h"
+
+#include "core/importprogress.h"
+#include "core/ingesterror.h"
+#include "jsonfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace spanscope {
+
+void JsonDumpReader::read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) {
+    const QString path = m_source.files.value(0);
+    const QFileInfo info(path);
+    progress.addTotal(info.size());
+    const std::string name = QDir::toNativeSeparators(path).toStdString();
+    ImportBatch batch;
+    readDocument(jsonfile::read(path, name, &progress), name, report, batch.looseSpans);
+    if (batch.looseSpans.empty()) throw IngestError(name, "", "no spans in the file");
+    batch.files.push_back({info.fileName().toStdString(), "spans", info.size(), {}});
+    sink(std::move(batch));
+}
+
+} // namespace spanscope
