@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what Spanscope needs, builds it, and runs the main job on the demo data: imports a
-# NAT eval folder into a demo workspace and prints its summary.
-#   scripts/run.sh [PATH...]   (default: ../shared/samples/nat/aiq-v1-c8)
+# Installs what Spanscope needs, builds it, and runs the main job on the demo data: generates a
+# NAT eval run and an OTLP dump of a synthetic agent, imports them into a demo workspace and
+# prints each run's summary.
+#   scripts/run.sh [PATH...]   (PATHs: NAT folders or trace dumps to import instead)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -12,15 +13,15 @@ workspace=build/release/demo.spanscope
 
 paths=("$@")
 if [ ${#paths[@]} -eq 0 ]; then
-  demo=../shared/samples/nat/aiq-v1-c8
-  if [ ! -d "$demo" ]; then
-    echo "run.sh: no demo data: $demo is absent; pass a NAT folder: scripts/run.sh PATH" >&2
-    exit 1
-  fi
-  paths=("$demo")
+  # The demo data: a NAT eval run and an OTLP dump of the same kind of agent, generated.
+  demo=build/release/demo-data
+  [ -d "$demo/nat-eval" ] || "$cli" generate --spans 3000 --sessions 40 --concurrency 8 --format nat-eval "$demo/nat-eval"
+  [ -f "$demo/rollout.jsonl" ] || "$cli" generate --spans 20000 --sessions 200 --concurrency 16 --seed 2 --format otlp-jsonl "$demo/rollout.jsonl"
+  paths=("$demo/nat-eval" "$demo/rollout.jsonl")
 fi
 "$cli" import "${paths[@]}" --workspace "$workspace"
 "$cli" runs --workspace "$workspace"
-# The summary of the newest run.
-last=$("$cli" runs --workspace "$workspace" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["id"])')
-"$cli" summary "$last" --workspace "$workspace"
+for id in $("$cli" runs --workspace "$workspace" --format json | python3 -c 'import json,sys; print(" ".join(str(r["id"]) for r in json.load(sys.stdin)))'); do
+  echo
+  "$cli" summary "$id" --workspace "$workspace"
+done

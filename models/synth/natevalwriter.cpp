@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
@@ -150,7 +151,9 @@ GenerateResult writeNatEval(const WorkloadOptions &options, const QString &out) 
         // A score that falls with the request's length, so slow requests look worse.
         const double seconds =
             static_cast<double>(r.spans.front().endNs - r.spans.front().startNs) / 1e9;
-        const double score = std::clamp(1.0 - seconds / 200.0, 0.0, 1.0);
+        // Rounded as written, so the reported average is the mean of the written scores.
+        const double score =
+            std::round(std::clamp(1.0 - seconds / 200.0, 0.0, 1.0) * 100.0) / 100.0;
         scoreSum += score;
         char buf[160];
         std::snprintf(buf, sizeof buf, "%s{\"id\":%d,\"score\":%.2f,\"reasoning\":\"judged %.2f\"}",

@@ -188,6 +188,22 @@ private slots:
         QCOMPARE(report.warningCount("line-too-long"), 1);
     }
 
+    void parentCyclesAreBrokenAndCounted() {
+        QTemporaryDir dir;
+        const std::string t = "0102030405060708090a0b0c0d0e0f10";
+        // (No raw string literals inside the class: moc does not follow them.)
+        const auto span = [&](const std::string &id, const std::string &parent) {
+            return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + t +
+                   "\",\"spanId\":\"" + id + "\",\"parentSpanId\":\"" + parent +
+                   "\",\"name\":\"c\",\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
+        };
+        const auto runs = imported(write(dir, "cycle.jsonl",
+                                         span("00000000000000a1", "00000000000000a2") + "\n" +
+                                             span("00000000000000a2", "00000000000000a1") + "\n"));
+        QCOMPARE(runs[0].spans, 2);
+        QCOMPARE(runs[0].report.warningCount("parent-cycle"), 1);
+    }
+
     void emptyAndBinaryFiles() {
         QTemporaryDir dir;
         const QString empty = failure(write(dir, "e.json", ""));

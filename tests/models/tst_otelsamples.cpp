@@ -214,6 +214,17 @@ private slots:
         QCOMPARE(a.spansByCategory.at("chain"), b.spansByCategory.at("function"));
     }
 
+    void clockSkewIsCounted() {
+        // zipkin-lens-skew.json: a server span that starts before its client parent.
+        SPANSCOPE_REQUIRE_SAMPLES();
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(
+            ws,
+            QDir(testsupport::samplesDir()).filePath(QStringLiteral("otel/zipkin-lens-skew.json")));
+        QVERIFY(runs[0].report.noteCount("spans outside their parent's interval (clock skew)") > 0);
+    }
+
     void aFolderOfDumpsImportsEveryFile() {
         SPANSCOPE_REQUIRE_SAMPLES();
         QTemporaryDir tmp;
