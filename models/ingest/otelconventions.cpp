@@ -41,6 +41,7 @@ const std::unordered_map<std::string_view, Rule> &rules() {
         {"langsmith.span.kind", {Field::Category, 1, KindMap::LangSmith}},
         {"traceloop.span.kind", {Field::Category, 2, KindMap::Traceloop}},
         {"nat.span.kind", {Field::Category, 3, KindMap::Nat}},
+        {"aiq.span.kind", {Field::Category, 3, KindMap::Nat}}, // NAT's former name, AgentIQ
         {"gen_ai.operation.name", {Field::Category, 4, KindMap::GenAiOperation}},
         {"llm.request.type", {Field::Category, 5, KindMap::LlmRequestType}},
         // model
@@ -53,18 +54,22 @@ const std::unordered_map<std::string_view, Rule> &rules() {
         {"gen_ai.usage.input_tokens", {Field::InputTokens, 1}},
         {"gen_ai.usage.prompt_tokens", {Field::InputTokens, 2}},
         {"nat.usage.token_count.prompt", {Field::InputTokens, 3}},
+        {"aiq.usage.token_count.prompt", {Field::InputTokens, 3}},
         {"llm.token_count.completion", {Field::OutputTokens, 0}},
         {"gen_ai.usage.output_tokens", {Field::OutputTokens, 1}},
         {"gen_ai.usage.completion_tokens", {Field::OutputTokens, 2}},
         {"nat.usage.token_count.completion", {Field::OutputTokens, 3}},
+        {"aiq.usage.token_count.completion", {Field::OutputTokens, 3}},
         {"llm.token_count.total", {Field::TotalTokens, 0}},
         {"llm.usage.total_tokens", {Field::TotalTokens, 1}},
         {"gen_ai.usage.total_tokens", {Field::TotalTokens, 2}},
         {"nat.usage.token_count.total", {Field::TotalTokens, 3}},
+        {"aiq.usage.token_count.total", {Field::TotalTokens, 3}},
         // session and user
         {"session.id", {Field::Session, 0}},
         {"gen_ai.conversation.id", {Field::Session, 1}},
         {"nat.conversation.id", {Field::Session, 2}},
+        {"aiq.conversation.id", {Field::Session, 2}},
         {"user.id", {Field::User, 0}},
         // payloads
         {"input.value", {Field::Input, 0}},

@@ -148,6 +148,9 @@ void TstOtelConventions::nat() {
         one(kv("nat.span.kind", s("TOOL")) + "," + kv("nat.conversation.id", s("unknown")));
     QVERIFY(r.sessionKey.empty());
     QCOMPARE(one(kv("nat.conversation.id", s("c-1"))).sessionKey, std::string("c-1"));
+    // The same attributes under the toolkit's former name, AgentIQ.
+    QCOMPARE(one(kv("aiq.span.kind", s("FUNCTION"))).span.category, Category::Chain);
+    QCOMPARE(one(kv("aiq.conversation.id", s("c-2"))).sessionKey, std::string("c-2"));
 }
 
 void TstOtelConventions::modelAloneMeansLlm() {
