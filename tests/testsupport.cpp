@@ -2,6 +2,7 @@
 
 #include "core/importprogress.h"
 #include "store/importer.h"
+#include "store/statement.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -51,6 +52,13 @@ std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const Q
     spanscope::ImportOptions options;
     options.force = force;
     return spanscope::Importer(ws).importPath(path, options, progress);
+}
+
+std::int64_t scalar(spanscope::Workspace &ws, const std::string &sql,
+                    std::optional<std::int64_t> runId) {
+    spanscope::Statement st(ws.handle(), sql);
+    if (runId) st.bind(1, *runId);
+    return st.step() ? st.int64(0) : -1;
 }
 
 bool matchesGolden(const QString &golden, const QByteArray &actual, QString *message) {

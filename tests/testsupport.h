@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace spanscope {
@@ -34,6 +36,11 @@ nlohmann::json readJson(const QString &file);
 
 std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const QString &path,
                                                bool force = false);
+
+// The first column of the first row of `sql` (NULL as 0), with `runId` bound to its one
+// parameter when given; -1 when there is no row.
+std::int64_t scalar(spanscope::Workspace &ws, const std::string &sql,
+                    std::optional<std::int64_t> runId = {});
 
 // Writes `actual` next to `golden` as .actual and returns false with a diff-friendly message
 // when they differ.

@@ -20,12 +20,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::int64_t scalar(Workspace &ws, const std::string &sql, std::int64_t runId) {
-    Statement st(ws.handle(), sql);
-    st.bind(1, runId);
-    return st.step() ? st.int64(0) : -1;
-}
-
 std::int64_t runFor(Workspace &ws, const QString &folder) {
     const auto runs = testsupport::importPath(ws, folder);
     const QString wanted = QDir(folder).canonicalPath();
@@ -88,13 +82,15 @@ private slots:
         QVERIFY2(run > 0, "the folder did not become a run");
 
         if (exp.contains("requests")) {
-            QCOMPARE(scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run),
+            QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run),
                      exp["requests"].get<std::int64_t>());
-            QCOMPARE(scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ?", run),
+            QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ?", run),
                      exp["spans"].get<std::int64_t>());
-            QCOMPARE(scalar(ws, "SELECT sum(source_steps) FROM traces WHERE run_id = ?", run),
+            QCOMPARE(testsupport::scalar(
+                         ws, "SELECT sum(source_steps) FROM traces WHERE run_id = ?", run),
                      exp["events"].get<std::int64_t>());
-            QCOMPARE(scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ? AND flags & 2", run),
+            QCOMPARE(testsupport::scalar(
+                         ws, "SELECT count(*) FROM spans WHERE run_id = ? AND flags & 2", run),
                      exp["unfinished"].get<std::int64_t>());
             for (const auto &[kind, n] : exp["spans_by_kind"].items()) {
                 Category c;
@@ -107,9 +103,9 @@ private slots:
             }
             const std::string finishedLlm =
                 " FROM spans WHERE run_id = ? AND category = 4 AND NOT flags & 2";
-            QCOMPARE(scalar(ws, "SELECT sum(input_tokens)" + finishedLlm, run),
+            QCOMPARE(testsupport::scalar(ws, "SELECT sum(input_tokens)" + finishedLlm, run),
                      exp["prompt_tokens"].get<std::int64_t>());
-            QCOMPARE(scalar(ws, "SELECT sum(output_tokens)" + finishedLlm, run),
+            QCOMPARE(testsupport::scalar(ws, "SELECT sum(output_tokens)" + finishedLlm, run),
                      exp["completion_tokens"].get<std::int64_t>());
             std::set<std::string> models;
             Statement st(ws.handle(), "SELECT DISTINCT model" + finishedLlm);
@@ -119,9 +115,11 @@ private slots:
             QCOMPARE(models, exp["models"].get<std::set<std::string>>());
             // Time range, to the microsecond (the reference's floats hold no more).
             const auto ns = [](const json &v) { return *decimalSecondsToNs(v.dump()); };
-            QVERIFY(std::llabs(scalar(ws, "SELECT min(start_ns) FROM spans WHERE run_id = ?", run) -
+            QVERIFY(std::llabs(testsupport::scalar(
+                                   ws, "SELECT min(start_ns) FROM spans WHERE run_id = ?", run) -
                                ns(exp["first_start"])) < 1000);
-            QVERIFY(std::llabs(scalar(ws, "SELECT max(end_ns) FROM spans WHERE run_id = ?", run) -
+            QVERIFY(std::llabs(testsupport::scalar(
+                                   ws, "SELECT max(end_ns) FROM spans WHERE run_id = ?", run) -
                                ns(exp["last_end"])) < 1000);
             const std::string report = [&] {
                 Statement r(ws.handle(), "SELECT report FROM runs WHERE id = ?");
@@ -149,8 +147,9 @@ private slots:
             }
         }
         if (exp.contains("eval_items"))
-            QCOMPARE(scalar(ws, "SELECT count(*) FROM eval_items WHERE run_id = ?", run),
-                     exp["eval_items"].get<std::int64_t>());
+            QCOMPARE(
+                testsupport::scalar(ws, "SELECT count(*) FROM eval_items WHERE run_id = ?", run),
+                exp["eval_items"].get<std::int64_t>());
         if (exp.contains("sizing_points")) {
             for (const auto &[conc, metrics] : exp["sizing_points"].items())
                 for (const auto &[metricP95, value] : metrics.items()) {
@@ -173,9 +172,10 @@ private slots:
             QDir(folder).filePath(QStringLiteral("all_requests_profiler_traces.json"));
         if (QFile::exists(profiler)) {
             const RawCounts raw = countRaw(profiler);
-            QCOMPARE(scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run),
+            QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run),
                      std::int64_t(raw.requests));
-            QCOMPARE(scalar(ws, "SELECT sum(source_steps) FROM traces WHERE run_id = ?", run),
+            QCOMPARE(testsupport::scalar(
+                         ws, "SELECT sum(source_steps) FROM traces WHERE run_id = ?", run),
                      std::int64_t(raw.steps));
             for (const auto &[kind, n] : raw.startsByKind) {
                 Category c;
@@ -233,7 +233,7 @@ private slots:
                   "flags & 2",
                   "SELECT sum(end_ns - start_ns) FROM spans WHERE run_id = ? AND NOT flags & 2",
                   "SELECT count(*) FROM spans WHERE run_id = ? AND parent_id IS NULL"})
-                QCOMPARE(scalar(ws, sql, csv), scalar(ws, sql, full));
+                QCOMPARE(testsupport::scalar(ws, sql, csv), testsupport::scalar(ws, sql, full));
         }
     }
 

@@ -93,12 +93,6 @@ int countRecords(const json &doc) {
     return n;
 }
 
-std::int64_t scalar(Workspace &ws, const std::string &sql, std::int64_t run) {
-    Statement st(ws.handle(), sql);
-    st.bind(1, run);
-    return st.step() ? st.int64(0) : -1;
-}
-
 std::int64_t importOne(Workspace &ws, const QString &path) {
     const auto runs = testsupport::importPath(ws, path);
     return runs.size() == 1 ? runs[0].runId : -1;
@@ -129,15 +123,18 @@ private slots:
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const std::int64_t run = importOne(ws, path);
         QVERIFY(run > 0);
-        QCOMPARE(scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run), r.traces);
-        const std::int64_t spans = scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ?", run);
+        QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run),
+                 r.traces);
+        const std::int64_t spans =
+            testsupport::scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ?", run);
         if (r.records == r.ids) {
             QCOMPARE(spans, r.records);
-            QCOMPARE(scalar(ws,
-                            "SELECT count(*) FROM spans WHERE run_id = ? AND parent_key IS NULL",
-                            run),
-                     r.roots);
-            QCOMPARE(scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ? AND flags & 4", run),
+            QCOMPARE(
+                testsupport::scalar(
+                    ws, "SELECT count(*) FROM spans WHERE run_id = ? AND parent_key IS NULL", run),
+                r.roots);
+            QCOMPARE(testsupport::scalar(
+                         ws, "SELECT count(*) FROM spans WHERE run_id = ? AND flags & 4", run),
                      r.orphans);
             const RunSummary s = summarize(RunQueries(ws).summaryInput(run));
             for (const auto &[category, n] : r.categories) {

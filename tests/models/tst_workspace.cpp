@@ -12,10 +12,6 @@
 using namespace spanscope;
 
 namespace {
-std::int64_t count(Workspace &ws, const char *sql) {
-    Statement st(ws.handle(), sql);
-    return st.step() ? st.int64(0) : -1;
-}
 QString fixture() {
     return testsupport::fixture(QStringLiteral("nat/parallel-newer"));
 }
@@ -94,21 +90,21 @@ private slots:
         const auto first = testsupport::importPath(ws, fixture());
         QCOMPARE(first.size(), std::size_t(1));
         QVERIFY(!first[0].unchanged);
-        const std::int64_t spans = count(ws, "SELECT count(*) FROM spans");
+        const std::int64_t spans = testsupport::scalar(ws, "SELECT count(*) FROM spans");
         QCOMPARE(spans, 8);
 
         const auto again = testsupport::importPath(ws, fixture());
         QVERIFY(again[0].unchanged);
         QCOMPARE(again[0].runId, first[0].runId);
         QCOMPARE(ws.runs().size(), std::size_t(1));
-        QCOMPARE(count(ws, "SELECT count(*) FROM spans"), spans);
+        QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM spans"), spans);
 
         const auto forced = testsupport::importPath(ws, fixture(), true);
         QVERIFY(!forced[0].unchanged);
         QVERIFY(forced[0].runId != first[0].runId);
         QCOMPARE(ws.runs().size(), std::size_t(1)); // replaced, not duplicated
-        QCOMPARE(count(ws, "SELECT count(*) FROM spans"), spans);
-        QCOMPARE(count(ws, "SELECT count(*) FROM eval_scores"), 2);
+        QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM spans"), spans);
+        QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM eval_scores"), 2);
     }
 
     void changedInputIsANewRun() {
@@ -158,7 +154,7 @@ private slots:
               "SELECT count(*) FROM span_payloads", "SELECT count(*) FROM eval_scores",
               "SELECT count(*) FROM eval_items", "SELECT count(*) FROM run_metrics",
               "SELECT count(*) FROM run_files"})
-            QVERIFY2(count(ws, sql) == 0, sql);
+            QVERIFY2(testsupport::scalar(ws, sql) == 0, sql);
     }
 
     void labelOption() {
