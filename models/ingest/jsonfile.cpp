@@ -8,18 +8,24 @@
 
 namespace spanscope::jsonfile {
 
+void throwParseError(const QString &path, const std::string &displayName, std::int64_t fileSize,
+                     std::size_t charactersRead, const std::string &reason) {
+    if (fileSize == 0) throw IngestError(displayName, "", "file is empty");
+    // nlohmann reports how many characters it had read: the offending byte is the last of them,
+    // and a count past the end means it hit the end of the file inside a value.
+    const auto read = static_cast<std::int64_t>(charactersRead);
+    const std::int64_t offset = std::min(std::max<std::int64_t>(read - 1, 0), fileSize);
+    std::string message = "not valid JSON: " + reason;
+    if (read > fileSize) message = "unexpected end of file (truncated?): " + reason;
+    throw IngestError::atOffset(displayName, offset, message, lineAtOffset(path, offset));
+}
+
 namespace {
 
 [[noreturn]] void throwParseError(const QString &path, const std::string &displayName,
                                   std::int64_t fileSize, const JsonDomBuilder &builder) {
-    if (fileSize == 0) throw IngestError(displayName, "", "file is empty");
-    // nlohmann reports how many characters it had read: the offending byte is the last of them,
-    // and a count past the end means it hit the end of the file inside a value.
-    const auto read = static_cast<std::int64_t>(builder.errorPosition());
-    const std::int64_t offset = std::min(std::max<std::int64_t>(read - 1, 0), fileSize);
-    std::string message = "not valid JSON: " + builder.errorMessage();
-    if (read > fileSize) message = "unexpected end of file (truncated?): " + builder.errorMessage();
-    throw IngestError::atOffset(displayName, offset, message, lineAtOffset(path, offset));
+    jsonfile::throwParseError(path, displayName, fileSize, builder.errorPosition(),
+                              builder.errorMessage());
 }
 
 } // namespace

@@ -32,6 +32,12 @@ void streamArray(const QString &path, const std::string &displayName, ImportProg
 json parse(std::string_view text, const std::string &displayName, std::int64_t line,
            std::int64_t offset, const std::vector<std::string> &timeKeys = {});
 
+// Throws the IngestError for a parse that stopped after `charactersRead` characters (as
+// nlohmann counts them) with `reason`: the file, line and byte, or "empty" / "truncated".
+[[noreturn]] void throwParseError(const QString &path, const std::string &displayName,
+                                  std::int64_t fileSize, std::size_t charactersRead,
+                                  const std::string &reason);
+
 // obj[key] when it is a string, else "".
 std::string stringAt(const json &obj, const char *key);
 

@@ -1,5 +1,6 @@
 #include "natevalreader.h"
 
+#include "chunkedfile.h"
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
@@ -7,6 +8,7 @@
 #include "jsonfile.h"
 #include "natfiles.h"
 #include "natmetrics.h"
+#include "natprofilerstream.h"
 #include "natspanbuilder.h"
 #include "natstepgrouper.h"
 
@@ -188,29 +190,35 @@ void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportPr
 void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sink,
                                        ImportProgress &progress, ImportReport &report) {
     const std::string name = shown(path);
-    std::size_t requests = 0;
-    jsonfile::streamArray(
-        path, name, &progress, NatSpanBuilder::timeKeys(), [&](json &&request, std::size_t index) {
-            const std::string where = "request " + std::to_string(index);
-            if (!request.is_object())
-                throw IngestError(name, where,
-                                  "a request is " + jsonfile::typeName(request) +
-                                      ", expected an object with intermediate_steps");
-            const auto st = request.find("intermediate_steps");
-            if (st == request.end() || !st->is_array())
-                throw IngestError(
-                    name, where,
-                    "intermediate_steps is " +
-                        (st == request.end() ? std::string("missing") : jsonfile::typeName(*st)) +
-                        ", expected an array of steps");
-            NatSpanBuilder builder(name, report, static_cast<int>(index));
-            for (std::size_t i = 0; i < st->size(); ++i)
-                builder.addStep((*st)[i], i);
-            addTrace(builder.finish());
-            ++requests;
-            emitIfFull(sink);
-            return true;
-        });
+    // Step by step: a request with thousands of streamed chunks never exists as one DOM.
+    std::unique_ptr<NatSpanBuilder> builder;
+    NatProfilerStream stream(
+        NatSpanBuilder::timeKeys(),
+        {[&](std::size_t request) {
+             builder = std::make_unique<NatSpanBuilder>(name, report, static_cast<int>(request));
+         },
+         [&](json &&step, std::size_t index) { builder->addStep(step, index); },
+         [&](std::size_t) {
+             addTrace(builder->finish());
+             builder.reset();
+             emitIfFull(sink);
+         }});
+    ChunkedFile file(path, name, &progress);
+    if (!json::sax_parse(file.begin(), file.end(), &stream)) {
+        if (!stream.shapeError().empty()) {
+            if (stream.shapeError().rfind("request ", 0) == 0) {
+                const auto colon = stream.shapeError().find(':');
+                const auto space = stream.shapeError().find(' ', 8);
+                const auto cut = std::min(colon, space);
+                throw IngestError(name, stream.shapeError().substr(0, cut),
+                                  stream.shapeError().substr(cut + (cut == colon ? 2 : 1)));
+            }
+            throw IngestError::atOffset(name, 0, stream.shapeError(), 1);
+        }
+        jsonfile::throwParseError(path, name, file.size(), stream.errorPosition(),
+                                  stream.errorMessage());
+    }
+    const std::size_t requests = stream.requests();
     if (!m_itemKeys.empty() && m_itemKeys.size() != requests)
         report.warn("item-count-mismatch",
                     name + ": " + std::to_string(requests) + " requests but " +

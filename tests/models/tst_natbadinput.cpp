@@ -151,6 +151,46 @@ private slots:
         QCOMPARE(testsupport::workspaceDigest(m_wsPath), before);
     }
 
+    void wrongShapesNameTheRequest_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("steps object")
+            << QByteArray("[{\"request_number\":0,\"intermediate_steps\":{\"a\":1}}]")
+            << ": request 0: intermediate_steps is an object, expected an array";
+        QTest::newRow("steps string")
+            << QByteArray("[{\"intermediate_steps\":[]},{\"intermediate_steps\":\"x\"}]")
+            << ": request 1: intermediate_steps is not an array";
+        QTest::newRow("no steps") << QByteArray("[{\"request_number\":0}]")
+                                  << ": request 0: has no intermediate_steps";
+        QTest::newRow("request array")
+            << QByteArray("[[1]]") << ": request 0: is an array, expected an object";
+        QTest::newRow("scalar step")
+            << QByteArray("[{\"intermediate_steps\":[1]}]")
+            << ": request 0, step 0: a step is a number, expected an object";
+    }
+    void wrongShapesNameTheRequest() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("all_requests_profiler_traces.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const QByteArray before = testsupport::workspaceDigest(m_wsPath);
+        {
+            Workspace ws(m_wsPath);
+            try {
+                testsupport::importPath(ws, dir.path());
+                QFAIL("no error");
+            } catch (const IngestError &e) {
+                QVERIFY2(QString::fromStdString(e.what()).contains(
+                             "all_requests_profiler_traces.json" + message),
+                         e.what());
+            }
+        }
+        QCOMPARE(testsupport::workspaceDigest(m_wsPath), before);
+    }
+
     void missingPathIsAnError() {
         Workspace ws(m_wsPath);
         try {
