@@ -81,9 +81,10 @@ std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
         if (!tty) continue;
         const auto total = progress.total();
         const auto done = std::min(progress.done(), total);
-        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)", qPrintable(path),
+        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)%s%s", qPrintable(path),
                      total > 0 ? static_cast<int>(100 * done / total) : 0, mb(done).c_str(),
-                     mb(total).c_str());
+                     mb(total).c_str(), done >= total && total > 0 ? ", " : "",
+                     done >= total && total > 0 ? progress.phase() : "");
         drew = true;
     }
     if (drew) std::fprintf(stderr, "\r\033[K");

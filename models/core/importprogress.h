@@ -17,6 +17,11 @@ public:
     std::int64_t total() const { return m_total.load(std::memory_order_relaxed); }
     std::int64_t done() const { return m_done.load(std::memory_order_relaxed); }
 
+    // What the import is doing now ("reading", "linking traces", "committing"): a string with
+    // static storage, for the poller to show once all bytes are read.
+    void setPhase(const char *phase) { m_phase.store(phase, std::memory_order_relaxed); }
+    const char *phase() const { return m_phase.load(std::memory_order_relaxed); }
+
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
     bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
     void checkCancelled() const {
@@ -27,6 +32,7 @@ private:
     std::atomic<std::int64_t> m_total{0};
     std::atomic<std::int64_t> m_done{0};
     std::atomic<bool> m_cancelled{false};
+    std::atomic<const char *> m_phase{"reading"};
 };
 
 } // namespace spanscope

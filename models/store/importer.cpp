@@ -129,12 +129,15 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
 
         const nlohmann::json metadata = {
             {"reader", result.kind}, {"files", source.files.size()}, {"source_steps", steps}};
+        progress.setPhase("linking traces");
         writer.finishRun(result.report, metadata.dump());
+        progress.setPhase("reading");
         result.traces = writer.runTraces();
         result.spans = writer.runSpans();
         results.push_back(std::move(result));
     }
     progress.checkCancelled();
+    progress.setPhase("committing");
     writer.commit();
     return results;
 }
