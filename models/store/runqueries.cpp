@@ -85,6 +85,22 @@ RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
     return in;
 }
 
+std::vector<TraceRow> RunQueries::traces(std::int64_t runId) const {
+    Statement st(
+        m_ws.handle(),
+        "SELECT id, ordinal, trace_key, coalesce(name, ''), coalesce(item_key, ''), "
+        "coalesce(session_key, ''), coalesce(start_ns, 0), coalesce(end_ns, 0), span_count, "
+        "llm_calls, input_tokens, output_tokens, error_count, unfinished_count FROM traces "
+        "WHERE run_id = ? ORDER BY ordinal, id");
+    st.bind(1, runId);
+    std::vector<TraceRow> out;
+    while (st.step())
+        out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                       st.int64(6), st.int64(7), st.int64(8), st.int64(9), st.int64(10),
+                       st.int64(11), st.int64(12), st.int64(13)});
+    return out;
+}
+
 std::string RunQueries::spanPayload(std::int64_t spanId) const {
     Statement st(m_ws.handle(), "SELECT data FROM span_payloads WHERE span_id = ?");
     st.bind(1, spanId);

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "analysis/runsummary.h"
+#include "tracerow.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace spanscope {
 
@@ -15,6 +17,8 @@ public:
     explicit RunQueries(const Workspace &workspace) : m_ws(workspace) {}
 
     RunSummaryInput summaryInput(std::int64_t runId) const;
+    // The run's requests (traces) in request order.
+    std::vector<TraceRow> traces(std::int64_t runId) const;
     // A span's payload (prompts, completions, tool input/output) as JSON text; "" when none.
     std::string spanPayload(std::int64_t spanId) const;
 

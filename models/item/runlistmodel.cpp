@@ -1,0 +1,112 @@
+#include "runlistmodel.h"
+
+#include "store/workspace.h"
+
+#include <QDateTime>
+
+namespace spanscope {
+
+RunListModel::RunListModel(Workspace &workspace, QObject *parent)
+    : QAbstractTableModel(parent), m_ws(workspace) {
+    reload();
+}
+
+void RunListModel::reload() {
+    beginResetModel();
+    m_runs = m_ws.runs();
+    endResetModel();
+}
+
+bool RunListModel::removeRun(int row) {
+    if (row < 0 || row >= rowCount()) return false;
+    m_ws.removeRun(m_runs[static_cast<std::size_t>(row)].id);
+    beginRemoveRows({}, row, row);
+    m_runs.erase(m_runs.begin() + row);
+    endRemoveRows();
+    return true;
+}
+
+std::int64_t RunListModel::runId(int row) const {
+    return row >= 0 && row < rowCount() ? m_runs[static_cast<std::size_t>(row)].id : 0;
+}
+
+int RunListModel::rowOfRun(std::int64_t id) const {
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        if (m_runs[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int RunListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
+}
+
+int RunListModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunListModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunInfo &r = m_runs[static_cast<std::size_t>(index.row())];
+    if (role == RunIdRole) return QVariant::fromValue<qint64>(r.id);
+    const bool sort = role == SortRole;
+    if (role != Qt::DisplayRole && role != Qt::EditRole && !sort && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case Label:
+        return role == Qt::ToolTipRole ? QString::fromStdString(r.sourcePath)
+                                       : QString::fromStdString(r.label);
+    case Kind:
+        return QString::fromStdString(r.kind);
+    case Imported: {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(r.importedAtMs);
+        return sort ? QVariant::fromValue<qint64>(r.importedAtMs)
+                    : QVariant(t.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    }
+    case Requests:
+        return QVariant::fromValue<qint64>(r.traceCount);
+    case Spans:
+        return QVariant::fromValue<qint64>(r.spanCount);
+    default:
+        return {};
+    }
+}
+
+QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Label:
+        return tr("Run");
+    case Kind:
+        return tr("Kind");
+    case Imported:
+        return tr("Imported");
+    case Requests:
+        return tr("Requests");
+    case Spans:
+        return tr("Spans");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags RunListModel::flags(const QModelIndex &index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Label) f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool RunListModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
+        index.column() != Label)
+        return false;
+    const QString label = value.toString().trimmed();
+    if (label.isEmpty()) return false;
+    RunInfo &r = m_runs[static_cast<std::size_t>(index.row())];
+    m_ws.renameRun(r.id, label.toStdString());
+    r.label = label.toStdString();
+    emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
+    return true;
+}
+
+} // namespace spanscope

@@ -1,0 +1,108 @@
+#include "tracetablemodel.h"
+
+#include "store/runqueries.h"
+#include "store/workspace.h"
+
+#include <algorithm>
+
+namespace spanscope {
+
+namespace {
+QString seconds(std::int64_t ns) {
+    return QString::number(static_cast<double>(ns) / 1e9, 'f', 3) + QStringLiteral(" s");
+}
+} // namespace
+
+TraceTableModel::TraceTableModel(Workspace &workspace, QObject *parent)
+    : QAbstractTableModel(parent), m_ws(workspace) {}
+
+void TraceTableModel::setRun(std::int64_t runId) {
+    beginResetModel();
+    m_runId = runId;
+    m_rows = runId ? RunQueries(m_ws).traces(runId) : std::vector<TraceRow>();
+    m_runStartNs = 0;
+    if (!m_rows.empty())
+        m_runStartNs = std::min_element(m_rows.begin(), m_rows.end(),
+                                        [](const TraceRow &a, const TraceRow &b) {
+                                            return a.startNs < b.startNs;
+                                        })
+                           ->startNs;
+    endResetModel();
+}
+
+const TraceRow *TraceTableModel::row(int r) const {
+    return r >= 0 && r < rowCount() ? &m_rows[static_cast<std::size_t>(r)] : nullptr;
+}
+
+int TraceTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int TraceTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TraceTableModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TraceRow &t = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == TraceIdRole) return QVariant::fromValue<qint64>(t.id);
+    if (role == FilterRole) // what a filter text is matched against
+        return QString::fromStdString(t.name + ' ' + t.sessionKey + ' ' + t.key + ' ' + t.itemKey);
+    if (role == Qt::TextAlignmentRole)
+        return index.column() < Session ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    const bool sort = role == SortRole;
+    if (role != Qt::DisplayRole && !sort) return {};
+    switch (index.column()) {
+    case Start:
+        return sort ? QVariant::fromValue<qint64>(t.startNs)
+                    : QVariant(seconds(t.startNs - m_runStartNs));
+    case Duration:
+        return sort ? QVariant::fromValue<qint64>(t.endNs - t.startNs)
+                    : QVariant(seconds(t.endNs - t.startNs));
+    case Spans:
+        return QVariant::fromValue<qint64>(t.spans);
+    case LlmCalls:
+        return QVariant::fromValue<qint64>(t.llmCalls);
+    case InputTokens:
+        return QVariant::fromValue<qint64>(t.inputTokens);
+    case OutputTokens:
+        return QVariant::fromValue<qint64>(t.outputTokens);
+    case Errors:
+        return QVariant::fromValue<qint64>(t.errors);
+    case Session:
+        return QString::fromStdString(t.sessionKey);
+    case Name:
+        return QString::fromStdString(t.name);
+    default:
+        return {};
+    }
+}
+
+QVariant TraceTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Start:
+        return tr("Start");
+    case Duration:
+        return tr("Duration");
+    case Spans:
+        return tr("Spans");
+    case LlmCalls:
+        return tr("LLM calls");
+    case InputTokens:
+        return tr("Tokens in");
+    case OutputTokens:
+        return tr("Tokens out");
+    case Errors:
+        return tr("Errors");
+    case Session:
+        return tr("Session");
+    case Name:
+        return tr("Name");
+    default:
+        return {};
+    }
+}
+
+} // namespace spanscope
