@@ -6,6 +6,9 @@
 #include "statement.h"
 #include "workspace.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace spanscope {
 
 RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
@@ -83,6 +86,62 @@ RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
                                  static_cast<int>(st.int64(6))});
     }
     return in;
+}
+
+TimelineSpans RunQueries::timelineSpans(std::int64_t runId) const {
+    sqlite3 *db = m_ws.handle();
+    TimelineSpans out;
+    // Trace index by request order; span index by row id (ids of a run are nearly dense).
+    std::int64_t firstTrace = 0;
+    std::vector<std::int32_t> traceIndex;
+    {
+        Statement st(db, "SELECT id FROM traces WHERE run_id = ? ORDER BY ordinal, id");
+        st.bind(1, runId);
+        std::vector<std::int64_t> ids;
+        while (st.step())
+            ids.push_back(st.int64(0));
+        if (ids.empty()) return out;
+        firstTrace = *std::min_element(ids.begin(), ids.end());
+        traceIndex.assign(
+            static_cast<std::size_t>(*std::max_element(ids.begin(), ids.end()) - firstTrace + 1),
+            -1);
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            traceIndex[static_cast<std::size_t>(ids[k] - firstTrace)] =
+                static_cast<std::int32_t>(k);
+        out.traceCount = static_cast<std::int32_t>(ids.size());
+    }
+    std::vector<std::int64_t> parentIds;
+    std::unordered_map<std::string, std::uint32_t> nameIds;
+    {
+        Statement st(
+            db,
+            "SELECT id, trace_id, coalesce(parent_id, 0), start_ns, end_ns, category, flags, name "
+            "FROM spans WHERE run_id = ? ORDER BY trace_id, start_ns");
+        st.bind(1, runId);
+        while (st.step()) {
+            out.spanId.push_back(st.int64(0));
+            out.trace.push_back(traceIndex[static_cast<std::size_t>(st.int64(1) - firstTrace)]);
+            parentIds.push_back(st.int64(2));
+            out.start.push_back(st.int64(3));
+            out.end.push_back(st.int64(4));
+            out.category.push_back(static_cast<std::uint8_t>(st.int64(5)));
+            out.flags.push_back(static_cast<std::uint8_t>(st.int64(6)));
+            const auto [it, isNew] =
+                nameIds.try_emplace(st.text(7), static_cast<std::uint32_t>(out.names.size()));
+            if (isNew) out.names.push_back(it->first);
+            out.nameId.push_back(it->second);
+        }
+    }
+    if (out.spanId.empty()) return out;
+    const auto [lo, hi] = std::minmax_element(out.spanId.begin(), out.spanId.end());
+    std::vector<std::int32_t> indexOf(static_cast<std::size_t>(*hi - *lo + 1), -1);
+    for (std::size_t i = 0; i < out.spanId.size(); ++i)
+        indexOf[static_cast<std::size_t>(out.spanId[i] - *lo)] = static_cast<std::int32_t>(i);
+    out.parent.resize(out.spanId.size(), -1);
+    for (std::size_t i = 0; i < parentIds.size(); ++i)
+        if (parentIds[i] >= *lo && parentIds[i] <= *hi)
+            out.parent[i] = indexOf[static_cast<std::size_t>(parentIds[i] - *lo)];
+    return out;
 }
 
 std::vector<TraceRow> RunQueries::traces(std::int64_t runId) const {

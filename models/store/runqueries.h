@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/runsummary.h"
+#include "analysis/timelinespans.h"
 #include "tracerow.h"
 
 #include <cstdint>
@@ -17,6 +18,8 @@ public:
     explicit RunQueries(const Workspace &workspace) : m_ws(workspace) {}
 
     RunSummaryInput summaryInput(std::int64_t runId) const;
+    // The run's span geometry for the timeline, traces in request order.
+    TimelineSpans timelineSpans(std::int64_t runId) const;
     // The run's requests (traces) in request order.
     std::vector<TraceRow> traces(std::int64_t runId) const;
     // A span's payload (prompts, completions, tool input/output) as JSON text; "" when none.

@@ -1,0 +1,179 @@
+#include "timelinelayout.h"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+#include <queue>
+
+namespace spanscope {
+
+namespace {
+
+// Packs spans (given in start order) into the lowest-numbered lane free at their start, so a
+// child sits under its parent and parallel calls fan out below. Returns the lanes used.
+std::int32_t pack(const TimelineSpans &s, const std::int32_t *first, const std::int32_t *last,
+                  std::int32_t laneBase, std::vector<std::int32_t> &lane) {
+    using Busy = std::pair<std::int64_t, std::int32_t>; // (end, lane)
+    std::priority_queue<Busy, std::vector<Busy>, std::greater<>> busy;
+    std::priority_queue<std::int32_t, std::vector<std::int32_t>, std::greater<>> free;
+    std::int32_t used = 0;
+    for (const std::int32_t *it = first; it != last; ++it) {
+        const auto i = static_cast<std::size_t>(*it);
+        while (!busy.empty() && busy.top().first <= s.start[i]) {
+            free.push(busy.top().second);
+            busy.pop();
+        }
+        std::int32_t l;
+        if (!free.empty()) {
+            l = free.top();
+            free.pop();
+        } else {
+            l = used++;
+        }
+        lane[i] = laneBase + l;
+        // A zero-width span holds its lane for 1 ns, so two of them at one instant never share
+        // a lane (they could not both be clicked); spans that merely touch do share.
+        busy.push({std::max(s.end[i], s.start[i] + 1), l});
+    }
+    return used;
+}
+
+} // namespace
+
+TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int32_t traceFilter) {
+    TimelineLayout t;
+    t.m_mode = mode;
+    const std::size_t n = s.size();
+    t.m_lane.assign(n, -1);
+    std::vector<std::int32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    // Start order; at equal starts the longer (the parent) first.
+    const auto byStart = [&](std::int32_t a, std::int32_t b) {
+        const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
+        if (s.start[i] != s.start[j]) return s.start[i] < s.start[j];
+        if (s.end[i] != s.end[j]) return s.end[i] > s.end[j];
+        return a < b;
+    };
+    std::int32_t lanes = 0;
+    if (mode == Mode::GanttPacked) {
+        std::sort(order.begin(), order.end(), byStart);
+        lanes = pack(s, order.data(), order.data() + n, 0, t.m_lane);
+    } else if (mode == Mode::GanttPerTrace) {
+        std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+            const auto ta = s.trace[static_cast<std::size_t>(a)],
+                       tb = s.trace[static_cast<std::size_t>(b)];
+            return ta != tb ? ta < tb : byStart(a, b);
+        });
+        t.m_traceFirstLane.assign(static_cast<std::size_t>(s.traceCount), 0);
+        for (std::size_t k = 0; k < n;) {
+            const std::int32_t tr = s.trace[static_cast<std::size_t>(order[k])];
+            std::size_t e = k;
+            while (e < n && s.trace[static_cast<std::size_t>(order[e])] == tr)
+                ++e;
+            if (tr >= 0 && tr < s.traceCount)
+                t.m_traceFirstLane[static_cast<std::size_t>(tr)] = lanes;
+            lanes += pack(s, order.data() + k, order.data() + e, lanes, t.m_lane);
+            k = e;
+        }
+    } else { // Waterfall: depth-first, children by start, one lane each
+        std::vector<std::vector<std::int32_t>> children(n);
+        std::vector<std::int32_t> roots;
+        std::sort(order.begin(), order.end(), byStart);
+        for (const std::int32_t i : order) {
+            const auto u = static_cast<std::size_t>(i);
+            if (traceFilter >= 0 && s.trace[u] != traceFilter) continue;
+            const std::int32_t p = s.parent[u];
+            if (p >= 0 && (traceFilter < 0 || s.trace[static_cast<std::size_t>(p)] == traceFilter))
+                children[static_cast<std::size_t>(p)].push_back(i);
+            else
+                roots.push_back(i);
+        }
+        std::vector<std::int32_t> stack(roots.rbegin(), roots.rend());
+        while (!stack.empty()) {
+            const std::int32_t i = stack.back();
+            stack.pop_back();
+            if (t.m_lane[static_cast<std::size_t>(i)] >= 0) continue; // guards against cycles
+            t.m_lane[static_cast<std::size_t>(i)] = lanes++;
+            const auto &c = children[static_cast<std::size_t>(i)];
+            stack.insert(stack.end(), c.rbegin(), c.rend());
+        }
+    }
+    t.m_laneOffsets.assign(static_cast<std::size_t>(lanes) + 1, 0);
+    t.index(s);
+    return t;
+}
+
+void TimelineLayout::index(const TimelineSpans &s) {
+    // Counting sort by lane; within a lane, spans were packed in start order, but sort anyway
+    // so the invariant does not depend on how the lanes were made.
+    const std::size_t lanes = m_laneOffsets.size() - 1;
+    std::vector<std::int32_t> counts(lanes + 1, 0);
+    for (const std::int32_t l : m_lane)
+        if (l >= 0) ++counts[static_cast<std::size_t>(l) + 1];
+    for (std::size_t l = 0; l < lanes; ++l)
+        counts[l + 1] += counts[l];
+    m_laneOffsets = counts;
+    m_order.assign(static_cast<std::size_t>(counts[lanes]), 0);
+    std::vector<std::int32_t> fill(counts.begin(), counts.end() - 1);
+    for (std::size_t i = 0; i < m_lane.size(); ++i)
+        if (m_lane[i] >= 0)
+            m_order[static_cast<std::size_t>(fill[static_cast<std::size_t>(m_lane[i])]++)] =
+                static_cast<std::int32_t>(i);
+    for (std::size_t l = 0; l < lanes; ++l)
+        std::sort(m_order.begin() + m_laneOffsets[l], m_order.begin() + m_laneOffsets[l + 1],
+                  [&](std::int32_t a, std::int32_t b) {
+                      return s.start[static_cast<std::size_t>(a)] <
+                             s.start[static_cast<std::size_t>(b)];
+                  });
+}
+
+const std::int32_t *TimelineLayout::laneBegin(std::int32_t lane) const {
+    return m_order.data() + m_laneOffsets[static_cast<std::size_t>(lane)];
+}
+
+const std::int32_t *TimelineLayout::laneEnd(std::int32_t lane) const {
+    return m_order.data() + m_laneOffsets[static_cast<std::size_t>(lane) + 1];
+}
+
+std::pair<const std::int32_t *, const std::int32_t *>
+TimelineLayout::visible(const TimelineSpans &s, std::int32_t lane, std::int64_t t0,
+                        std::int64_t t1) const {
+    const std::int32_t *b = laneBegin(lane), *e = laneEnd(lane);
+    // Spans in a lane do not overlap, so ends are sorted like starts.
+    const std::int32_t *first = std::partition_point(b, e, [&](std::int32_t i) {
+        return std::max(s.end[static_cast<std::size_t>(i)], s.start[static_cast<std::size_t>(i)]) <
+               t0;
+    });
+    const std::int32_t *last = std::partition_point(
+        first, e, [&](std::int32_t i) { return s.start[static_cast<std::size_t>(i)] <= t1; });
+    return {first, last};
+}
+
+std::int32_t TimelineLayout::hit(const TimelineSpans &s, std::int32_t lane, std::int64_t t,
+                                 std::int64_t toleranceNs) const {
+    if (lane < 0 || lane >= laneCount()) return -1;
+    const auto [first, last] = visible(s, lane, t - toleranceNs, t + toleranceNs);
+    std::int32_t best = -1;
+    std::int64_t bestDistance = 0;
+    for (const std::int32_t *it = first; it != last; ++it) {
+        const auto i = static_cast<std::size_t>(*it);
+        const std::int64_t d = t < s.start[i] ? s.start[i] - t : t > s.end[i] ? t - s.end[i] : 0;
+        // Nearest wins; at equal distance the shorter, which is otherwise hard to hit.
+        const bool shorter =
+            best >= 0 && s.end[i] - s.start[i] < s.end[static_cast<std::size_t>(best)] -
+                                                     s.start[static_cast<std::size_t>(best)];
+        if (best < 0 || d < bestDistance || (d == bestDistance && shorter)) {
+            best = *it;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+std::size_t TimelineLayout::bytes() const {
+    return (m_lane.capacity() + m_order.capacity() + m_laneOffsets.capacity() +
+            m_traceFirstLane.capacity()) *
+           4;
+}
+
+} // namespace spanscope

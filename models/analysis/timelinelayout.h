@@ -1,0 +1,57 @@
+#pragma once
+
+#include "timelinespans.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace spanscope {
+
+// Rows ("lanes") for a timeline, over the columns of TimelineSpans, with per-lane indexes that
+// make a visible range two binary searches (DESIGN.md section 5). Spans in one lane never
+// overlap in time, so in a lane both starts and ends are sorted.
+class TimelineLayout {
+public:
+    enum class Mode {
+        GanttPerTrace, // a group of lanes per trace, traces one under another
+        GanttPacked,   // all spans packed into as few lanes as their concurrency needs
+        Waterfall,     // one lane per span, in tree order (one trace at a time)
+    };
+
+    // For Waterfall, `traceFilter` selects the trace shown (-1: all, in trace order).
+    static TimelineLayout build(const TimelineSpans &spans, Mode mode,
+                                std::int32_t traceFilter = -1);
+
+    Mode mode() const { return m_mode; }
+    std::int32_t laneCount() const { return static_cast<std::int32_t>(m_laneOffsets.size()) - 1; }
+    std::int32_t laneOf(std::int32_t span) const { return m_lane[static_cast<std::size_t>(span)]; }
+    // The spans of a lane, sorted by start (and so by end).
+    const std::int32_t *laneBegin(std::int32_t lane) const;
+    const std::int32_t *laneEnd(std::int32_t lane) const;
+    // The first lane of each trace's group (GanttPerTrace), else empty.
+    const std::vector<std::int32_t> &traceFirstLane() const { return m_traceFirstLane; }
+    // Spans shown (Waterfall with a trace filter shows a subset), lane -1 for hidden ones.
+    std::size_t shownCount() const { return m_order.size(); }
+
+    // The spans of `lane` that intersect [t0, t1]: a range into the lane's sorted spans.
+    std::pair<const std::int32_t *, const std::int32_t *>
+    visible(const TimelineSpans &spans, std::int32_t lane, std::int64_t t0, std::int64_t t1) const;
+
+    // The span drawn at time t in `lane`, within `toleranceNs` either side (so sub-pixel spans
+    // stay clickable); the nearest one wins. -1 when none.
+    std::int32_t hit(const TimelineSpans &spans, std::int32_t lane, std::int64_t t,
+                     std::int64_t toleranceNs) const;
+
+    std::size_t bytes() const;
+
+private:
+    void index(const TimelineSpans &spans);
+
+    Mode m_mode = Mode::GanttPerTrace;
+    std::vector<std::int32_t> m_lane;        // per span
+    std::vector<std::int32_t> m_order;       // spans grouped by lane, each lane by start
+    std::vector<std::int32_t> m_laneOffsets; // lane i = m_order[offsets[i] .. offsets[i+1])
+    std::vector<std::int32_t> m_traceFirstLane;
+};
+
+} // namespace spanscope
