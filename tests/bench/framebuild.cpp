@@ -1,0 +1,132 @@
+// Frame-build benchmark for the timeline core (issue: desktop app): builds N generated spans
+// (agent requests of nested calls, concurrent), lays them out as a per-request Gantt, and times
+// TimelineFrame::build for a 1920x1080 viewport at full zoom-out, mid zoom and deep zoom, median
+// of 60 frames each, against a baseline in the same run: a frame computed by scanning every
+// span of the visible lanes (no binary search, no folding). Geometry only: painting is the
+// widget's part. Usage: spanscope-bench-frame [N ...]   (default 1000000 10000000)
+#include "analysis/timelineframe.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <vector>
+
+using namespace spanscope;
+
+namespace {
+
+TimelineSpans generate(std::int64_t n) {
+    std::mt19937_64 rng(1);
+    TimelineSpans s;
+    s.reserve(static_cast<std::size_t>(n));
+    s.names = {"agent", "llm", "tool"};
+    std::int64_t t = 0;
+    std::int32_t trace = 0;
+    while (static_cast<std::int64_t>(s.size()) < n) {
+        const std::int64_t start = t;
+        const auto root = static_cast<std::int32_t>(s.size());
+        const int calls = 8 + static_cast<int>(rng() % 24);
+        const std::int64_t length =
+            2'000'000'000 + static_cast<std::int64_t>(rng() % 30'000'000'000ULL);
+        const auto add = [&](std::int32_t parent, std::int64_t a, std::int64_t b,
+                             std::uint8_t cat) {
+            s.start.push_back(a);
+            s.end.push_back(b);
+            s.parent.push_back(parent);
+            s.trace.push_back(trace);
+            s.category.push_back(cat);
+            s.flags.push_back(0);
+            s.nameId.push_back(cat);
+            s.spanId.push_back(static_cast<std::int64_t>(s.size()));
+        };
+        add(-1, start, start + length, 0);
+        for (int k = 0; k < calls; ++k) {
+            const std::int64_t a =
+                start + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(length));
+            const std::int64_t b =
+                std::min(start + length,
+                         a + 1'000'000 + static_cast<std::int64_t>(rng() % 4'000'000'000ULL));
+            add(root, a, b, static_cast<std::uint8_t>(1 + k % 2));
+        }
+        ++trace;
+        t += static_cast<std::int64_t>(rng() % 400'000'000); // 32-ish requests in flight
+    }
+    s.traceCount = trace;
+    return s;
+}
+
+// The baseline: every span of the visible lanes looked at, each drawn at least 1 px wide.
+std::size_t naiveFrame(const TimelineSpans &s, const TimelineLayout &l, const TimelineViewport &v,
+                       std::vector<TimelineRect> &out) {
+    out.clear();
+    const auto first = static_cast<std::int32_t>(v.firstLane);
+    const std::int32_t last = std::min(l.laneCount(), first + v.heightPx / v.laneHeightPx + 1);
+    for (std::int32_t lane = first; lane < last; ++lane)
+        for (const std::int32_t *it = l.laneBegin(lane); it != l.laneEnd(lane); ++it) {
+            const auto i = static_cast<std::size_t>(*it);
+            if (s.end[i] < v.t0 || s.start[i] > v.t1()) continue;
+            const auto x0 =
+                static_cast<std::int32_t>(static_cast<double>(s.start[i] - v.t0) / v.nsPerPixel);
+            const auto x1 =
+                static_cast<std::int32_t>(static_cast<double>(s.end[i] - v.t0) / v.nsPerPixel);
+            out.push_back({x0, (lane - first) * v.laneHeightPx, std::max(1, x1 - x0),
+                           v.laneHeightPx, *it, 1, s.category[i], 0});
+        }
+    return out.size();
+}
+
+template <typename F> double medianMs(F &&frame) {
+    std::vector<double> ms;
+    for (int k = 0; k < 60; ++k) {
+        QElapsedTimer t;
+        t.start();
+        frame();
+        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    std::vector<std::int64_t> sizes;
+    for (int a = 1; a < argc; ++a)
+        sizes.push_back(std::atoll(argv[a]));
+    if (sizes.empty()) sizes = {1'000'000, 10'000'000};
+    std::printf("timeline frame build, 1920x1080, median of 60 (baseline: scan every span of the "
+                "visible lanes)\n");
+    for (const std::int64_t n : sizes) {
+        const TimelineSpans s = generate(n);
+        QElapsedTimer t;
+        t.start();
+        const TimelineLayout layout = TimelineLayout::build(s, TimelineLayout::Mode::GanttPacked);
+        const double layoutMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        const std::int64_t lo = *std::min_element(s.start.begin(), s.start.end());
+        const std::int64_t hi = *std::max_element(s.end.begin(), s.end.end());
+        std::printf("%lld spans: %d lanes, layout %.0f ms, %.1f bytes a span (columns + layout)\n",
+                    static_cast<long long>(n), layout.laneCount(), layoutMs,
+                    static_cast<double>(s.bytes() + layout.bytes()) / static_cast<double>(n));
+        for (const auto &[label, fraction] : {std::pair<const char *, double>{"full zoom-out", 1.0},
+                                              {"mid zoom", 1e-2},
+                                              {"deep zoom", 1e-5}}) {
+            TimelineViewport v;
+            v.widthPx = 1920;
+            v.heightPx = 1080;
+            v.nsPerPixel = static_cast<double>(hi - lo) * fraction / v.widthPx;
+            v.t0 =
+                lo + static_cast<std::int64_t>(static_cast<double>(hi - lo) * (1 - fraction) / 2);
+            TimelineFrame frame;
+            std::vector<TimelineRect> naive;
+            const double ours = medianMs([&] { frame.build(s, layout, v); });
+            const double base = medianMs([&] { naiveFrame(s, layout, v, naive); });
+            std::printf("  %-13s ours %8.3f ms (%6zu rects, %8zu spans)  baseline %8.3f ms (%8zu "
+                        "rects)  %.1fx\n",
+                        label, ours, frame.rects().size(), frame.spansCovered(), base, naive.size(),
+                        base / ours);
+        }
+    }
+    return 0;
+}
