@@ -40,18 +40,19 @@ void TimelineFrame::build(const TimelineSpans &s, const TimelineLayout &layout,
             }
             // Fold every span that starts within the next few pixels, found by binary search.
             const std::int64_t foldEnd = s.start[i] + foldNs;
-            // Galloping, then binary search: a block usually holds a few spans, so this touches
-            // log(block) spans, not log(lane).
-            const auto before = [&](std::int32_t k) {
-                return s.start[static_cast<std::size_t>(k)] < foldEnd;
-            };
-            std::ptrdiff_t step = 1;
-            const std::int32_t *lo = it + 1;
-            while (last - lo > step && before(lo[step - 1])) {
+            // Galloping, then binary search, over the lane's contiguous starts: a block usually
+            // holds a few spans, so this reads log(block) starts, not log(lane).
+            const std::int64_t *starts = layout.laneStarts(lane) + (it - layout.laneBegin(lane));
+            const std::ptrdiff_t remaining = last - it;
+            std::ptrdiff_t lo = 1, step = 1;
+            while (remaining - lo > step && starts[lo + step - 1] < foldEnd) {
                 lo += step;
                 step *= 2;
             }
-            const std::int32_t *next = std::partition_point(lo, std::min(last, lo + step), before);
+            const std::int32_t *next =
+                it +
+                (std::lower_bound(starts + lo, starts + std::min(remaining, lo + step), foldEnd) -
+                 starts);
             // Spans of a lane do not overlap, so only the block's last span can reach past it:
             // a wide one is drawn on its own, not hidden in the fold.
             if (next - it > 1) {

@@ -125,6 +125,9 @@ void TimelineLayout::index(const TimelineSpans &s) {
                       return s.start[static_cast<std::size_t>(a)] <
                              s.start[static_cast<std::size_t>(b)];
                   });
+    m_orderStart.resize(m_order.size());
+    for (std::size_t k = 0; k < m_order.size(); ++k)
+        m_orderStart[k] = s.start[static_cast<std::size_t>(m_order[k])];
 }
 
 const std::int32_t *TimelineLayout::laneBegin(std::int32_t lane) const {
@@ -135,18 +138,25 @@ const std::int32_t *TimelineLayout::laneEnd(std::int32_t lane) const {
     return m_order.data() + m_laneOffsets[static_cast<std::size_t>(lane) + 1];
 }
 
+const std::int64_t *TimelineLayout::laneStarts(std::int32_t lane) const {
+    return m_orderStart.data() + m_laneOffsets[static_cast<std::size_t>(lane)];
+}
+
 std::pair<const std::int32_t *, const std::int32_t *>
 TimelineLayout::visible(const TimelineSpans &s, std::int32_t lane, std::int64_t t0,
                         std::int64_t t1) const {
-    const std::int32_t *b = laneBegin(lane), *e = laneEnd(lane);
-    // Spans in a lane do not overlap, so ends are sorted like starts.
-    const std::int32_t *first = std::partition_point(b, e, [&](std::int32_t i) {
-        return std::max(s.end[static_cast<std::size_t>(i)], s.start[static_cast<std::size_t>(i)]) <
-               t0;
-    });
-    const std::int32_t *last = std::partition_point(
-        first, e, [&](std::int32_t i) { return s.start[static_cast<std::size_t>(i)] <= t1; });
-    return {first, last};
+    const std::int32_t *b = laneBegin(lane);
+    const std::int64_t *starts = laneStarts(lane);
+    const std::int64_t *startsEnd = starts + (laneEnd(lane) - b);
+    // Spans in a lane do not overlap: the first one reaching t0 is the last one starting at or
+    // before t0, if it lasts until t0, else the one after it.
+    std::ptrdiff_t first = std::upper_bound(starts, startsEnd, t0) - starts;
+    if (first > 0) {
+        const auto prev = static_cast<std::size_t>(b[first - 1]);
+        if (std::max(s.end[prev], s.start[prev]) >= t0) --first;
+    }
+    const std::ptrdiff_t last = std::upper_bound(starts + first, startsEnd, t1) - starts;
+    return {b + first, b + std::max(first, last)};
 }
 
 std::int32_t TimelineLayout::hit(const TimelineSpans &s, std::int32_t lane, std::int64_t t,
@@ -173,7 +183,8 @@ std::int32_t TimelineLayout::hit(const TimelineSpans &s, std::int32_t lane, std:
 std::size_t TimelineLayout::bytes() const {
     return (m_lane.capacity() + m_order.capacity() + m_laneOffsets.capacity() +
             m_traceFirstLane.capacity()) *
-           4;
+               4 +
+           m_orderStart.capacity() * 8;
 }
 
 } // namespace spanscope

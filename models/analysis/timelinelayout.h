@@ -28,6 +28,9 @@ public:
     // The spans of a lane, sorted by start (and so by end).
     const std::int32_t *laneBegin(std::int32_t lane) const;
     const std::int32_t *laneEnd(std::int32_t lane) const;
+    // The starts of those spans, in the same order, stored together: searching a lane reads
+    // consecutive memory instead of following the span indexes.
+    const std::int64_t *laneStarts(std::int32_t lane) const;
     // The first lane of each trace's group (GanttPerTrace), else empty.
     const std::vector<std::int32_t> &traceFirstLane() const { return m_traceFirstLane; }
     // Spans shown (Waterfall with a trace filter shows a subset), lane -1 for hidden ones.
@@ -50,6 +53,7 @@ private:
     Mode m_mode = Mode::GanttPerTrace;
     std::vector<std::int32_t> m_lane;        // per span
     std::vector<std::int32_t> m_order;       // spans grouped by lane, each lane by start
+    std::vector<std::int64_t> m_orderStart;  // start of m_order[k], for searches in one lane
     std::vector<std::int32_t> m_laneOffsets; // lane i = m_order[offsets[i] .. offsets[i+1])
     std::vector<std::int32_t> m_traceFirstLane;
 };
