@@ -1,0 +1,80 @@
+// The timeline canvas offscreen: it draws a generated run, zooming keeps the time under the
+// cursor fixed, keys and drags navigate. Saves timelineview.png in the working folder to look at.
+#include "analysis/timelinelayout.h"
+#include "store/runqueries.h"
+#include "store/workspace.h"
+#include "synth/tracefilewriter.h"
+#include "testsupport.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QMouseEvent>
+#include <QTest>
+
+using namespace spanscope;
+
+class TstTimelineView : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    TimelineSpans m_spans;
+    TimelineLayout m_layout;
+
+private slots:
+    void initTestCase() {
+        synth::WorkloadOptions o;
+        o.spans = 3000;
+        o.concurrency = 8;
+        synth::generate(o, synth::OutputFormat::OtlpJsonLines,
+                        m_tmp.filePath(QStringLiteral("t.jsonl")));
+        Workspace ws(m_tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, m_tmp.filePath(QStringLiteral("t.jsonl")));
+        m_spans = RunQueries(ws).timelineSpans(runs[0].runId);
+        m_layout = TimelineLayout::build(m_spans, TimelineLayout::Mode::GanttPerTrace);
+        QVERIFY(m_spans.size() >= 3000);
+    }
+
+    void drawsAndSavesAPicture() {
+        TimelineView view;
+        view.resize(1200, 420);
+        view.setData(&m_spans, &m_layout);
+        view.zoomAt(0, 0.08); // the first seconds of the run, so spans are wide enough to read
+        const QPixmap shot = view.grab();
+        QVERIFY(!view.lastFrame().rects().empty());
+        QVERIFY(shot.save(QStringLiteral("timelineview.png")));
+    }
+
+    void zoomKeepsTheTimeUnderTheCursor() {
+        TimelineView view;
+        view.resize(800, 300);
+        view.setData(&m_spans, &m_layout);
+        for (const double x : {0.0, 123.0, 799.0})
+            for (const double factor : {0.5, 0.1, 3.0}) {
+                const std::int64_t before = view.timeAt(x);
+                view.zoomAt(x, factor);
+                QVERIFY(std::llabs(view.timeAt(x) - before) <=
+                        static_cast<std::int64_t>(view.viewport().nsPerPixel) + 1);
+            }
+    }
+
+    void keysAndDragNavigate() {
+        TimelineView view;
+        view.resize(800, 300);
+        view.setData(&m_spans, &m_layout);
+        const double nsPerPixel = view.viewport().nsPerPixel;
+        QTest::keyClick(&view, Qt::Key_W);
+        QVERIFY(view.viewport().nsPerPixel < nsPerPixel);
+        QTest::keyClick(&view, Qt::Key_S);
+        QVERIFY(std::fabs(view.viewport().nsPerPixel - nsPerPixel) < nsPerPixel * 1e-9);
+        const std::int64_t t0 = view.viewport().t0;
+        QTest::keyClick(&view, Qt::Key_D);
+        QVERIFY(view.viewport().t0 > t0);
+        QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(400, 100));
+        QMouseEvent move(QEvent::MouseMove, QPointF(300, 60), QPointF(300, 60), Qt::NoButton,
+                         Qt::LeftButton, {});
+        QApplication::sendEvent(&view, &move);
+        QVERIFY(view.viewport().firstLane > 0); // dragged up: later lanes come into view
+    }
+};
+
+QTEST_MAIN(TstTimelineView)
+#include "tst_timelineview.moc"

@@ -1,0 +1,154 @@
+#include "timelineview.h"
+
+#include "core/category.h"
+#include "core/records.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace spanscope {
+
+namespace {
+
+// One colour per category, in Category's order.
+QColor categoryColour(std::uint8_t c) {
+    static const std::array<QColor, categoryCount> colours = {
+        QColor(0x9e, 0x9e, 0x9e), QColor(0x5c, 0x6b, 0xc0), QColor(0x7e, 0x57, 0xc2),
+        QColor(0x42, 0xa5, 0xf5), QColor(0xef, 0x6c, 0x00), QColor(0x26, 0xa6, 0x9a),
+        QColor(0x66, 0xbb, 0x6a), QColor(0xaf, 0xb4, 0x2b), QColor(0x8d, 0x6e, 0x63),
+        QColor(0xec, 0x40, 0x7a), QColor(0x78, 0x90, 0x9c), QColor(0x29, 0xb6, 0xf6),
+        QColor(0xff, 0xa7, 0x26), QColor(0xbd, 0xbd, 0xbd)};
+    return c < colours.size() ? colours[c] : colours[0];
+}
+
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent) : QWidget(parent) {
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void TimelineView::setData(const TimelineSpans *spans, const TimelineLayout *layout) {
+    m_spans = spans;
+    m_layout = layout;
+    zoomToFit();
+}
+
+void TimelineView::zoomToFit() {
+    m_view.widthPx = std::max(1, width());
+    m_view.heightPx = std::max(1, height());
+    m_view.firstLane = 0;
+    if (!m_spans || m_spans->size() == 0) return update();
+    const std::int64_t begin = *std::min_element(m_spans->start.begin(), m_spans->start.end());
+    const std::int64_t end = *std::max_element(m_spans->end.begin(), m_spans->end.end());
+    const std::int64_t span = std::max<std::int64_t>(1, end - begin);
+    m_view.t0 = begin - span / 50;
+    m_view.nsPerPixel = static_cast<double>(span) * 1.04 / m_view.widthPx;
+    update();
+}
+
+std::int64_t TimelineView::timeAt(double x) const {
+    return m_view.t0 + static_cast<std::int64_t>(std::llround(x * m_view.nsPerPixel));
+}
+
+void TimelineView::zoomAt(double x, double factor) {
+    const std::int64_t anchor = timeAt(x);
+    m_view.nsPerPixel = std::clamp(m_view.nsPerPixel * factor, 0.01, 1e15);
+    m_view.t0 = anchor - static_cast<std::int64_t>(std::llround(x * m_view.nsPerPixel));
+    update();
+}
+
+void TimelineView::panPixels(double dx, double dy) {
+    m_view.t0 -= static_cast<std::int64_t>(std::llround(dx * m_view.nsPerPixel));
+    const double lanes = m_layout ? m_layout->laneCount() : 0;
+    m_view.firstLane =
+        std::clamp(m_view.firstLane - dy / m_view.laneHeightPx, 0.0, std::max(0.0, lanes - 1));
+    update();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *) {
+    m_view.widthPx = std::max(1, width());
+    m_view.heightPx = std::max(1, height());
+}
+
+void TimelineView::paintEvent(QPaintEvent *) {
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    if (!m_spans || !m_layout) return;
+    m_frame.build(*m_spans, *m_layout, m_view);
+    // Batch fills by colour: one pass per category, integer rects, no pen.
+    std::array<QVector<QRect>, categoryCount> byColour;
+    QVector<QRect> folded, errors;
+    for (const TimelineRect &r : m_frame.rects()) {
+        const QRect q(r.x, r.y, std::max(1, r.w), r.h);
+        if (r.count > 1)
+            folded.push_back(q);
+        else
+            byColour[std::min<std::size_t>(r.category, categoryCount - 1)].push_back(q);
+        if (r.flags & SpanError) errors.push_back(QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3));
+    }
+    p.setPen(Qt::NoPen);
+    for (std::size_t c = 0; c < byColour.size(); ++c) {
+        if (byColour[c].isEmpty()) continue;
+        p.setBrush(categoryColour(static_cast<std::uint8_t>(c)));
+        p.drawRects(byColour[c]);
+    }
+    p.setBrush(QColor(0x45, 0x5a, 0x64));
+    p.drawRects(folded);
+    p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+    p.drawRects(errors);
+    // Names where they fit.
+    p.setPen(Qt::white);
+    const QFontMetrics fm = p.fontMetrics();
+    for (const TimelineRect &r : m_frame.rects()) {
+        if (r.count > 1 || r.w < 40) continue;
+        const auto &name = m_spans->names[m_spans->nameId[static_cast<std::size_t>(r.span)]];
+        const QString text = fm.elidedText(QString::fromStdString(name), Qt::ElideRight, r.w - 6);
+        if (!text.isEmpty())
+            p.drawText(QRect(r.x + 3, r.y, r.w - 6, r.h), Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event) {
+    const double steps = event->angleDelta().y() / 120.0;
+    zoomAt(event->position().x(), std::pow(0.8, steps));
+    event->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event) {
+    m_dragFrom = event->position();
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event) {
+    if (!(event->buttons() & Qt::LeftButton)) return;
+    const QPointF d = event->position() - m_dragFrom;
+    m_dragFrom = event->position();
+    panPixels(d.x(), d.y());
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event) {
+    const double mid = width() / 2.0;
+    switch (event->key()) {
+    case Qt::Key_W:
+        zoomAt(mid, 0.8);
+        break;
+    case Qt::Key_S:
+        zoomAt(mid, 1.25);
+        break;
+    case Qt::Key_A:
+        panPixels(width() / 10.0, 0);
+        break;
+    case Qt::Key_D:
+        panPixels(-width() / 10.0, 0);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+} // namespace spanscope

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "analysis/timelineframe.h"
+
+#include <QWidget>
+
+namespace spanscope {
+
+// The timeline canvas: draws a TimelineFrame for its viewport (spans as rects coloured by
+// category, folded runs as darker blocks, names where they fit) and navigates: wheel zoom at
+// the cursor, drag to pan, W/S zoom, A/D pan. The spans and layout are owned by the caller.
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    void setData(const TimelineSpans *spans, const TimelineLayout *layout);
+    void zoomToFit();
+    // Multiplies the time per pixel by `factor` (< 1 zooms in) keeping the time at x fixed.
+    void zoomAt(double x, double factor);
+    void panPixels(double dx, double dy);
+
+    const TimelineViewport &viewport() const { return m_view; }
+    std::int64_t timeAt(double x) const;
+    const TimelineFrame &lastFrame() const { return m_frame; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    const TimelineSpans *m_spans = nullptr;
+    const TimelineLayout *m_layout = nullptr;
+    TimelineViewport m_view;
+    TimelineFrame m_frame;
+    QPointF m_dragFrom;
+};
+
+} // namespace spanscope
