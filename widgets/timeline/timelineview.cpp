@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "analysis/timeaxis.h"
 #include "core/category.h"
 #include "core/records.h"
 
@@ -41,12 +42,13 @@ void TimelineView::setData(const TimelineSpans *spans, const TimelineLayout *lay
 
 void TimelineView::zoomToFit() {
     m_view.widthPx = std::max(1, width());
-    m_view.heightPx = std::max(1, height());
+    m_view.heightPx = std::max(1, height() - axisHeight);
     m_view.firstLane = 0;
     if (!m_spans || m_spans->size() == 0) return update();
     const std::int64_t begin = *std::min_element(m_spans->start.begin(), m_spans->start.end());
     const std::int64_t end = *std::max_element(m_spans->end.begin(), m_spans->end.end());
     const std::int64_t span = std::max<std::int64_t>(1, end - begin);
+    m_origin = begin;
     m_view.t0 = begin - span / 50;
     m_view.nsPerPixel = static_cast<double>(span) * 1.04 / m_view.widthPx;
     update();
@@ -73,13 +75,29 @@ void TimelineView::panPixels(double dx, double dy) {
 
 void TimelineView::resizeEvent(QResizeEvent *) {
     m_view.widthPx = std::max(1, width());
-    m_view.heightPx = std::max(1, height());
+    m_view.heightPx = std::max(1, height() - axisHeight);
+}
+
+void TimelineView::paintAxis(QPainter &p) {
+    const auto ticks = timeAxisTicks(m_view.t0, m_view.nsPerPixel, m_view.widthPx, m_origin);
+    p.setPen(QColor(0xe0, 0xe0, 0xe0)); // grid lines under the spans
+    for (const AxisTick &t : ticks)
+        p.drawLine(QPointF(t.x, axisHeight), QPointF(t.x, height()));
+    p.fillRect(QRect(0, 0, width(), axisHeight), palette().alternateBase());
+    p.setPen(palette().text().color());
+    for (const AxisTick &t : ticks) {
+        p.drawLine(QPointF(t.x, axisHeight - 5), QPointF(t.x, axisHeight));
+        p.drawText(QRectF(t.x + 3, 0, 200, axisHeight - 2), Qt::AlignLeft | Qt::AlignVCenter,
+                   QString::fromStdString(t.label));
+    }
 }
 
 void TimelineView::paintEvent(QPaintEvent *) {
     QPainter p(this);
     p.fillRect(rect(), palette().base());
     if (!m_spans || !m_layout) return;
+    paintAxis(p);
+    p.translate(0, axisHeight);
     m_frame.build(*m_spans, *m_layout, m_view);
     // Batch fills by colour: one pass per category, integer rects, no pen.
     std::array<QVector<QRect>, categoryCount> byColour;

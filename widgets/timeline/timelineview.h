@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace spanscope {
 
 // The timeline canvas: draws a TimelineFrame for its viewport (spans as rects coloured by
@@ -33,7 +35,11 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    static constexpr int axisHeight = 22;
+    void paintAxis(QPainter &p);
+
     const TimelineSpans *m_spans = nullptr;
+    std::int64_t m_origin = 0; // the run's start: the axis counts from it
     const TimelineLayout *m_layout = nullptr;
     TimelineViewport m_view;
     TimelineFrame m_frame;
