@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QMouseEvent>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace spanscope;
@@ -54,6 +55,39 @@ private slots:
                 QVERIFY(std::llabs(view.timeAt(x) - before) <=
                         static_cast<std::int64_t>(view.viewport().nsPerPixel) + 1);
             }
+    }
+
+    void everyDrawnSpanCanBeClicked() {
+        TimelineView view;
+        view.resize(1200, 420);
+        view.setData(&m_spans, &m_layout);
+        view.zoomAt(0, 0.05);
+        view.grab(); // paints, building the frame
+        int clicked = 0;
+        TimelineRect target;
+        for (const TimelineRect &r : view.lastFrame().rects()) {
+            if (r.count != 1 || r.x < 0 || r.x + r.w > 1200) continue;
+            // Its middle, and its last pixel for narrow ones: drawn pixels of a span hit it.
+            const QPoint at(r.x + r.w / 2, 22 + r.y + r.h / 2);
+            QCOMPARE(view.spanAt(at), r.span);
+            QCOMPARE(view.spanAt(QPoint(r.x + std::max(0, r.w - 1), 22 + r.y + 1)), r.span);
+            ++clicked;
+            target = r;
+        }
+        QVERIFY(clicked >= 20);
+        // A click selects, and says so.
+        QSignalSpy spy(&view, &TimelineView::spanSelected);
+        const QPointF at(target.x + target.w / 2, 22 + target.y + target.h / 2);
+        QMouseEvent press(QEvent::MouseButtonPress, at, view.mapToGlobal(at), Qt::LeftButton,
+                          Qt::LeftButton, {});
+        QMouseEvent release(QEvent::MouseButtonRelease, at, view.mapToGlobal(at), Qt::LeftButton,
+                            Qt::NoButton, {});
+        QApplication::sendEvent(&view, &press);
+        QApplication::sendEvent(&view, &release);
+        QCOMPARE(view.selectedSpan(), target.span);
+        view.grab().save(QStringLiteral("timelineview-selected.png"));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(view.spanAt(QPoint(5, 5)), -1); // the axis
     }
 
     void keysAndDragNavigate() {

@@ -4,9 +4,11 @@
 #include "core/category.h"
 #include "core/records.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 #include <array>
@@ -120,6 +122,13 @@ void TimelineView::paintEvent(QPaintEvent *) {
     p.drawRects(folded);
     p.setBrush(QColor(0xd3, 0x2f, 0x2f));
     p.drawRects(errors);
+    for (const TimelineRect &r : m_frame.rects())
+        if (r.span == m_selected && r.count == 1) { // the selection: an outline on top
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(palette().highlight().color(), 2));
+            p.drawRect(QRect(r.x, r.y, std::max(1, r.w), r.h).adjusted(0, 0, -1, -1));
+            p.setPen(Qt::NoPen);
+        }
     // Names where they fit.
     p.setPen(Qt::white);
     const QFontMetrics fm = p.fontMetrics();
@@ -132,6 +141,53 @@ void TimelineView::paintEvent(QPaintEvent *) {
     }
 }
 
+std::int32_t TimelineView::spanAt(QPointF pos) const {
+    if (!m_spans || !m_layout || pos.y() < axisHeight) return -1;
+    const auto lane = static_cast<std::int32_t>(
+        std::floor(m_view.firstLane + (pos.y() - axisHeight) / m_view.laneHeightPx));
+    const auto tolerance = static_cast<std::int64_t>(std::ceil(m_view.nsPerPixel));
+    return m_layout->hit(*m_spans, lane, timeAt(pos.x()), tolerance);
+}
+
+void TimelineView::setSelectedSpan(std::int32_t span) {
+    if (span == m_selected) return;
+    m_selected = span;
+    update();
+    emit spanSelected(span);
+}
+
+bool TimelineView::event(QEvent *e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        const std::int32_t span = spanAt(help->pos());
+        if (span < 0) {
+            QToolTip::hideText();
+            e->ignore();
+            return true;
+        }
+        const auto i = static_cast<std::size_t>(span);
+        const std::int64_t duration = m_spans->end[i] - m_spans->start[i];
+        QToolTip::showText(
+            help->globalPos(),
+            QStringLiteral("<b>%1</b><br>%2, %3<br>starts at %4")
+                .arg(QString::fromStdString(m_spans->names[m_spans->nameId[i]]).toHtmlEscaped(),
+                     QString::fromUtf8(
+                         categoryName(static_cast<Category>(m_spans->category[i])).data()),
+                     QString::fromStdString(
+                         formatOffset(duration, std::max<std::int64_t>(1, duration / 1000))),
+                     QString::fromStdString(formatOffset(m_spans->start[i] - m_origin, 1'000'000))),
+            this);
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event) {
+    // A click (not a drag) selects what is under the cursor.
+    if ((event->position() - m_pressedAt).manhattanLength() < 4)
+        setSelectedSpan(spanAt(event->position()));
+}
+
 void TimelineView::wheelEvent(QWheelEvent *event) {
     const double steps = event->angleDelta().y() / 120.0;
     zoomAt(event->position().x(), std::pow(0.8, steps));
@@ -140,6 +196,7 @@ void TimelineView::wheelEvent(QWheelEvent *event) {
 
 void TimelineView::mousePressEvent(QMouseEvent *event) {
     m_dragFrom = event->position();
+    m_pressedAt = event->position();
 }
 
 void TimelineView::mouseMoveEvent(QMouseEvent *event) {

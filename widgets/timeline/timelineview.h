@@ -23,6 +23,15 @@ public:
     void panPixels(double dx, double dy);
 
     const TimelineViewport &viewport() const { return m_view; }
+    // The span drawn at a widget position (within a pixel either side), or -1.
+    std::int32_t spanAt(QPointF pos) const;
+    std::int32_t selectedSpan() const { return m_selected; }
+    void setSelectedSpan(std::int32_t span);
+
+signals:
+    void spanSelected(std::int32_t span);
+
+public:
     std::int64_t timeAt(double x) const;
     const TimelineFrame &lastFrame() const { return m_frame; }
 
@@ -32,6 +41,8 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
@@ -44,6 +55,8 @@ private:
     TimelineViewport m_view;
     TimelineFrame m_frame;
     QPointF m_dragFrom;
+    QPointF m_pressedAt;
+    std::int32_t m_selected = -1;
 };
 
 } // namespace spanscope
