@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace spanscope {
 
@@ -39,6 +40,10 @@ TimelineView::TimelineView(QWidget *parent) : QWidget(parent) {
 void TimelineView::setData(const TimelineSpans *spans, const TimelineLayout *layout) {
     m_spans = spans;
     m_layout = layout;
+    m_categoriesPresent = 0;
+    if (spans)
+        for (const std::uint8_t c : spans->category)
+            m_categoriesPresent |= 1u << std::min<int>(c, categoryCount - 1);
     zoomToFit();
 }
 
@@ -80,6 +85,48 @@ void TimelineView::resizeEvent(QResizeEvent *) {
     m_view.heightPx = std::max(1, height() - axisHeight);
 }
 
+void TimelineView::paintGroupSeparators(QPainter &p) {
+    // A line above each request's group of lanes (Gantt per trace), so groups read apart.
+    p.setPen(QColor(0xb0, 0xbe, 0xc5));
+    const double last =
+        m_view.firstLane + static_cast<double>(m_view.heightPx) / m_view.laneHeightPx;
+    for (const std::int32_t lane : m_layout->traceFirstLane()) {
+        if (lane == 0 || lane < m_view.firstLane || lane > last) continue;
+        const double y = (lane - m_view.firstLane) * m_view.laneHeightPx - 0.5;
+        p.drawLine(QPointF(0, y), QPointF(width(), y));
+    }
+}
+
+void TimelineView::paintLegend(QPainter &p) {
+    // The categories of this run, top right, over the lanes.
+    const QFontMetrics fm = p.fontMetrics();
+    std::vector<int> shown;
+    int textWidth = 0;
+    for (int c = 0; c < categoryCount; ++c)
+        if (m_categoriesPresent & (1u << c)) {
+            shown.push_back(c);
+            textWidth = std::max(textWidth, fm.horizontalAdvance(QString::fromUtf8(
+                                                categoryName(static_cast<Category>(c)).data())));
+        }
+    if (shown.empty()) return;
+    const int row = fm.height() + 2, boxW = textWidth + 28,
+              boxH = static_cast<int>(shown.size()) * row + 8;
+    const QRect box(width() - boxW - 8, axisHeight + 6, boxW, boxH);
+    QColor back = palette().base().color();
+    back.setAlpha(225);
+    p.setPen(QColor(0xb0, 0xbe, 0xc5));
+    p.setBrush(back);
+    p.drawRect(box);
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const int y = box.top() + 4 + static_cast<int>(k) * row;
+        p.fillRect(QRect(box.left() + 6, y + 3, 12, row - 6),
+                   categoryColour(static_cast<std::uint8_t>(shown[k])));
+        p.setPen(palette().text().color());
+        p.drawText(QRect(box.left() + 22, y, textWidth + 4, row), Qt::AlignVCenter | Qt::AlignLeft,
+                   QString::fromUtf8(categoryName(static_cast<Category>(shown[k])).data()));
+    }
+}
+
 void TimelineView::paintAxis(QPainter &p) {
     const auto ticks = timeAxisTicks(m_view.t0, m_view.nsPerPixel, m_view.widthPx, m_origin);
     p.setPen(QColor(0xe0, 0xe0, 0xe0)); // grid lines under the spans
@@ -100,6 +147,7 @@ void TimelineView::paintEvent(QPaintEvent *) {
     if (!m_spans || !m_layout) return;
     paintAxis(p);
     p.translate(0, axisHeight);
+    paintGroupSeparators(p);
     m_frame.build(*m_spans, *m_layout, m_view);
     // Batch fills by colour: one pass per category, integer rects, no pen.
     std::array<QVector<QRect>, categoryCount> byColour;
@@ -139,6 +187,8 @@ void TimelineView::paintEvent(QPaintEvent *) {
         if (!text.isEmpty())
             p.drawText(QRect(r.x + 3, r.y, r.w - 6, r.h), Qt::AlignVCenter | Qt::AlignLeft, text);
     }
+    p.resetTransform();
+    paintLegend(p);
 }
 
 std::int32_t TimelineView::spanAt(QPointF pos) const {

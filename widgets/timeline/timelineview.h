@@ -48,9 +48,12 @@ protected:
 private:
     static constexpr int axisHeight = 22;
     void paintAxis(QPainter &p);
+    void paintLegend(QPainter &p);
+    void paintGroupSeparators(QPainter &p);
 
     const TimelineSpans *m_spans = nullptr;
-    std::int64_t m_origin = 0; // the run's start: the axis counts from it
+    std::int64_t m_origin = 0;             // the run's start: the axis counts from it
+    std::uint32_t m_categoriesPresent = 0; // bit per Category, for the legend
     const TimelineLayout *m_layout = nullptr;
     TimelineViewport m_view;
     TimelineFrame m_frame;
