@@ -90,6 +90,28 @@ private slots:
         QCOMPARE(view.spanAt(QPoint(5, 5)), -1); // the axis
     }
 
+    void focusAndClearTheSelection() {
+        TimelineView view;
+        view.resize(800, 300);
+        view.setData(&m_spans, &m_layout);
+        // A span deep in the run, far outside the first screen of lanes.
+        const auto span = static_cast<std::int32_t>(m_spans.size() - 1);
+        view.setSelectedSpan(span);
+        QTest::keyClick(&view, Qt::Key_F);
+        const auto i = static_cast<std::size_t>(span);
+        const TimelineViewport &v = view.viewport();
+        QVERIFY(m_spans.start[i] >= v.t0 && m_spans.end[i] <= v.t1()); // its whole time is shown
+        const double lane = m_layout.laneOf(span);
+        QVERIFY(lane >= v.firstLane && lane < v.firstLane + double(v.heightPx) / v.laneHeightPx);
+        view.grab();
+        bool drawn = false;
+        for (const TimelineRect &r : view.lastFrame().rects())
+            drawn |= r.span == span && r.count == 1;
+        QVERIFY(drawn);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QCOMPARE(view.selectedSpan(), -1);
+    }
+
     void keysAndDragNavigate() {
         TimelineView view;
         view.resize(800, 300);

@@ -199,6 +199,21 @@ std::int32_t TimelineView::spanAt(QPointF pos) const {
     return m_layout->hit(*m_spans, lane, timeAt(pos.x()), tolerance);
 }
 
+void TimelineView::focusSpan(std::int32_t span) {
+    if (!m_spans || !m_layout || span < 0 || static_cast<std::size_t>(span) >= m_spans->size())
+        return;
+    const auto i = static_cast<std::size_t>(span);
+    const std::int64_t duration = std::max<std::int64_t>(1000, m_spans->end[i] - m_spans->start[i]);
+    m_view.nsPerPixel = static_cast<double>(duration) / (0.8 * std::max(1, m_view.widthPx));
+    m_view.t0 =
+        m_spans->start[i] - static_cast<std::int64_t>(0.1 * m_view.widthPx * m_view.nsPerPixel);
+    const double lane = m_layout->laneOf(span);
+    const double lanesShown = static_cast<double>(m_view.heightPx) / m_view.laneHeightPx;
+    if (lane < m_view.firstLane || lane >= m_view.firstLane + lanesShown - 1)
+        m_view.firstLane = std::max(0.0, lane - lanesShown / 3);
+    update();
+}
+
 void TimelineView::setSelectedSpan(std::int32_t span) {
     if (span == m_selected) return;
     m_selected = span;
@@ -270,6 +285,12 @@ void TimelineView::keyPressEvent(QKeyEvent *event) {
         break;
     case Qt::Key_D:
         panPixels(-width() / 10.0, 0);
+        break;
+    case Qt::Key_F:
+        focusSpan(m_selected);
+        break;
+    case Qt::Key_Escape:
+        setSelectedSpan(-1);
         break;
     default:
         QWidget::keyPressEvent(event);

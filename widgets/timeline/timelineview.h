@@ -21,6 +21,8 @@ public:
     // Multiplies the time per pixel by `factor` (< 1 zooms in) keeping the time at x fixed.
     void zoomAt(double x, double factor);
     void panPixels(double dx, double dy);
+    // Fits a span's time to most of the width and scrolls its lane into view.
+    void focusSpan(std::int32_t span);
 
     const TimelineViewport &viewport() const { return m_view; }
     // The span drawn at a widget position (within a pixel either side), or -1.
