@@ -1,6 +1,7 @@
 #include "bulkwriter.h"
 
 #include "core/importreport.h"
+#include "core/tracetotals.h"
 #include "tracelinker.h"
 #include "workspace.h"
 
@@ -132,7 +133,7 @@ void BulkWriter::insertEvents(std::int64_t spanId, const std::vector<EventRecord
 void BulkWriter::writeTrace(TraceRecord &t) {
     const std::int64_t traceId = m_nextTraceId++;
     const std::int64_t firstSpan = m_nextSpanId;
-    std::int64_t start = 0, end = 0, llm = 0, in = 0, out = 0, errors = 0, unfinished = 0;
+    TraceTotals totals;
     std::vector<std::vector<EventRecord>> events(t.spans.size());
     for (EventRecord &e : t.events)
         if (e.spanIndex >= 0 && static_cast<std::size_t>(e.spanIndex) < t.spans.size())
@@ -140,15 +141,8 @@ void BulkWriter::writeTrace(TraceRecord &t) {
     for (std::size_t i = 0; i < t.spans.size(); ++i) {
         const SpanRecord &s = t.spans[i];
         const std::int64_t id = m_nextSpanId++;
-        start = i == 0 ? s.startNs : std::min(start, s.startNs);
-        end = i == 0 ? s.endNs : std::max(end, s.endNs);
-        if (s.flags & SpanError) ++errors;
-        if (s.flags & SpanUnfinished) ++unfinished;
-        if (s.category == Category::Llm && !(s.flags & (SpanUnfinished | SpanInnerLlm))) {
-            ++llm;
-            in += s.inputTokens.value_or(0);
-            out += s.outputTokens.value_or(0);
-        }
+        totals.add(s.category, s.flags, s.startNs, s.endNs, s.inputTokens.value_or(0),
+                   s.outputTokens.value_or(0));
         insertSpan(id, traceId,
                    s.parentIndex >= 0 ? std::optional<std::int64_t>(firstSpan + s.parentIndex)
                                       : std::nullopt,
@@ -163,20 +157,20 @@ void BulkWriter::writeTrace(TraceRecord &t) {
         .bindTextOrNull(6, t.sessionKey)
         .bindTextOrNull(7, t.userKey)
         .bindTextOrNull(8, t.name);
-    if (!t.spans.empty()) m_trace.bind(9, start).bind(10, end);
+    if (!t.spans.empty()) m_trace.bind(9, totals.start).bind(10, totals.end);
     m_trace.bind(11, static_cast<std::int64_t>(t.spans.size()))
-        .bind(12, llm)
-        .bind(13, in)
-        .bind(14, out)
-        .bind(15, errors)
-        .bind(16, unfinished)
+        .bind(12, totals.llmCalls)
+        .bind(13, totals.inputTokens)
+        .bind(14, totals.outputTokens)
+        .bind(15, totals.errors)
+        .bind(16, totals.unfinished)
         .bind(17, t.sourceSteps)
         .run();
     ++m_runTraces;
     m_runSpans += static_cast<std::int64_t>(t.spans.size());
     if (!t.spans.empty()) {
-        m_runStart = m_runHasTime ? std::min(m_runStart, start) : start;
-        m_runEnd = m_runHasTime ? std::max(m_runEnd, end) : end;
+        m_runStart = m_runHasTime ? std::min(m_runStart, totals.start) : totals.start;
+        m_runEnd = m_runHasTime ? std::max(m_runEnd, totals.end) : totals.end;
         m_runHasTime = true;
     }
 }

@@ -3,6 +3,7 @@
 #include "core/category.h"
 #include "core/importreport.h"
 #include "core/records.h"
+#include "core/tracetotals.h"
 #include "statement.h"
 #include "workspace.h"
 
@@ -167,18 +168,9 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
                 p = a.parent;
             }
         }
-        std::int64_t start = nodes.front().start, end = nodes.front().end, llm = 0, in = 0, out = 0,
-                     errors = 0, unfinished = 0;
+        TraceTotals totals;
         for (Node &n : nodes) {
-            start = std::min(start, n.start);
-            end = std::max(end, n.end);
-            if (n.flags & SpanError) ++errors;
-            if (n.flags & SpanUnfinished) ++unfinished;
-            if (n.category == Category::Llm && !(n.flags & (SpanInnerLlm | SpanUnfinished))) {
-                ++llm;
-                in += n.in;
-                out += n.out;
-            }
+            totals.add(n.category, n.flags, n.start, n.end, n.in, n.out);
             if (n.parent >= 0 && !(n.flags & SpanOrphan)) {
                 const Node &p = nodes[static_cast<std::size_t>(n.parent)];
                 if (n.start < p.start || n.end > p.end) ++skewed;
@@ -196,14 +188,14 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
         updateTrace
             .bind(1, std::string_view(root >= 0 ? nodes[static_cast<std::size_t>(root)].name
                                                 : nodes.front().name))
-            .bind(2, start)
-            .bind(3, end)
-            .bind(4, static_cast<std::int64_t>(nodes.size()))
-            .bind(5, llm)
-            .bind(6, in)
-            .bind(7, out)
-            .bind(8, errors)
-            .bind(9, unfinished)
+            .bind(2, totals.start)
+            .bind(3, totals.end)
+            .bind(4, totals.spans)
+            .bind(5, totals.llmCalls)
+            .bind(6, totals.inputTokens)
+            .bind(7, totals.outputTokens)
+            .bind(8, totals.errors)
+            .bind(9, totals.unfinished)
             .bind(10, traceId)
             .run();
         nodes.clear();
