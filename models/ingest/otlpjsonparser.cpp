@@ -61,13 +61,10 @@ struct OtlpJsonParser::Impl {
                 json += tok;
                 if (text) *text = oteljson::unquote(tok);
             } else if (is(key, "intValue", "int_value")) {
-                std::string_view tok = oteljson::trimToken(value.raw_json_token());
-                if (tok.size() >= 2 && tok.front() == '"') tok = tok.substr(1, tok.size() - 2);
-                std::int64_t n = 0;
-                if (std::from_chars(tok.data(), tok.data() + tok.size(), n).ec == std::errc()) {
-                    json += std::to_string(n);
-                    if (integer) *integer = n;
-                    if (text) *text = std::to_string(n);
+                if (const auto n = int64Of(value)) {
+                    json += std::to_string(*n);
+                    if (integer) *integer = *n;
+                    if (text) *text = std::to_string(*n);
                 } else {
                     json += "null";
                 }

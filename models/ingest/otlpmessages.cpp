@@ -27,8 +27,8 @@ OtlpMessages::OtlpMessages(const QString &path, std::string displayName, Framing
     if (!m_file.open(QIODevice::ReadOnly))
         throw IngestError(m_name, "", "cannot open: " + m_file.errorString().toStdString());
     if (m_file.size() == 0) throw IngestError(m_name, "", "file is empty");
-    if (m_framing == Framing::ZstdJsonLines) m_zstd = ZSTD_createDCtx();
-    if (m_framing == Framing::CollectorZstd) m_zstd = ZSTD_createDCtx();
+    if (m_framing == Framing::ZstdJsonLines || m_framing == Framing::CollectorZstd)
+        m_zstd = ZSTD_createDCtx();
     m_buf.resize(readChunk + padding);
 }
 
