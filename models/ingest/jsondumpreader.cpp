@@ -2,6 +2,7 @@
 
 #include "core/importprogress.h"
 #include "core/ingesterror.h"
+#include "core/zstdcodec.h"
 #include "jsonfile.h"
 
 #include <QDir>
@@ -17,6 +18,10 @@ void JsonDumpReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     ImportBatch batch;
     readDocument(jsonfile::read(path, name, &progress), name, report, batch.looseSpans);
     if (batch.looseSpans.empty()) throw IngestError(name, "", "no spans in the file");
+    // Compressed here, on the reader's thread, like every other reader's payloads.
+    ZstdCodec codec;
+    for (LooseSpanRecord &l : batch.looseSpans)
+        l.span.compressPayload(codec);
     batch.files.push_back({info.fileName().toStdString(), "spans", info.size(), {}});
     sink(std::move(batch));
 }
