@@ -40,7 +40,8 @@ std::int32_t pack(const TimelineSpans &s, const std::int32_t *first, const std::
 
 } // namespace
 
-TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int32_t traceFilter) {
+TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int32_t traceFilter,
+                                     const std::vector<bool> *collapsed) {
     TimelineLayout t;
     t.m_mode = mode;
     const std::size_t n = s.size();
@@ -88,14 +89,21 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
             else
                 roots.push_back(i);
         }
-        std::vector<std::int32_t> stack(roots.rbegin(), roots.rend());
+        std::vector<std::pair<std::int32_t, std::int32_t>> stack; // (span, depth)
+        for (auto it = roots.rbegin(); it != roots.rend(); ++it)
+            stack.push_back({*it, 0});
         while (!stack.empty()) {
-            const std::int32_t i = stack.back();
+            const auto [i, depth] = stack.back();
+            const auto u = static_cast<std::size_t>(i);
             stack.pop_back();
-            if (t.m_lane[static_cast<std::size_t>(i)] >= 0) continue; // guards against cycles
-            t.m_lane[static_cast<std::size_t>(i)] = lanes++;
-            const auto &c = children[static_cast<std::size_t>(i)];
-            stack.insert(stack.end(), c.rbegin(), c.rend());
+            if (t.m_lane[u] >= 0) continue; // guards against cycles
+            t.m_lane[u] = lanes++;
+            const auto &c = children[u];
+            t.m_laneDepth.push_back(depth);
+            t.m_laneHasChildren.push_back(c.empty() ? 0 : 1);
+            if (collapsed && u < collapsed->size() && (*collapsed)[u]) continue;
+            for (auto it = c.rbegin(); it != c.rend(); ++it)
+                stack.push_back({*it, depth + 1});
         }
     }
     t.m_laneOffsets.assign(static_cast<std::size_t>(lanes) + 1, 0);

@@ -19,8 +19,11 @@ public:
     };
 
     // For Waterfall, `traceFilter` selects the trace shown (-1: all, in trace order).
+    // For Waterfall, spans flagged in `collapsed` (indexed by span) keep their lane but hide
+    // their descendants.
     static TimelineLayout build(const TimelineSpans &spans, Mode mode,
-                                std::int32_t traceFilter = -1);
+                                std::int32_t traceFilter = -1,
+                                const std::vector<bool> *collapsed = nullptr);
 
     Mode mode() const { return m_mode; }
     std::int32_t laneCount() const { return static_cast<std::int32_t>(m_laneOffsets.size()) - 1; }
@@ -35,6 +38,12 @@ public:
     const std::vector<std::int32_t> &traceFirstLane() const { return m_traceFirstLane; }
     // Spans shown (Waterfall with a trace filter shows a subset), lane -1 for hidden ones.
     std::size_t shownCount() const { return m_order.size(); }
+    // Waterfall only: a lane's depth in the tree (0 for a root) and whether its span has
+    // children (shown or collapsed), for the tree gutter's indent guides and toggles.
+    int laneDepth(std::int32_t lane) const { return m_laneDepth[static_cast<std::size_t>(lane)]; }
+    bool laneHasChildren(std::int32_t lane) const {
+        return m_laneHasChildren[static_cast<std::size_t>(lane)] != 0;
+    }
 
     // The spans of `lane` that intersect [t0, t1]: a range into the lane's sorted spans.
     std::pair<const std::int32_t *, const std::int32_t *>
@@ -56,6 +65,8 @@ private:
     std::vector<std::int64_t> m_orderStart;  // start of m_order[k], for searches in one lane
     std::vector<std::int32_t> m_laneOffsets; // lane i = m_order[offsets[i] .. offsets[i+1])
     std::vector<std::int32_t> m_traceFirstLane;
+    std::vector<std::int32_t> m_laneDepth;       // Waterfall
+    std::vector<std::uint8_t> m_laneHasChildren; // Waterfall
 };
 
 } // namespace spanscope

@@ -1,5 +1,9 @@
 #include "timelinespans.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
 namespace spanscope {
 
 void TimelineSpans::reserve(std::size_t n) {
@@ -24,6 +28,49 @@ std::size_t TimelineSpans::bytes() const {
     for (const std::string &n : names)
         b += sizeof(std::string) + n.capacity();
     return b;
+}
+
+std::int64_t selfTimeNs(const TimelineSpans &s, std::int32_t span) {
+    const auto i = static_cast<std::size_t>(span);
+    const std::int64_t a = s.start[i], b = s.end[i];
+    std::vector<std::pair<std::int64_t, std::int64_t>> kids;
+    const auto consider = [&](std::size_t j) {
+        if (s.parent[j] == span)
+            kids.push_back({std::clamp(s.start[j], a, b), std::clamp(s.end[j], a, b)});
+    };
+    for (std::size_t j = i; j-- > 0 && s.trace[j] == s.trace[i];)
+        consider(j);
+    for (std::size_t j = i + 1; j < s.size() && s.trace[j] == s.trace[i]; ++j)
+        consider(j);
+    std::sort(kids.begin(), kids.end());
+    std::int64_t covered = 0, reach = a;
+    for (const auto &[x, y] : kids) {
+        const std::int64_t from = std::max(x, reach);
+        if (y > from) {
+            covered += y - from;
+            reach = y;
+        }
+    }
+    return (b - a) - covered;
+}
+
+std::string formatDuration(std::int64_t ns) {
+    char buf[48];
+    const double v = static_cast<double>(ns);
+    const std::int64_t m = ns < 0 ? -ns : ns;
+    if (m < 1'000)
+        std::snprintf(buf, sizeof buf, "%lld ns", static_cast<long long>(ns));
+    else if (m < 1'000'000)
+        std::snprintf(buf, sizeof buf, "%.3g us", v / 1e3);
+    else if (m < 1'000'000'000)
+        std::snprintf(buf, sizeof buf, "%.3g ms", v / 1e6);
+    else if (m < 60'000'000'000)
+        std::snprintf(buf, sizeof buf, "%.3g s", v / 1e9);
+    else
+        std::snprintf(buf, sizeof buf, "%lld min %02lld s",
+                      static_cast<long long>(ns / 60'000'000'000),
+                      static_cast<long long>((m / 1'000'000'000) % 60));
+    return buf;
 }
 
 } // namespace spanscope

@@ -27,4 +27,12 @@ struct TimelineSpans {
     std::size_t bytes() const; // memory held by the columns
 };
 
+// A span's self time: its duration less the union of its children's intervals (clipped to the
+// span), so parallel children are not counted twice. Children are found among the spans of the
+// same trace, which RunQueries stores contiguously.
+std::int64_t selfTimeNs(const TimelineSpans &spans, std::int32_t span);
+
+// A duration for people: "812 ns", "3.41 ms", "12.5 s", "2 min 05 s".
+std::string formatDuration(std::int64_t ns);
+
 } // namespace spanscope

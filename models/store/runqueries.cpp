@@ -168,4 +168,61 @@ std::string RunQueries::spanPayload(std::int64_t spanId) const {
     return codec.decompress(st.blob(0));
 }
 
+std::optional<SpanDetail> RunQueries::spanDetail(std::int64_t spanId) const {
+    Statement st(m_ws.handle(),
+                 "SELECT s.id, s.name, s.span_key, coalesce(s.parent_key, ''), t.trace_key, "
+                 "s.category, s.start_ns, s.end_ns, s.flags, coalesce(s.model, ''), "
+                 "coalesce(s.input_tokens, -1), coalesce(s.output_tokens, -1), s.chunk_count, "
+                 "coalesce(s.first_chunk_ns, 0), coalesce(s.attributes, ''), "
+                 "(SELECT raw_size FROM span_payloads WHERE span_id = s.id) "
+                 "FROM spans s JOIN traces t ON t.id = s.trace_id WHERE s.id = ?");
+    st.bind(1, spanId);
+    if (!st.step()) return std::nullopt;
+    SpanDetail d;
+    d.id = st.int64(0);
+    d.name = st.text(1);
+    d.spanKey = st.text(2);
+    d.parentKey = st.text(3);
+    d.traceKey = st.text(4);
+    d.category = static_cast<int>(st.int64(5));
+    d.startNs = st.int64(6);
+    d.endNs = st.int64(7);
+    d.flags = static_cast<int>(st.int64(8));
+    d.model = st.text(9);
+    d.inputTokens = st.int64(10);
+    d.outputTokens = st.int64(11);
+    d.chunkCount = st.int64(12);
+    d.firstChunkNs = st.int64(13);
+    d.attributesJson = st.text(14);
+    d.hasPayload = !st.isNull(15);
+    d.payloadBytes = d.hasPayload ? st.int64(15) : 0;
+    Statement ev(m_ws.handle(), "SELECT time_ns, name, coalesce(attributes, '') FROM events "
+                                "WHERE span_id = ? ORDER BY time_ns, id");
+    ev.bind(1, spanId);
+    while (ev.step())
+        d.events.push_back({ev.int64(0), ev.text(1), ev.text(2)});
+    return d;
+}
+
+std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
+                                                  const std::string &text) const {
+    // LIKE with an escape character, so a user's % and _ match themselves.
+    std::string pattern = "%";
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += c;
+    }
+    pattern += '%';
+    Statement st(m_ws.handle(),
+                 "SELECT id FROM spans WHERE run_id = ? AND (name LIKE ?2 ESCAPE '\\' OR "
+                 "coalesce(model, '') LIKE ?2 ESCAPE '\\' OR "
+                 "coalesce(attributes, '') LIKE ?2 ESCAPE '\\') ORDER BY id");
+    st.bind(1, runId);
+    st.bind(2, std::string_view(pattern));
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
+}
+
 } // namespace spanscope

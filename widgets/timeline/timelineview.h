@@ -3,39 +3,64 @@
 #include "analysis/timelineframe.h"
 
 #include <QWidget>
+#include <functional>
 
 class QPainter;
 
 namespace spanscope {
 
-// The timeline canvas: draws a TimelineFrame for its viewport (spans as rects coloured by
-// category, folded runs as darker blocks, names where they fit) and navigates: wheel zoom at
-// the cursor, drag to pan, W/S zoom, A/D pan. The spans and layout are owned by the caller.
+// The timeline canvas: draws a TimelineFrame for its viewport (through TimelinePainter) and
+// navigates: wheel zoom at the cursor, drag to pan, W/S zoom, A/D pan, F focus, Esc clear,
+// N / Shift+N step through search hits, Shift+drag measures. In waterfall mode a tree gutter
+// on the left shows indent guides and collapse toggles. Spans, layout and the collapse and
+// match flags are owned by the caller (TimelinePane), which must keep them alive.
 class TimelineView : public QWidget {
     Q_OBJECT
 public:
+    static constexpr int axisHeight = 22;
+    static constexpr int gutterWidth = 300;
+
     explicit TimelineView(QWidget *parent = nullptr);
 
-    void setData(const TimelineSpans *spans, const TimelineLayout *layout);
+    // New data: resets the view to fit everything.
+    void setData(const TimelineSpans *spans, const TimelineLayout *layout,
+                 const std::vector<bool> *collapsed = nullptr);
+    // The same spans laid out anew (a collapse, a mode switch): keeps the time window.
+    void setLayout(const TimelineLayout *layout);
+    // Search hits, a flag per span, and the hits in time order for N / Shift+N.
+    void setMatches(const std::vector<bool> *flags, std::vector<std::int32_t> inTimeOrder);
+    // Adds model, tokens and anything else the caller knows to a span's tooltip.
+    void setTooltipDetail(std::function<QString(std::int32_t span)> detail);
+
     void zoomToFit();
     // Multiplies the time per pixel by `factor` (< 1 zooms in) keeping the time at x fixed.
     void zoomAt(double x, double factor);
     void panPixels(double dx, double dy);
     // Fits a span's time to most of the width and scrolls its lane into view.
     void focusSpan(std::int32_t span);
+    // Shows [t0, t1] across the lanes' width, keeping the lanes scrolled as they are.
+    void showTimeRange(std::int64_t t0, std::int64_t t1);
+    void stepMatch(int direction); // +1 next hit after the selection, -1 previous
 
     const TimelineViewport &viewport() const { return m_view; }
+    const TimelineLayout *layout() const { return m_layout; }
     // The span drawn at a widget position (within a pixel either side), or -1.
     std::int32_t spanAt(QPointF pos) const;
     std::int32_t selectedSpan() const { return m_selected; }
     void setSelectedSpan(std::int32_t span);
+    std::int64_t timeAt(double x) const; // x in widget coordinates
+    std::int64_t originNs() const { return m_origin; }
+    int lanesLeft() const { return m_left; } // x where the lanes begin
+    const TimelineFrame &lastFrame() const { return m_frame; }
+    // The measured duration of the last Shift+drag, or -1.
+    std::int64_t measuredNs() const;
 
 signals:
     void spanSelected(std::int32_t span);
-
-public:
-    std::int64_t timeAt(double x) const;
-    const TimelineFrame &lastFrame() const { return m_frame; }
+    void spanActivated(std::int32_t span); // double-click
+    void collapseToggled(std::int32_t span);
+    void viewportChanged();
+    void searchRequested(); // "/" pressed
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -44,23 +69,31 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    static constexpr int axisHeight = 22;
-    void paintAxis(QPainter &p);
-    void paintLegend(QPainter &p);
-    void paintGroupSeparators(QPainter &p);
+    void changed();
+    void updateGeometry();
+    std::int32_t laneAt(double y) const;
+    QString tooltipText(std::int32_t span) const;
 
     const TimelineSpans *m_spans = nullptr;
+    const TimelineLayout *m_layout = nullptr;
+    const std::vector<bool> *m_collapsed = nullptr;
+    const std::vector<bool> *m_matchFlags = nullptr;
+    std::vector<std::int32_t> m_matches;
+    std::function<QString(std::int32_t)> m_detail;
     std::int64_t m_origin = 0;             // the run's start: the axis counts from it
     std::uint32_t m_categoriesPresent = 0; // bit per Category, for the legend
-    const TimelineLayout *m_layout = nullptr;
+    int m_left = 0;                        // gutter width, in waterfall mode
     TimelineViewport m_view;
     TimelineFrame m_frame;
     QPointF m_dragFrom;
     QPointF m_pressedAt;
+    bool m_measuring = false, m_measureShown = false;
+    std::int64_t m_measureFrom = 0, m_measureTo = 0;
     std::int32_t m_selected = -1;
 };
 

@@ -1,0 +1,355 @@
+#include "mainwindow.h"
+
+#include "analysis/timelinespans.h"
+#include "inspector/inspectorview.h"
+#include "item/runlistmodel.h"
+#include "item/tracetablemodel.h"
+#include "store/importcontroller.h"
+#include "store/workspace.h"
+#include "synth/tracefilewriter.h"
+#include "timeline/timelinepane.h"
+#include "timeline/timelineview.h"
+#include "workspace/requestspanel.h"
+#include "workspace/runspanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace spanscope {
+
+namespace {
+constexpr int maxRecent = 10;
+}
+
+MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
+    : QMainWindow(parent), m_ws(std::make_unique<Workspace>(workspacePath)) {
+    setWindowTitle(tr("Spanscope \u2014 %1").arg(QFileInfo(workspacePath).fileName()));
+    setAcceptDrops(true);
+    m_runModel = new RunListModel(*m_ws, this);
+    m_requestModel = new TraceTableModel(*m_ws, this);
+    m_import = new ImportController(workspacePath, this);
+
+    m_timeline = new TimelinePane;
+    m_timeline->setWorkspace(m_ws.get());
+    setCentralWidget(m_timeline);
+    buildDocks();
+    buildMenus();
+
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(260);
+    m_progress->setVisible(false);
+    m_progressLabel = new QLabel;
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setVisible(false);
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, m_import, &ImportController::cancel);
+    connect(m_import, &ImportController::progressChanged, this, &MainWindow::onProgress);
+    connect(
+        m_import, &ImportController::pathImported, this,
+        [this](const QString &path, const QList<qint64> &ids, int unchanged) {
+            // Each path commits on its own: show its runs at once.
+            m_runModel->reload();
+            if (!ids.isEmpty()) m_lastImported = ids.back();
+            addRecent(QStringLiteral("recentImports"), path);
+            statusBar()->showMessage(
+                unchanged == ids.size() && !ids.isEmpty()
+                    ? tr("%1: unchanged since it was imported").arg(path)
+                    : tr("%1: imported %n run(s)", nullptr, static_cast<int>(ids.size())).arg(path),
+                8000);
+        });
+    connect(m_import, &ImportController::pathFailed, this,
+            [this](const QString &path, const QString &message) {
+                m_errors << tr("%1\n  %2").arg(path, message);
+            });
+    connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_timeline, &TimelinePane::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not read the run: %1").arg(message));
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    addRecent(QStringLiteral("recentWorkspaces"), workspacePath);
+    m_runModel->reload();
+    if (m_runModel->rowCount() > 0) m_runsPanel->selectRun(m_runModel->runId(0));
+}
+
+MainWindow::~MainWindow() {
+    // Stop and wait for the import before the views and the workspace go.
+    delete m_import;
+}
+
+void MainWindow::buildDocks() {
+    m_runsPanel = new RunsPanel(m_runModel);
+    auto *runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName(QStringLiteral("runsDock"));
+    runsDock->setWidget(m_runsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, runsDock);
+    m_requestsPanel = new RequestsPanel(m_requestModel);
+    auto *requestsDock = new QDockWidget(tr("Requests"), this);
+    requestsDock->setObjectName(QStringLiteral("requestsDock"));
+    requestsDock->setWidget(m_requestsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, requestsDock);
+    m_inspector = new InspectorView;
+    m_inspector->setWorkspace(m_ws.get());
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    resizeDocks({runsDock, inspectorDock}, {420, 360}, Qt::Horizontal);
+    resizeDocks({runsDock, requestsDock}, {160, 500}, Qt::Vertical);
+
+    connect(m_runsPanel, &RunsPanel::runSelected, this, &MainWindow::showRun);
+    connect(m_requestsPanel, &RequestsPanel::requestActivated, m_timeline,
+            &TimelinePane::openTrace);
+    connect(m_timeline, &TimelinePane::traceOpened, m_requestsPanel, &RequestsPanel::selectRequest);
+    connect(m_timeline, &TimelinePane::spanSelected, this, [this](qint64 spanRowId) {
+        const TimelineSpans *s = m_timeline->spans();
+        const std::int32_t span = m_timeline->view()->selectedSpan();
+        const bool known = s && span >= 0;
+        m_inspector->showSpan(spanRowId, m_timeline->view()->originNs(),
+                              known ? selfTimeNs(*s, span) : -1);
+    });
+}
+
+void MainWindow::showRun(qint64 runId) {
+    if (runId == m_timeline->runId() && runId != 0) return;
+    m_requestModel->setRun(runId);
+    m_timeline->showRun(runId);
+    m_inspector->showSpan(0);
+}
+
+void MainWindow::buildMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Import &folder\u2026"), QKeySequence(Qt::CTRL | Qt::Key_O), this,
+                    [this] { chooseAndImport(true); });
+    file->addAction(tr("Import f&ile\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    [this] { chooseAndImport(false); });
+    file->addAction(tr("Open &workspace\u2026"), this, &MainWindow::chooseWorkspace);
+    m_recentMenu = file->addMenu(tr("&Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Requests (a lane group each)"), this,
+                    [this] { m_timeline->setMode(TimelinePane::Mode::Requests); });
+    view->addAction(tr("Packed by concurrency"), this,
+                    [this] { m_timeline->setMode(TimelinePane::Mode::Packed); });
+    view->addAction(tr("Waterfall of the selected request"), this,
+                    [this] { m_timeline->setMode(TimelinePane::Mode::Waterfall); });
+    view->addAction(tr("Zoom to fit"), QKeySequence(Qt::Key_Home), this,
+                    [this] { m_timeline->view()->zoomToFit(); });
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Timeline keys"), this, [this] {
+        QMessageBox::information(
+            this, tr("Timeline keys"),
+            tr("<table>"
+               "<tr><td>wheel, W / S</td><td>zoom at the cursor / the middle</td></tr>"
+               "<tr><td>drag, A / D</td><td>pan</td></tr>"
+               "<tr><td>Shift + drag</td><td>measure a duration</td></tr>"
+               "<tr><td>click</td><td>select (details in the inspector)</td></tr>"
+               "<tr><td>double-click</td><td>open the request's waterfall</td></tr>"
+               "<tr><td>F / Esc</td><td>focus the selection / clear it</td></tr>"
+               "<tr><td>/ , N, Shift+N</td><td>search names and attributes, next / previous "
+               "hit</td></tr>"
+               "<tr><td>Home</td><td>zoom to fit</td></tr></table>"));
+    });
+}
+
+bool MainWindow::importPaths(const QStringList &paths) {
+    if (paths.isEmpty()) return false;
+    if (!m_import->start(paths)) {
+        statusBar()->showMessage(tr("An import is running; wait for it or cancel it first."), 5000);
+        return false;
+    }
+    m_errors.clear();
+    m_lastImported = 0;
+    m_progress->setRange(0, 0); // busy until the readers know the total
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_cancel->setEnabled(true);
+    m_progressLabel->setText(tr("Importing %1\u2026")
+                                 .arg(paths.size() == 1 ? QFileInfo(paths.front()).fileName()
+                                                        : tr("%1 paths").arg(paths.size())));
+    return true;
+}
+
+void MainWindow::importDemo(const QString &folder) {
+    m_progressLabel->setText(tr("Writing the demo data\u2026"));
+    auto *watcher = new QFutureWatcher<QString>(this); // the error, "" when written
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, folder] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_progressLabel->clear();
+        if (error.isEmpty()) {
+            importPaths({QDir(folder).filePath(QStringLiteral("nat-eval")),
+                         QDir(folder).filePath(QStringLiteral("rollout.jsonl"))});
+            return;
+        }
+        m_lastError = tr("Could not write the demo data: %1").arg(error);
+        QMessageBox::warning(this, tr("Demo data"), m_lastError);
+    });
+    watcher->setFuture(QtConcurrent::run([folder]() -> QString {
+        try {
+            QDir().mkpath(folder);
+            const QString nat = QDir(folder).filePath(QStringLiteral("nat-eval"));
+            const QString otel = QDir(folder).filePath(QStringLiteral("rollout.jsonl"));
+            synth::WorkloadOptions o;
+            if (!QFileInfo::exists(nat)) {
+                o.spans = 3000;
+                o.sessions = 40;
+                o.concurrency = 8;
+                synth::generate(o, synth::OutputFormat::NatEval, nat);
+            }
+            if (!QFileInfo::exists(otel)) {
+                o.spans = 20000;
+                o.sessions = 200;
+                o.concurrency = 16;
+                o.seed = 2;
+                synth::generate(o, synth::OutputFormat::OtlpJsonLines, otel);
+            }
+            return {};
+        } catch (const std::exception &e) {
+            return QString::fromUtf8(e.what());
+        }
+    }));
+}
+
+void MainWindow::onProgress(qint64 done, qint64 total, const QString &phase) {
+    if (total <= 0) return;
+    // Bytes in MiB keep the bar's int range for inputs of any size.
+    m_progress->setRange(0, static_cast<int>(std::max<qint64>(1, total >> 20)));
+    m_progress->setValue(static_cast<int>(std::min(done, total) >> 20));
+    const QLocale l;
+    m_progressLabel->setText(
+        done >= total ? tr("%1\u2026").arg(phase)
+                      : tr("%1 of %2").arg(l.formattedDataSize(done), l.formattedDataSize(total)));
+}
+
+void MainWindow::onImportFinished(bool cancelled) {
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    m_progressLabel->clear();
+    m_runModel->reload();
+    if (m_lastImported) m_runsPanel->selectRun(m_lastImported);
+    if (cancelled) statusBar()->showMessage(tr("Import cancelled: nothing of it was kept."), 8000);
+    if (!m_errors.isEmpty()) {
+        m_lastError = m_errors.join(QStringLiteral("\n\n"));
+        // Not modal: the user can keep working, and copy the text (file and place) from it.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
+                                    tr("%n path(s) could not be imported; the workspace is as it "
+                                       "was before them.",
+                                       nullptr, static_cast<int>(m_errors.size())),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(m_lastError);
+        box->setDetailedText(m_lastError);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->open();
+    }
+    emit importFinished();
+}
+
+void MainWindow::addRecent(const QString &key, const QString &path) {
+    QSettings settings;
+    QStringList list = settings.value(key).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    list.removeAll(abs);
+    list.prepend(abs);
+    while (list.size() > maxRecent)
+        list.removeLast();
+    settings.setValue(key, list);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    if (!m_recentMenu) return;
+    m_recentMenu->clear();
+    QSettings settings;
+    for (const QString &w : settings.value(QStringLiteral("recentWorkspaces")).toStringList())
+        m_recentMenu->addAction(tr("Workspace: %1").arg(w), this,
+                                [this, w] { openWorkspaceWindow(w); });
+    m_recentMenu->addSeparator();
+    for (const QString &p : settings.value(QStringLiteral("recentImports")).toStringList())
+        m_recentMenu->addAction(tr("Import again: %1").arg(p), this,
+                                [this, p] { importPaths({p}); });
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::chooseAndImport(bool folder) {
+    const QString path =
+        folder ? QFileDialog::getExistingDirectory(this, tr("Import a folder (NAT runs, trace "
+                                                            "dumps, found recursively)"))
+               : QFileDialog::getOpenFileName(this, tr("Import a trace file"), QString(),
+                                              tr("Trace dumps (*.json *.jsonl *.zst *.csv);;"
+                                                 "All files (*)"));
+    if (!path.isEmpty()) importPaths({path});
+}
+
+void MainWindow::chooseWorkspace() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Open or create a workspace"), QFileInfo(m_ws->path()).absolutePath(),
+        tr("Spanscope workspaces (*.spanscope)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty()) openWorkspaceWindow(path);
+}
+
+void MainWindow::openWorkspaceWindow(const QString &path) {
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_ws->path()).absoluteFilePath()) return;
+    try {
+        auto *w = new MainWindow(path);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->show();
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Open workspace"),
+                             tr("Cannot open %1:\n%2").arg(path, QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_import->busy()) m_import->cancel();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (paths.size() == 1 && paths.front().endsWith(QLatin1String(".spanscope")))
+        openWorkspaceWindow(paths.front());
+    else
+        importPaths(paths);
+    event->acceptProposedAction();
+}
+
+} // namespace spanscope

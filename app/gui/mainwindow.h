@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QMessageBox;
+class QProgressBar;
+class QPushButton;
+
+namespace spanscope {
+
+class ImportController;
+class InspectorView;
+class RequestsPanel;
+class RunListModel;
+class RunsPanel;
+class TimelinePane;
+class TraceTableModel;
+class Workspace;
+
+// The desktop app's window over one workspace: runs and requests docks on the left, the
+// timeline in the middle, the inspector on the right, imports in the background with progress
+// and Cancel in the status bar. Opening another workspace opens another window.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Opens (creating if needed) the workspace; throws StoreError when it cannot.
+    explicit MainWindow(const QString &workspacePath, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Imports files and folders in the background; false when an import is already running.
+    bool importPaths(const QStringList &paths);
+    // Writes the demo data (a NAT eval run and an OTLP rollout dump of a synthetic agent) into
+    // `folder` and imports it.
+    void importDemo(const QString &folder);
+
+    Workspace &workspace() const { return *m_ws; }
+    ImportController *importController() const { return m_import; }
+    RunListModel *runModel() const { return m_runModel; }
+    TraceTableModel *requestModel() const { return m_requestModel; }
+    RunsPanel *runsPanel() const { return m_runsPanel; }
+    RequestsPanel *requestsPanel() const { return m_requestsPanel; }
+    TimelinePane *timeline() const { return m_timeline; }
+    InspectorView *inspector() const { return m_inspector; }
+    // The text of the last import error dialog ("" when none was shown).
+    QString lastErrorText() const { return m_lastError; }
+
+signals:
+    void importFinished(); // every path of the last request committed or rolled back
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildDocks();
+    void showRun(qint64 runId);
+    void onProgress(qint64 done, qint64 total, const QString &phase);
+    void onImportFinished(bool cancelled);
+    void addRecent(const QString &key, const QString &path);
+    void rebuildRecentMenu();
+    void openWorkspaceWindow(const QString &path);
+    void chooseAndImport(bool folder);
+    void chooseWorkspace();
+
+    std::unique_ptr<Workspace> m_ws;
+    RunListModel *m_runModel;
+    TraceTableModel *m_requestModel;
+    ImportController *m_import;
+    RunsPanel *m_runsPanel = nullptr;
+    RequestsPanel *m_requestsPanel = nullptr;
+    TimelinePane *m_timeline = nullptr;
+    InspectorView *m_inspector = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QProgressBar *m_progress;
+    QLabel *m_progressLabel;
+    QPushButton *m_cancel;
+    QStringList m_errors; // of the running import, shown together when it ends
+    qint64 m_lastImported = 0;
+    QString m_lastError;
+};
+
+} // namespace spanscope

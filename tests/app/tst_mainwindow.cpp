@@ -1,0 +1,327 @@
+// The desktop app's window offscreen, end to end: imports generated data through the real
+// ImportController, shows the runs and requests, opens a waterfall, inspects a span, searches,
+// collapses, measures, and reports a bad input without changing the workspace. Saves
+// mainwindow.png and mainwindow-waterfall.png in the working folder to look at.
+#include "analysis/timelinelayout.h"
+#include "inspector/inspectorview.h"
+#include "item/runlistmodel.h"
+#include "item/tracefiltermodel.h"
+#include "item/tracetablemodel.h"
+#include "mainwindow.h"
+#include "store/importcontroller.h"
+#include "store/runqueries.h"
+#include "store/workspace.h"
+#include "synth/tracefilewriter.h"
+#include "testsupport.h"
+#include "timeline/timelineminimap.h"
+#include "timeline/timelinepainter.h"
+#include "timeline/timelinepane.h"
+#include "timeline/timelineview.h"
+#include "workspace/requestspanel.h"
+#include "workspace/runspanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace spanscope;
+
+class TstMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_data; // a folder with a NAT eval run and an OTLP dump
+
+    QString workspacePath(const char *name) const { return m_tmp.filePath(QLatin1String(name)); }
+
+    static bool waitFor(QObject *sender, const char *signal, int ms = 120000) {
+        QSignalSpy spy(sender, signal);
+        return spy.wait(ms);
+    }
+
+    // A window over a fresh workspace holding the generated folder, with its newest run shown.
+    std::unique_ptr<MainWindow> importedWindow(const char *name) {
+        auto w = std::make_unique<MainWindow>(workspacePath(name));
+        connect(w->timeline(), &TimelinePane::failed, this,
+                [](const QString &m) { qWarning("timeline failed: %s", qPrintable(m)); });
+        w->resize(1600, 900);
+        w->show();
+        QSignalSpy finished(w.get(), &MainWindow::importFinished);
+        if (!w->importPaths({m_data})) return nullptr;
+        if (!finished.wait(120000)) return nullptr;
+        // The newest run is selected when the import ends; wait until its spans are shown.
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                return !w->timeline()->busy() && w->timeline()->spans() &&
+                       w->timeline()->runId() == w->runsPanel()->currentRun();
+            },
+            60000);
+        return shown ? std::move(w) : nullptr;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // recent items and window state go elsewhere
+        m_data = m_tmp.filePath(QStringLiteral("data"));
+        synth::WorkloadOptions o;
+        o.spans = 800;
+        o.sessions = 10;
+        o.concurrency = 4;
+        synth::generate(o, synth::OutputFormat::NatEval, m_data + QStringLiteral("/nat-eval"));
+        o.spans = 3000;
+        o.sessions = 30;
+        o.concurrency = 8;
+        o.seed = 2;
+        synth::generate(o, synth::OutputFormat::OtlpJsonLines,
+                        m_data + QStringLiteral("/rollout.jsonl"));
+    }
+
+    void importsAFolderAndShowsItsRuns() {
+        auto w = importedWindow("a.spanscope");
+        QVERIFY(w);
+        QVERIFY(w->lastErrorText().isEmpty());
+        const auto runs = w->workspace().runs();
+        QCOMPARE(runs.size(), std::size_t(2));
+        QCOMPARE(w->runModel()->rowCount(), 2);
+        // The newest run is selected, and its requests and spans are what the workspace holds.
+        const qint64 shown = w->runsPanel()->currentRun();
+        QVERIFY(shown != 0);
+        QCOMPARE(w->timeline()->runId(), shown);
+        const auto info = w->workspace().run(shown);
+        QVERIFY(info);
+        QCOMPARE(static_cast<std::int64_t>(w->timeline()->spans()->size()), info->spanCount);
+        QCOMPARE(w->requestModel()->rowCount(), static_cast<int>(info->traceCount));
+        QCOMPARE(w->requestsPanel()->table()->model()->rowCount(),
+                 static_cast<int>(info->traceCount));
+        // Selecting the other run swaps the requests and the timeline.
+        QSignalSpy loaded(w->timeline(), &TimelinePane::loaded);
+        const qint64 other = runs[0].id == shown ? runs[1].id : runs[0].id;
+        w->runsPanel()->selectRun(other);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(w->timeline()->runId(), other);
+        QCOMPARE(w->requestModel()->rowCount(),
+                 static_cast<int>(w->workspace().run(other)->traceCount));
+        w->runsPanel()->selectRun(shown);
+        QVERIFY(loaded.wait(60000));
+        QApplication::processEvents();
+        QVERIFY(w->grab().save(QStringLiteral("mainwindow.png")));
+
+        // A second import of the same folder changes nothing (unchanged input is a no-op).
+        QSignalSpy finished(w.get(), &MainWindow::importFinished);
+        QVERIFY(w->importPaths({m_data}));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(w->workspace().runs().size(), std::size_t(2));
+    }
+
+    void doubleClickedRequestOpensItsWaterfallAndInspectorShowsSpans() {
+        auto w = importedWindow("b.spanscope");
+        QVERIFY(w);
+        QTableView *table = w->requestsPanel()->table();
+        const int row = 3; // the fourth request in start order
+        const QModelIndex index = table->model()->index(row, TraceTableModel::Name);
+        const int request = w->requestsPanel()->filter()->mapToSource(index).row();
+        QSignalSpy changed(w->timeline(), &TimelinePane::layoutChanged);
+        QSignalSpy activated(w->requestsPanel(), &RequestsPanel::requestActivated);
+        table->scrollTo(index);
+        const QPoint at = table->visualRect(index).center();
+        // A double-click as a mouse sends it: press, release, then the double-click.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(activated.size(), 1);
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(w->timeline()->mode(), TimelinePane::Mode::Waterfall);
+        QCOMPARE(w->timeline()->traceShown(), request);
+        const TimelineSpans &s = *w->timeline()->spans();
+        const TimelineLayout *layout = w->timeline()->view()->layout();
+        std::size_t inRequest = 0;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            inRequest += s.trace[i] == request ? 1 : 0;
+        QCOMPARE(static_cast<std::size_t>(layout->laneCount()), inRequest);
+
+        // Click an LLM span's bar: the inspector shows its model and, on its tab, the prompt.
+        TimelineView *view = w->timeline()->view();
+        std::int32_t llm = -1;
+        for (std::int32_t lane = 0; lane < layout->laneCount() && llm < 0; ++lane) {
+            const std::int32_t span = *layout->laneBegin(lane);
+            if (s.category[static_cast<std::size_t>(span)] == 4 /* Category::Llm */) llm = span;
+        }
+        QVERIFY(llm >= 0);
+        const auto i = static_cast<std::size_t>(llm);
+        const TimelineViewport &v = view->viewport();
+        const double x = view->lanesLeft() + (static_cast<double>(s.start[i] + s.end[i]) / 2 -
+                                              static_cast<double>(v.t0)) /
+                                                 v.nsPerPixel;
+        const double y =
+            TimelineView::axisHeight + (layout->laneOf(llm) - v.firstLane + 0.5) * v.laneHeightPx;
+        QTest::mouseClick(view, Qt::LeftButton, {}, QPointF(x, y).toPoint());
+        QCOMPARE(view->selectedSpan(), llm);
+        QCOMPARE(w->inspector()->spanShown(), s.spanId[i]);
+        const auto detail = RunQueries(w->workspace()).spanDetail(s.spanId[i]);
+        QVERIFY(detail && !detail->model.empty());
+        QVERIFY2(w->inspector()->attributeText().contains(QString::fromStdString(detail->model)),
+                 qPrintable(w->inspector()->attributeText()));
+        const QString payload =
+            QString::fromStdString(RunQueries(w->workspace()).spanPayload(s.spanId[i]));
+        QVERIFY(!payload.isEmpty());
+        auto *tabs = w->inspector()->findChild<QTabWidget *>();
+        tabs->setCurrentIndex(2);
+        QVERIFY(!w->inspector()->payloadText().isEmpty());
+        QVERIFY(w->grab().save(QStringLiteral("mainwindow-waterfall.png")));
+
+        // The root's toggle in the gutter collapses the request to one row, and opens it again.
+        const int toggleX = 6 + TimelinePainter::toggleWidth / 2;
+        QTest::mouseClick(view, Qt::LeftButton, {},
+                          QPoint(toggleX, TimelineView::axisHeight + v.laneHeightPx / 2));
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(view->layout()->laneCount(), 1);
+        QTest::mouseClick(view, Qt::LeftButton, {},
+                          QPoint(toggleX, TimelineView::axisHeight + v.laneHeightPx / 2));
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(static_cast<std::size_t>(view->layout()->laneCount()), inRequest);
+    }
+
+    void searchHighlightsNamesAndAttributesAndNSteps() {
+        auto w = importedWindow("c.spanscope");
+        QVERIFY(w);
+        TimelinePane *pane = w->timeline();
+        QSignalSpy done(pane, &TimelinePane::searchFinished);
+        pane->search(QStringLiteral("NEMOTRON")); // case-insensitive (LLM spans are named by model)
+        QVERIFY(done.wait(30000));
+        const TimelineSpans &s = *pane->spans();
+        // Every span named so is a hit, and every hit says it in its name or attributes.
+        std::size_t named = 0;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            named += QString::fromStdString(s.names[s.nameId[i]])
+                             .contains(QLatin1String("nemotron"), Qt::CaseInsensitive)
+                         ? 1
+                         : 0;
+        QVERIFY(named > 0);
+        QVERIFY(static_cast<std::size_t>(pane->matchCount()) >= named);
+        // The first hit is selected; N steps to later hits in time order, Shift+N back.
+        TimelineView *view = pane->view();
+        const std::int32_t first = view->selectedSpan();
+        QVERIFY(first >= 0);
+        const auto d =
+            RunQueries(w->workspace()).spanDetail(s.spanId[static_cast<std::size_t>(first)]);
+        QVERIFY(QString::fromStdString(d->name + d->attributesJson + d->model)
+                    .contains(QLatin1String("nemotron"), Qt::CaseInsensitive));
+        QTest::keyClick(view, Qt::Key_N);
+        const std::int32_t second = view->selectedSpan();
+        QVERIFY(second != first);
+        QVERIFY(s.start[static_cast<std::size_t>(second)] >=
+                s.start[static_cast<std::size_t>(first)]);
+        QTest::keyClick(view, Qt::Key_N, Qt::ShiftModifier);
+        QCOMPARE(view->selectedSpan(), first);
+        // "/" puts the focus in the search field.
+        QTest::keyClick(view, Qt::Key_Slash);
+        QVERIFY(QApplication::focusWidget() != view);
+    }
+
+    void packedModeNeedsFewerLanesAndNeverOverlaps() {
+        auto w = importedWindow("d.spanscope");
+        QVERIFY(w);
+        TimelinePane *pane = w->timeline();
+        const std::int32_t perRequest = pane->view()->layout()->laneCount();
+        QSignalSpy changed(pane, &TimelinePane::layoutChanged);
+        pane->setMode(TimelinePane::Mode::Packed);
+        QVERIFY(changed.wait(30000));
+        const TimelineLayout *packed = pane->view()->layout();
+        QCOMPARE(packed->mode(), TimelineLayout::Mode::GanttPacked);
+        QVERIFY(packed->laneCount() < perRequest);
+        const TimelineSpans &s = *pane->spans();
+        for (std::int32_t lane = 0; lane < packed->laneCount(); ++lane)
+            for (const std::int32_t *it = packed->laneBegin(lane); it + 1 < packed->laneEnd(lane);
+                 ++it)
+                QVERIFY(s.end[static_cast<std::size_t>(*it)] <=
+                        s.start[static_cast<std::size_t>(it[1])]);
+    }
+
+    void shiftDragMeasuresAndMinimapMovesTheView() {
+        auto w = importedWindow("e.spanscope");
+        QVERIFY(w);
+        TimelineView *view = w->timeline()->view();
+        const double nsPerPixel = view->viewport().nsPerPixel;
+        QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier, QPoint(200, 100));
+        QMouseEvent move(QEvent::MouseMove, QPointF(500, 110), view->mapToGlobal(QPointF(500, 110)),
+                         Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        QApplication::sendEvent(view, &move);
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier, QPoint(500, 110));
+        QVERIFY(std::abs(static_cast<double>(view->measuredNs()) - 300 * nsPerPixel) <=
+                2 * nsPerPixel);
+        QCOMPARE(view->viewport().nsPerPixel, nsPerPixel); // measuring neither pans nor zooms
+
+        // Zoom in, then click the minimap's right end: the window centres there.
+        view->zoomAt(100, 0.05);
+        auto *minimap = w->timeline()->findChild<TimelineMinimap *>();
+        QVERIFY(minimap);
+        const std::int64_t before = view->viewport().t0;
+        QTest::mouseClick(minimap, Qt::LeftButton, {}, QPoint(minimap->width() - 2, 10));
+        const TimelineViewport &v = view->viewport();
+        QVERIFY(v.t0 > before);
+        const std::int64_t centre = v.t0 + (v.t1() - v.t0) / 2;
+        const double span = static_cast<double>(minimap->end() - minimap->begin());
+        QVERIFY(std::abs(static_cast<double>(minimap->end() - centre)) < span * 0.01);
+    }
+
+    void badInputIsReportedAndChangesNothing() {
+        auto w = importedWindow("f.spanscope");
+        QVERIFY(w);
+        // A NAT folder whose profiler traces end mid-object: a reader error, not a warning.
+        const QString bad = m_tmp.filePath(QStringLiteral("broken-nat"));
+        QVERIFY(QDir().mkpath(bad));
+        for (const QString &name :
+             QDir(m_data + QStringLiteral("/nat-eval")).entryList(QDir::Files))
+            QVERIFY(QFile::copy(m_data + QStringLiteral("/nat-eval/") + name, bad + '/' + name));
+        QFile traces(bad + QStringLiteral("/all_requests_profiler_traces.json"));
+        QVERIFY(traces.open(QIODevice::ReadWrite));
+        QVERIFY(traces.resize(traces.size() / 2));
+        traces.close();
+        const QByteArray before = testsupport::workspaceDigest(workspacePath("f.spanscope"));
+        QSignalSpy finished(w.get(), &MainWindow::importFinished);
+        QVERIFY(w->importPaths({bad}));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(w->lastErrorText().contains(QStringLiteral("all_requests_profiler_traces.json")),
+                 qPrintable(w->lastErrorText()));
+        QVERIFY2(w->lastErrorText().contains(QStringLiteral("line")),
+                 qPrintable(w->lastErrorText()));
+        QCOMPARE(w->runModel()->rowCount(), 2);
+        QCOMPARE(testsupport::workspaceDigest(workspacePath("f.spanscope")), before);
+    }
+
+    void dropImportsAndCancelKeepsNothing() {
+        MainWindow w(workspacePath("g.spanscope"));
+        w.resize(1200, 800);
+        w.show();
+        // A drop of a file starts an import; Cancel at once rolls it back.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(m_data + QStringLiteral("/rollout.jsonl"))});
+        QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QSignalSpy finished(&w, &MainWindow::importFinished);
+        QSignalSpy controllerDone(w.importController(), &ImportController::finished);
+        QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(w.importController()->busy());
+        w.importController()->cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(controllerDone.size(), 1);
+        QCOMPARE(controllerDone.first().first().toBool(), true);
+        QCOMPARE(w.runModel()->rowCount(), 0);
+        QVERIFY(w.workspace().runs().empty());
+        // The same drop without a cancel imports it (Qt delivers a drop after a drag enter).
+        QDragEnterEvent again(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(&w, &again);
+        QDropEvent drop2(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(&w, &drop2);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(w.runModel()->rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,204 @@
+#include "inspectorview.h"
+
+#include "analysis/timeaxis.h"
+#include "analysis/timelinespans.h"
+#include "core/category.h"
+#include "core/records.h"
+#include "store/runqueries.h"
+#include "store/workspace.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+namespace spanscope {
+
+namespace {
+
+using nlohmann::json;
+
+QString valueText(const json &v) {
+    if (v.is_string()) return QString::fromStdString(v.get<std::string>());
+    return QString::fromStdString(v.dump());
+}
+
+// A JSON value as tree rows: objects and arrays nest, scalars are leaves.
+void addJson(QTreeWidgetItem *parent, const QString &key, const json &v) {
+    auto *item = new QTreeWidgetItem(parent, {key});
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it)
+            addJson(item, QString::fromStdString(it.key()), it.value());
+    } else if (v.is_array()) {
+        item->setText(1, QStringLiteral("[%1]").arg(v.size()));
+        for (std::size_t k = 0; k < v.size(); ++k)
+            addJson(item, QString::number(k), v[k]);
+    } else {
+        item->setText(1, valueText(v));
+        item->setToolTip(1, valueText(v).left(2000));
+    }
+}
+
+// Strings that hold JSON (a message list sent as text) are shown parsed.
+std::string pretty(const json &v) {
+    if (v.is_string()) {
+        const auto &s = v.get_ref<const std::string &>();
+        if (!s.empty() && (s.front() == '{' || s.front() == '[')) {
+            const json inner = json::parse(s, nullptr, false);
+            if (!inner.is_discarded()) return inner.dump(2);
+        }
+        return s;
+    }
+    return v.dump(2);
+}
+
+} // namespace
+
+InspectorView::InspectorView(QWidget *parent) : QWidget(parent) {
+    m_title = new QLabel;
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setMargin(4);
+    m_properties = new QTreeWidget;
+    m_properties->setHeaderLabels({tr("Field"), tr("Value")});
+    m_properties->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_events = new QTreeWidget;
+    m_events->setHeaderLabels({tr("At"), tr("Event"), tr("Attributes")});
+    m_events->setRootIsDecorated(false);
+    m_payload = new QPlainTextEdit;
+    m_payload->setReadOnly(true);
+    m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_properties, tr("Span"));
+    m_tabs->addTab(m_events, tr("Events"));
+    m_tabs->addTab(m_payload, tr("Input / output"));
+    auto *box = new QVBoxLayout(this);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->addWidget(m_title);
+    box->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_payload) loadPayload();
+    });
+    showSpan(0);
+}
+
+void InspectorView::setWorkspace(Workspace *workspace) {
+    m_ws = workspace;
+    showSpan(0);
+}
+
+void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, std::int64_t selfNs) {
+    m_span = spanRowId;
+    m_payloadLoaded = false;
+    m_properties->clear();
+    m_events->clear();
+    m_payload->clear();
+    const auto d = m_ws && spanRowId ? RunQueries(*m_ws).spanDetail(spanRowId) : std::nullopt;
+    if (!d) {
+        m_title->setText(tr("<i>Select a span to inspect it.</i>"));
+        m_tabs->setEnabled(false);
+        return;
+    }
+    m_tabs->setEnabled(true);
+    const std::int64_t duration = d->endNs - d->startNs;
+    m_title->setText(
+        QStringLiteral("<b>%1</b><br>%2 &middot; %3%4")
+            .arg(QString::fromStdString(d->name).toHtmlEscaped(),
+                 QString::fromUtf8(categoryName(static_cast<Category>(d->category)).data()),
+                 QString::fromStdString(formatDuration(duration)),
+                 (d->flags & SpanError) ? tr(" &middot; <font color=#d32f2f>error</font>")
+                                        : QString()));
+    const auto add = [this](const QString &k, const QString &v) {
+        new QTreeWidgetItem(m_properties, {k, v});
+    };
+    add(tr("duration"), QString::fromStdString(formatDuration(duration)));
+    if (selfNs >= 0) add(tr("self time"), QString::fromStdString(formatDuration(selfNs)));
+    add(tr("starts at"), QString::fromStdString(formatOffset(d->startNs - runStartNs, 1000)));
+    if (!d->model.empty()) add(tr("model"), QString::fromStdString(d->model));
+    if (d->inputTokens >= 0) add(tr("input tokens"), QString::number(d->inputTokens));
+    if (d->outputTokens >= 0) add(tr("output tokens"), QString::number(d->outputTokens));
+    if (d->chunkCount > 0) {
+        add(tr("streamed chunks"), QString::number(d->chunkCount));
+        if (d->firstChunkNs > 0)
+            add(tr("time to first chunk"),
+                QString::fromStdString(formatDuration(d->firstChunkNs - d->startNs)));
+    }
+    QStringList flags;
+    if (d->flags & SpanError) flags << tr("error");
+    if (d->flags & SpanUnfinished) flags << tr("unfinished");
+    if (d->flags & SpanOrphan) flags << tr("orphan (parent not in the trace)");
+    if (d->flags & SpanClamped) flags << tr("ended before it started (end set to start)");
+    if (d->flags & SpanInnerLlm) flags << tr("inner LLM call (tokens counted once)");
+    if (!flags.isEmpty()) add(tr("flags"), flags.join(QStringLiteral(", ")));
+    add(tr("span id"), QString::fromStdString(d->spanKey));
+    if (!d->parentKey.empty()) add(tr("parent id"), QString::fromStdString(d->parentKey));
+    add(tr("trace id"), QString::fromStdString(d->traceKey));
+    if (!d->attributesJson.empty()) {
+        const json attrs = json::parse(d->attributesJson, nullptr, false);
+        auto *root = new QTreeWidgetItem(m_properties, {tr("attributes")});
+        if (attrs.is_object()) {
+            for (auto it = attrs.begin(); it != attrs.end(); ++it)
+                addJson(root, QString::fromStdString(it.key()), it.value());
+        } else {
+            root->setText(1, QString::fromStdString(d->attributesJson));
+        }
+        root->setExpanded(true);
+    }
+    for (const SpanEventRow &e : d->events)
+        new QTreeWidgetItem(
+            m_events, {QString::fromStdString(formatDuration(e.timeNs - d->startNs)),
+                       QString::fromStdString(e.name), QString::fromStdString(e.attributesJson)});
+    m_tabs->setTabText(1, tr("Events (%1)").arg(d->events.size()));
+    m_tabs->setTabText(
+        2, d->hasPayload
+               ? tr("Input / output (%1)").arg(QLocale().formattedDataSize(d->payloadBytes))
+               : tr("Input / output (none)"));
+    if (m_tabs->currentWidget() == m_payload) loadPayload();
+}
+
+void InspectorView::loadPayload() {
+    if (m_payloadLoaded || !m_ws || !m_span) return;
+    m_payloadLoaded = true;
+    const std::string raw = RunQueries(*m_ws).spanPayload(m_span);
+    if (raw.empty()) {
+        m_payload->setPlainText(tr("This span has no recorded input or output."));
+        return;
+    }
+    const json doc = json::parse(raw, nullptr, false);
+    if (!doc.is_object()) {
+        m_payload->setPlainText(QString::fromStdString(raw));
+        return;
+    }
+    std::string text;
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        text += "\u2500\u2500 " + it.key() + " \u2500\u2500\n";
+        text += pretty(it.value());
+        text += "\n\n";
+    }
+    m_payload->setPlainText(QString::fromStdString(text));
+}
+
+QString InspectorView::payloadText() const {
+    return m_payload->toPlainText();
+}
+
+QString InspectorView::attributeText() const {
+    QStringList lines;
+    std::function<void(QTreeWidgetItem *, const QString &)> walk = [&](QTreeWidgetItem *item,
+                                                                       const QString &prefix) {
+        const QString key = prefix.isEmpty() ? item->text(0) : prefix + '.' + item->text(0);
+        if (!item->text(1).isEmpty()) lines << key + QStringLiteral(" = ") + item->text(1);
+        for (int k = 0; k < item->childCount(); ++k)
+            walk(item->child(k), key);
+    };
+    for (int k = 0; k < m_properties->topLevelItemCount(); ++k)
+        walk(m_properties->topLevelItem(k), QString());
+    return lines.join('\n');
+}
+
+} // namespace spanscope

@@ -1,0 +1,218 @@
+#include "timelinepainter.h"
+
+#include "analysis/timeaxis.h"
+#include "core/category.h"
+#include "core/records.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace spanscope {
+
+QColor TimelinePainter::categoryColour(std::uint8_t c) {
+    static const std::array<QColor, categoryCount> colours = {
+        QColor(0x9e, 0x9e, 0x9e), QColor(0x5c, 0x6b, 0xc0), QColor(0x7e, 0x57, 0xc2),
+        QColor(0x42, 0xa5, 0xf5), QColor(0xef, 0x6c, 0x00), QColor(0x26, 0xa6, 0x9a),
+        QColor(0x66, 0xbb, 0x6a), QColor(0xaf, 0xb4, 0x2b), QColor(0x8d, 0x6e, 0x63),
+        QColor(0xec, 0x40, 0x7a), QColor(0x78, 0x90, 0x9c), QColor(0x29, 0xb6, 0xf6),
+        QColor(0xff, 0xa7, 0x26), QColor(0xbd, 0xbd, 0xbd)};
+    return c < colours.size() ? colours[c] : colours[0];
+}
+
+void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
+    p.fillRect(QRect(0, 0, s.width, s.height), s.palette.base());
+    if (!s.spans || !s.layout) return;
+    paintAxis(p, s);
+    p.save();
+    p.setClipRect(QRect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight));
+    p.translate(s.left, s.axisHeight);
+    paintGroupSeparators(p, s);
+    paintSpans(p, s);
+    p.restore();
+    if (s.left > 0) paintGutter(p, s);
+    paintMeasure(p, s);
+    paintLegend(p, s);
+}
+
+void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const {
+    // Batch fills by colour: one pass per category, integer rects, no pen.
+    std::array<QVector<QRect>, categoryCount> byColour;
+    QVector<QRect> folded, errors, hits;
+    for (const TimelineRect &r : s.frame->rects()) {
+        const QRect q(r.x, r.y, std::max(1, r.w), r.h);
+        if (r.count > 1)
+            folded.push_back(q);
+        else
+            byColour[std::min<std::size_t>(r.category, categoryCount - 1)].push_back(q);
+        if (r.flags & SpanError) errors.push_back(QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3));
+        if (s.matches && r.count == 1 && (*s.matches)[static_cast<std::size_t>(r.span)])
+            hits.push_back(q.adjusted(0, 0, -1, -1));
+    }
+    p.setPen(Qt::NoPen);
+    for (std::size_t c = 0; c < byColour.size(); ++c) {
+        if (byColour[c].isEmpty()) continue;
+        p.setBrush(categoryColour(static_cast<std::uint8_t>(c)));
+        p.drawRects(byColour[c]);
+    }
+    p.setBrush(QColor(0x45, 0x5a, 0x64));
+    p.drawRects(folded);
+    p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+    p.drawRects(errors);
+    if (!hits.isEmpty()) { // search hits: a yellow frame that reads on every colour
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0xff, 0xd6, 0x00), 2));
+        p.drawRects(hits);
+        p.setPen(Qt::NoPen);
+    }
+    for (const TimelineRect &r : s.frame->rects())
+        if (r.span == s.selected && r.count == 1) {
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(s.palette.highlight().color(), 2));
+            p.drawRect(QRect(r.x, r.y, std::max(1, r.w), r.h).adjusted(0, 0, -1, -1));
+            p.setPen(Qt::NoPen);
+        }
+    p.setPen(Qt::white);
+    const QFontMetrics fm = p.fontMetrics();
+    for (const TimelineRect &r : s.frame->rects()) {
+        if (r.count > 1 || r.w < 40) continue;
+        const auto &name = s.spans->names[s.spans->nameId[static_cast<std::size_t>(r.span)]];
+        const QString text = fm.elidedText(QString::fromStdString(name), Qt::ElideRight, r.w - 6);
+        if (!text.isEmpty())
+            p.drawText(QRect(r.x + 3, r.y, r.w - 6, r.h), Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+}
+
+void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) const {
+    // The waterfall's tree: a row per lane with indent guides, a toggle where the span has
+    // children, its name and duration.
+    const TimelineViewport &v = *s.view;
+    p.fillRect(QRect(0, s.axisHeight, s.left, s.height - s.axisHeight), s.palette.alternateBase());
+    p.setPen(s.palette.mid().color());
+    p.drawLine(s.left - 1, s.axisHeight, s.left - 1, s.height);
+    const auto first = static_cast<std::int32_t>(std::floor(v.firstLane));
+    const std::int32_t last =
+        std::min(s.layout->laneCount(), first + v.heightPx / v.laneHeightPx + 2);
+    const QFontMetrics fm = p.fontMetrics();
+    p.setClipRect(QRect(0, s.axisHeight, s.left - 1, s.height - s.axisHeight));
+    for (std::int32_t lane = std::max(0, first); lane < last; ++lane) {
+        if (s.layout->laneBegin(lane) == s.layout->laneEnd(lane)) continue;
+        const std::int32_t span = *s.layout->laneBegin(lane);
+        const auto i = static_cast<std::size_t>(span);
+        const int y =
+            s.axisHeight + static_cast<int>(std::lround((lane - v.firstLane) * v.laneHeightPx));
+        const int depth = s.layout->laneDepth(lane), h = v.laneHeightPx;
+        if (span == s.selected)
+            p.fillRect(QRect(0, y, s.left - 1, h), s.palette.highlight().color().lighter(170));
+        p.setPen(s.palette.mid().color());
+        for (int k = 0; k < depth; ++k) {
+            const int x = 6 + k * toggleWidth + toggleWidth / 2;
+            p.drawLine(x, y, x, y + h);
+        }
+        const int x = 6 + depth * toggleWidth;
+        if (s.layout->laneHasChildren(lane)) {
+            const bool shut = s.collapsed && i < s.collapsed->size() && (*s.collapsed)[i];
+            p.setPen(s.palette.text().color());
+            p.drawText(QRect(x, y, toggleWidth, h), Qt::AlignCenter,
+                       shut ? QStringLiteral("\u25b8") : QStringLiteral("\u25be"));
+        }
+        p.fillRect(QRect(x + toggleWidth, y + 4, 4, h - 8), categoryColour(s.spans->category[i]));
+        const QString duration =
+            QString::fromStdString(formatDuration(s.spans->end[i] - s.spans->start[i]));
+        const int dw = fm.horizontalAdvance(duration) + 6;
+        const int nameX = x + toggleWidth + 8;
+        p.setPen((s.spans->flags[i] & SpanError) ? QColor(0xd3, 0x2f, 0x2f)
+                                                 : s.palette.text().color());
+        p.drawText(QRect(nameX, y, s.left - nameX - dw, h), Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(QString::fromStdString(s.spans->names[s.spans->nameId[i]]),
+                                 Qt::ElideRight, s.left - nameX - dw));
+        p.setPen(s.palette.placeholderText().color());
+        p.drawText(QRect(s.left - dw, y, dw - 4, h), Qt::AlignVCenter | Qt::AlignRight, duration);
+    }
+    p.setClipping(false);
+}
+
+void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState &s) const {
+    // A line above each request's group of lanes (Gantt per trace), so groups read apart.
+    const TimelineViewport &v = *s.view;
+    p.setPen(QColor(0xb0, 0xbe, 0xc5));
+    const double last = v.firstLane + static_cast<double>(v.heightPx) / v.laneHeightPx;
+    for (const std::int32_t lane : s.layout->traceFirstLane()) {
+        if (lane == 0 || lane < v.firstLane || lane > last) continue;
+        const double y = (lane - v.firstLane) * v.laneHeightPx - 0.5;
+        p.drawLine(QPointF(0, y), QPointF(v.widthPx, y));
+    }
+}
+
+void TimelinePainter::paintLegend(QPainter &p, const TimelinePaintState &s) const {
+    const QFontMetrics fm = p.fontMetrics();
+    std::vector<int> shown;
+    int textWidth = 0;
+    for (int c = 0; c < categoryCount; ++c)
+        if (s.categories & (1u << c)) {
+            shown.push_back(c);
+            textWidth = std::max(textWidth, fm.horizontalAdvance(QString::fromUtf8(
+                                                categoryName(static_cast<Category>(c)).data())));
+        }
+    if (shown.empty()) return;
+    const int row = fm.height() + 2, boxW = textWidth + 28,
+              boxH = static_cast<int>(shown.size()) * row + 8;
+    const QRect box(s.width - boxW - 8, s.axisHeight + 6, boxW, boxH);
+    QColor back = s.palette.base().color();
+    back.setAlpha(225);
+    p.setPen(QColor(0xb0, 0xbe, 0xc5));
+    p.setBrush(back);
+    p.drawRect(box);
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const int y = box.top() + 4 + static_cast<int>(k) * row;
+        p.fillRect(QRect(box.left() + 6, y + 3, 12, row - 6),
+                   categoryColour(static_cast<std::uint8_t>(shown[k])));
+        p.setPen(s.palette.text().color());
+        p.drawText(QRect(box.left() + 22, y, textWidth + 4, row), Qt::AlignVCenter | Qt::AlignLeft,
+                   QString::fromUtf8(categoryName(static_cast<Category>(shown[k])).data()));
+    }
+}
+
+void TimelinePainter::paintAxis(QPainter &p, const TimelinePaintState &s) const {
+    const TimelineViewport &v = *s.view;
+    const auto ticks = timeAxisTicks(v.t0, v.nsPerPixel, v.widthPx, s.origin);
+    p.setPen(QColor(0xe0, 0xe0, 0xe0)); // grid lines under the spans
+    for (const AxisTick &t : ticks)
+        p.drawLine(QPointF(s.left + t.x, s.axisHeight), QPointF(s.left + t.x, s.height));
+    p.fillRect(QRect(0, 0, s.width, s.axisHeight), s.palette.alternateBase());
+    p.setPen(s.palette.text().color());
+    p.setClipRect(QRect(s.left, 0, s.width - s.left, s.axisHeight));
+    for (const AxisTick &t : ticks) {
+        p.drawLine(QPointF(s.left + t.x, s.axisHeight - 5), QPointF(s.left + t.x, s.axisHeight));
+        p.drawText(QRectF(s.left + t.x + 3, 0, 200, s.axisHeight - 2),
+                   Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(t.label));
+    }
+    p.setClipping(false);
+}
+
+void TimelinePainter::paintMeasure(QPainter &p, const TimelinePaintState &s) const {
+    if (!s.measuring) return;
+    const TimelineViewport &v = *s.view;
+    const auto xOf = [&](std::int64_t t) {
+        return s.left + static_cast<double>(t - v.t0) / v.nsPerPixel;
+    };
+    const double a = xOf(std::min(s.measureFrom, s.measureTo)),
+                 b = xOf(std::max(s.measureFrom, s.measureTo));
+    QColor band = s.palette.highlight().color();
+    band.setAlpha(50);
+    p.fillRect(QRectF(a, s.axisHeight, b - a, s.height - s.axisHeight), band);
+    p.setPen(QPen(s.palette.highlight().color(), 1));
+    p.drawLine(QPointF(a, s.axisHeight), QPointF(a, s.height));
+    p.drawLine(QPointF(b, s.axisHeight), QPointF(b, s.height));
+    const QString label = QString::fromStdString(formatDuration(
+        std::max(s.measureFrom, s.measureTo) - std::min(s.measureFrom, s.measureTo)));
+    const QFontMetrics fm = p.fontMetrics();
+    const QRectF box((a + b) / 2 - fm.horizontalAdvance(label) / 2.0 - 6, s.axisHeight + 4,
+                     fm.horizontalAdvance(label) + 12, fm.height() + 4);
+    p.fillRect(box, s.palette.highlight());
+    p.setPen(s.palette.highlightedText().color());
+    p.drawText(box, Qt::AlignCenter, label);
+}
+
+} // namespace spanscope

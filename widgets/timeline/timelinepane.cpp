@@ -1,0 +1,315 @@
+#include "timelinepane.h"
+
+#include "store/runqueries.h"
+#include "store/workspace.h"
+#include "timelineminimap.h"
+#include "timelineview.h"
+
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <optional>
+#include <type_traits>
+
+namespace spanscope {
+
+namespace {
+
+struct LoadedRun {
+    std::shared_ptr<TimelineSpans> spans;
+    std::shared_ptr<TimelineLayout> layout;
+};
+
+TimelineLayout::Mode layoutMode(TimelinePane::Mode m) {
+    switch (m) {
+    case TimelinePane::Mode::Packed:
+        return TimelineLayout::Mode::GanttPacked;
+    case TimelinePane::Mode::Waterfall:
+        return TimelineLayout::Mode::Waterfall;
+    default:
+        return TimelineLayout::Mode::GanttPerTrace;
+    }
+}
+
+} // namespace
+
+// Runs `work` on the thread pool and `done(result)` back on this object's thread, unless a
+// newer job of the pane has started since (its generation moved on).
+template <typename Work, typename Done> void TimelinePane::runJob(Work work, Done done) {
+    using R = std::invoke_result_t<Work>;
+    struct Outcome {
+        std::optional<R> value;
+        QString error;
+    };
+    ++m_inFlight;
+    const std::uint64_t generation = m_generation;
+    auto future = QtConcurrent::run([work = std::move(work)]() mutable {
+        Outcome o;
+        try {
+            o.value.emplace(work());
+        } catch (const std::exception &e) {
+            o.error = QString::fromUtf8(e.what());
+        }
+        return o;
+    });
+    m_pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    m_pending.push_back(QFuture<void>(future));
+    // A watcher rather than QFuture::then: it reports a future that finished before it was
+    // attached, which then(context) in Qt 6.4 did not always do under load.
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, done] {
+        Outcome o = watcher->result();
+        watcher->deleteLater();
+        --m_inFlight;
+        if (generation == m_generation) {
+            if (o.value)
+                done(std::move(*o.value));
+            else
+                emit failed(o.error);
+        }
+        updateStatus();
+    });
+    watcher->setFuture(future);
+    updateStatus();
+}
+
+TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
+    m_modeBox = new QComboBox;
+    m_modeBox->addItems({tr("Requests"), tr("Packed by concurrency"), tr("Waterfall")});
+    m_modeBox->setToolTip(tr("Lanes: a group per request, all spans packed into as few lanes as "
+                             "their concurrency needs, or one request's call tree"));
+    m_back = new QToolButton;
+    m_back->setText(tr("\u25c2 Whole run"));
+    m_back->setToolTip(tr("Back to the run's Gantt"));
+    m_back->setVisible(false);
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Search names and attributes  ( / )"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(340);
+    m_status = new QLabel;
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_view = new TimelineView;
+    m_minimap = new TimelineMinimap(m_view);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 4, 4, 2);
+    bar->addWidget(m_back);
+    bar->addWidget(m_modeBox);
+    bar->addSpacing(8);
+    bar->addWidget(m_search, 1);
+    bar->addSpacing(8);
+    bar->addWidget(m_status, 1);
+    auto *box = new QVBoxLayout(this);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->setSpacing(0);
+    box->addLayout(bar);
+    box->addWidget(m_view, 1);
+    box->addWidget(m_minimap);
+
+    connect(m_modeBox, &QComboBox::activated, this,
+            [this](int index) { setMode(static_cast<Mode>(index)); });
+    connect(m_back, &QToolButton::clicked, this, [this] { setMode(Mode::Requests); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_matchOrder.empty())
+            search(m_search->text());
+        else
+            m_view->stepMatch(1);
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
+        if (t.isEmpty()) search(QString());
+    });
+    connect(m_view, &TimelineView::searchRequested, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    connect(m_view, &TimelineView::collapseToggled, this, &TimelinePane::toggleCollapse);
+    connect(m_view, &TimelineView::spanActivated, this, [this](std::int32_t span) {
+        if (m_mode != Mode::Waterfall && m_spans)
+            openTrace(m_spans->trace[static_cast<std::size_t>(span)]);
+    });
+    connect(m_view, &TimelineView::spanSelected, this, [this](std::int32_t span) {
+        emit spanSelected(span >= 0 && m_spans ? m_spans->spanId[static_cast<std::size_t>(span)]
+                                               : 0);
+    });
+    m_view->setTooltipDetail([this](std::int32_t span) { return tooltipDetail(span); });
+    updateStatus();
+}
+
+TimelinePane::~TimelinePane() {
+    for (QFuture<void> &f : m_pending)
+        f.waitForFinished();
+}
+
+void TimelinePane::setWorkspace(Workspace *workspace) {
+    m_ws = workspace;
+    showRun(0);
+}
+
+bool TimelinePane::busy() const {
+    return m_inFlight > 0;
+}
+
+void TimelinePane::showRun(std::int64_t runId) {
+    ++m_generation;
+    m_runId = runId;
+    m_trace = -1;
+    m_mode = Mode::Requests;
+    m_modeBox->setCurrentIndex(0);
+    m_back->setVisible(false);
+    m_matchFlags.clear();
+    m_matchOrder.clear();
+    m_view->setData(nullptr, nullptr);
+    m_minimap->setSpans(nullptr);
+    m_spans.reset();
+    m_layout.reset();
+    if (!m_ws || runId == 0) return updateStatus();
+    const QString path = m_ws->path();
+    runJob(
+        [path, runId] {
+            Workspace ws(path);
+            LoadedRun r;
+            r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
+            r.layout = std::make_shared<TimelineLayout>(
+                TimelineLayout::build(*r.spans, TimelineLayout::Mode::GanttPerTrace));
+            return r;
+        },
+        [this](LoadedRun r) {
+            m_spans = std::move(r.spans);
+            m_collapsed.assign(m_spans->size(), false);
+            m_layout = std::move(r.layout);
+            m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
+            m_minimap->setSpans(m_spans.get());
+            emit loaded();
+        });
+}
+
+void TimelinePane::openTrace(std::int32_t traceIndex) {
+    if (!m_spans || traceIndex < 0 || traceIndex >= m_spans->traceCount) return;
+    m_trace = traceIndex;
+    m_mode = Mode::Waterfall;
+    m_modeBox->setCurrentIndex(static_cast<int>(Mode::Waterfall));
+    m_back->setVisible(true);
+    rebuildLayout(true);
+    emit traceOpened(traceIndex);
+}
+
+void TimelinePane::setMode(Mode mode) {
+    if (mode == Mode::Waterfall && m_trace < 0) {
+        // A waterfall needs a request: the selected span's, else the first.
+        const std::int32_t sel = m_view->selectedSpan();
+        return openTrace(sel >= 0 && m_spans ? m_spans->trace[static_cast<std::size_t>(sel)] : 0);
+    }
+    m_mode = mode;
+    m_modeBox->setCurrentIndex(static_cast<int>(mode));
+    m_back->setVisible(mode == Mode::Waterfall);
+    if (mode != Mode::Waterfall) m_trace = -1;
+    rebuildLayout(mode == Mode::Waterfall);
+}
+
+void TimelinePane::rebuildLayout(bool fit) {
+    if (!m_spans) return;
+    ++m_generation;
+    const auto spans = m_spans;
+    const auto mode = layoutMode(m_mode);
+    const std::int32_t trace = m_mode == Mode::Waterfall ? m_trace : -1;
+    auto collapsed = std::make_shared<std::vector<bool>>(m_collapsed);
+    runJob(
+        [spans, mode, trace, collapsed] {
+            return std::make_shared<TimelineLayout>(
+                TimelineLayout::build(*spans, mode, trace, collapsed.get()));
+        },
+        [this, fit](std::shared_ptr<TimelineLayout> layout) { applyLayout(layout, fit); });
+}
+
+void TimelinePane::applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit) {
+    // The view keeps a pointer: swap it to the new layout before the old one goes.
+    m_view->setLayout(layout.get());
+    m_layout = std::move(layout);
+    if (fit) m_view->zoomToFit();
+    emit layoutChanged();
+}
+
+void TimelinePane::toggleCollapse(std::int32_t span) {
+    const auto i = static_cast<std::size_t>(span);
+    if (i >= m_collapsed.size()) return;
+    m_collapsed[i] = !m_collapsed[i];
+    rebuildLayout(false);
+}
+
+void TimelinePane::search(const QString &text) {
+    if (m_search->text() != text) m_search->setText(text);
+    m_matchFlags.clear();
+    m_matchOrder.clear();
+    m_view->setMatches(nullptr, {});
+    if (text.trimmed().isEmpty() || !m_spans || !m_ws) {
+        emit searchFinished(0);
+        return updateStatus();
+    }
+    const QString path = m_ws->path();
+    const std::int64_t runId = m_runId;
+    const auto spans = m_spans;
+    const std::string needle = text.trimmed().toStdString();
+    struct Hits {
+        std::vector<bool> flags;
+        std::vector<std::int32_t> order;
+    };
+    runJob(
+        [path, runId, spans, needle] {
+            Workspace ws(path);
+            const std::vector<std::int64_t> ids = RunQueries(ws).searchSpans(runId, needle);
+            Hits h;
+            h.flags.assign(spans->size(), false);
+            for (std::size_t i = 0; i < spans->size(); ++i)
+                if (std::binary_search(ids.begin(), ids.end(), spans->spanId[i])) {
+                    h.flags[i] = true;
+                    h.order.push_back(static_cast<std::int32_t>(i));
+                }
+            std::stable_sort(h.order.begin(), h.order.end(), [&](std::int32_t a, std::int32_t b) {
+                return spans->start[static_cast<std::size_t>(a)] <
+                       spans->start[static_cast<std::size_t>(b)];
+            });
+            return h;
+        },
+        [this](Hits h) {
+            m_matchFlags = std::move(h.flags);
+            m_matchOrder = std::move(h.order);
+            m_view->setMatches(&m_matchFlags, m_matchOrder);
+            if (!m_matchOrder.empty()) m_view->stepMatch(1);
+            emit searchFinished(static_cast<int>(m_matchOrder.size()));
+        });
+}
+
+void TimelinePane::updateStatus() {
+    QStringList parts;
+    if (m_inFlight > 0) parts << tr("working\u2026");
+    if (m_spans) {
+        parts << tr("%L1 spans in %L2 requests").arg(m_spans->size()).arg(m_spans->traceCount);
+        if (m_mode == Mode::Waterfall && m_trace >= 0) parts << tr("request %1").arg(m_trace + 1);
+    }
+    if (!m_search->text().isEmpty() && m_inFlight == 0)
+        parts << tr("%L1 hits (N / Shift+N)").arg(m_matchOrder.size());
+    m_status->setText(parts.join(QStringLiteral("  \u00b7  ")));
+}
+
+QString TimelinePane::tooltipDetail(std::int32_t span) const {
+    if (!m_ws || !m_spans) return {};
+    const auto d = RunQueries(*m_ws).spanDetail(m_spans->spanId[static_cast<std::size_t>(span)]);
+    if (!d) return {};
+    QString text;
+    if (!d->model.empty())
+        text +=
+            QStringLiteral("<br>model %1").arg(QString::fromStdString(d->model).toHtmlEscaped());
+    if (d->inputTokens >= 0 || d->outputTokens >= 0)
+        text += QStringLiteral("<br>tokens %L1 in, %L2 out")
+                    .arg(std::max<std::int64_t>(0, d->inputTokens))
+                    .arg(std::max<std::int64_t>(0, d->outputTokens));
+    return text;
+}
+
+} // namespace spanscope

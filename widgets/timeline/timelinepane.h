@@ -1,0 +1,86 @@
+#pragma once
+
+#include "analysis/timelinelayout.h"
+
+#include <QFuture>
+#include <QList>
+#include <QWidget>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace spanscope {
+
+class TimelineMinimap;
+class TimelineView;
+class Workspace;
+
+// A run's timeline with its controls: layout switch (a lane group per request, packed by
+// concurrency, or one request's waterfall), search, the canvas and the minimap. Owns the
+// run's span columns and layouts; loads them, builds layouts and searches on worker threads
+// with their own workspace connections, and swaps results in when they are ready.
+class TimelinePane : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Requests, Packed, Waterfall };
+
+    explicit TimelinePane(QWidget *parent = nullptr);
+    ~TimelinePane() override;
+
+    // The workspace the UI reads (tooltips); workers open their own connections to its file.
+    void setWorkspace(Workspace *workspace);
+    void showRun(std::int64_t runId); // 0 clears
+    std::int64_t runId() const { return m_runId; }
+    // One request (by its index in request order) as a waterfall.
+    void openTrace(std::int32_t traceIndex);
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    void search(const QString &text);
+
+    TimelineView *view() const { return m_view; }
+    const TimelineSpans *spans() const { return m_spans.get(); }
+    std::int32_t traceShown() const { return m_trace; }
+    int matchCount() const { return static_cast<int>(m_matchOrder.size()); }
+    bool busy() const;
+
+signals:
+    void loaded();        // a run's spans are shown
+    void layoutChanged(); // a mode switch, a waterfall opened or collapsed
+    void searchFinished(int hits);
+    void spanSelected(qint64 spanRowId); // 0 when the selection was cleared
+    void traceOpened(int traceIndex);
+    void failed(const QString &message); // a load or search that could not read the workspace
+
+private:
+    template <typename Work, typename Done> void runJob(Work work, Done done);
+    void applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit);
+    void rebuildLayout(bool fit);
+    void toggleCollapse(std::int32_t span);
+    void updateStatus();
+    QString tooltipDetail(std::int32_t span) const;
+
+    Workspace *m_ws = nullptr;
+    std::int64_t m_runId = 0;
+    Mode m_mode = Mode::Requests;
+    std::int32_t m_trace = -1;
+    std::shared_ptr<TimelineSpans> m_spans;
+    std::shared_ptr<TimelineLayout> m_layout;
+    std::vector<bool> m_collapsed;
+    std::vector<bool> m_matchFlags;
+    std::vector<std::int32_t> m_matchOrder;
+    std::uint64_t m_generation = 0; // drops results of loads overtaken by newer ones
+
+    QComboBox *m_modeBox;
+    QToolButton *m_back;
+    QLineEdit *m_search;
+    QLabel *m_status;
+    TimelineView *m_view;
+    TimelineMinimap *m_minimap;
+    QList<QFuture<void>> m_pending; // worker jobs, waited for on destruction
+    int m_inFlight = 0;
+};
+
+} // namespace spanscope

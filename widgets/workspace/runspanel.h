@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+#include <cstdint>
+
+class QTableView;
+
+namespace spanscope {
+
+class RunListModel;
+
+// The workspace's runs as a table (label, kind, imported, requests, spans): select one to open
+// it; F2 or double-click on the label renames; Delete or the context menu removes (asks first).
+class RunsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPanel(RunListModel *model, QWidget *parent = nullptr);
+    std::int64_t currentRun() const;
+    void selectRun(std::int64_t runId);
+    QTableView *table() const { return m_table; }
+
+signals:
+    void runSelected(qint64 runId); // 0: none
+
+private:
+    void removeCurrent();
+
+    RunListModel *m_model;
+    QTableView *m_table;
+};
+
+} // namespace spanscope
