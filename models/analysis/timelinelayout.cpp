@@ -60,11 +60,15 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
         std::sort(order.begin(), order.end(), byStart);
         lanes = pack(s, order.data(), order.data() + n, 0, t.m_lane);
     } else if (mode == Mode::GanttPerTrace) {
-        std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+        const auto byTrace = [&](std::int32_t a, std::int32_t b) {
             const auto ta = s.trace[static_cast<std::size_t>(a)],
                        tb = s.trace[static_cast<std::size_t>(b)];
             return ta != tb ? ta < tb : byStart(a, b);
-        });
+        };
+        // RunQueries hands the spans over in this order already: check in one pass, and sort
+        // only when they are not.
+        if (!std::is_sorted(order.begin(), order.end(), byTrace))
+            std::sort(order.begin(), order.end(), byTrace);
         t.m_traceFirstLane.assign(static_cast<std::size_t>(s.traceCount), 0);
         for (std::size_t k = 0; k < n;) {
             const std::int32_t tr = s.trace[static_cast<std::size_t>(order[k])];
@@ -134,8 +138,14 @@ void TimelineLayout::index(const TimelineSpans &s) {
                              s.start[static_cast<std::size_t>(b)];
                   });
     m_orderStart.resize(m_order.size());
-    for (std::size_t k = 0; k < m_order.size(); ++k)
-        m_orderStart[k] = s.start[static_cast<std::size_t>(m_order[k])];
+    m_orderEnd.resize(m_order.size());
+    m_orderStyle.resize(m_order.size());
+    for (std::size_t k = 0; k < m_order.size(); ++k) {
+        const auto i = static_cast<std::size_t>(m_order[k]);
+        m_orderStart[k] = s.start[i];
+        m_orderEnd[k] = std::max(s.start[i], s.end[i]);
+        m_orderStyle[k] = static_cast<std::uint16_t>(s.category[i] | s.flags[i] << 8);
+    }
 }
 
 const std::int32_t *TimelineLayout::laneBegin(std::int32_t lane) const {
@@ -150,8 +160,16 @@ const std::int64_t *TimelineLayout::laneStarts(std::int32_t lane) const {
     return m_orderStart.data() + m_laneOffsets[static_cast<std::size_t>(lane)];
 }
 
+const std::int64_t *TimelineLayout::laneEnds(std::int32_t lane) const {
+    return m_orderEnd.data() + m_laneOffsets[static_cast<std::size_t>(lane)];
+}
+
+const std::uint16_t *TimelineLayout::laneStyles(std::int32_t lane) const {
+    return m_orderStyle.data() + m_laneOffsets[static_cast<std::size_t>(lane)];
+}
+
 std::pair<const std::int32_t *, const std::int32_t *>
-TimelineLayout::visible(const TimelineSpans &s, std::int32_t lane, std::int64_t t0,
+TimelineLayout::visible(const TimelineSpans &, std::int32_t lane, std::int64_t t0,
                         std::int64_t t1) const {
     const std::int32_t *b = laneBegin(lane);
     const std::int64_t *starts = laneStarts(lane);
@@ -159,10 +177,7 @@ TimelineLayout::visible(const TimelineSpans &s, std::int32_t lane, std::int64_t 
     // Spans in a lane do not overlap: the first one reaching t0 is the last one starting at or
     // before t0, if it lasts until t0, else the one after it.
     std::ptrdiff_t first = std::upper_bound(starts, startsEnd, t0) - starts;
-    if (first > 0) {
-        const auto prev = static_cast<std::size_t>(b[first - 1]);
-        if (std::max(s.end[prev], s.start[prev]) >= t0) --first;
-    }
+    if (first > 0 && laneEnds(lane)[first - 1] >= t0) --first;
     const std::ptrdiff_t last = std::upper_bound(starts + first, startsEnd, t1) - starts;
     return {b + first, b + std::max(first, last)};
 }
@@ -192,7 +207,7 @@ std::size_t TimelineLayout::bytes() const {
     return (m_lane.capacity() + m_order.capacity() + m_laneOffsets.capacity() +
             m_traceFirstLane.capacity()) *
                4 +
-           m_orderStart.capacity() * 8;
+           (m_orderStart.capacity() + m_orderEnd.capacity()) * 8 + m_orderStyle.capacity() * 2;
 }
 
 } // namespace spanscope

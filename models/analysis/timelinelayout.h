@@ -34,6 +34,10 @@ public:
     // The starts of those spans, in the same order, stored together: searching a lane reads
     // consecutive memory instead of following the span indexes.
     const std::int64_t *laneStarts(std::int32_t lane) const;
+    // Their ends and their category (low byte) and flags (high byte), likewise: a frame reads
+    // only these lane-ordered arrays, never the span columns in the scattered order of a lane.
+    const std::int64_t *laneEnds(std::int32_t lane) const;
+    const std::uint16_t *laneStyles(std::int32_t lane) const;
     // The first lane of each trace's group (GanttPerTrace), else empty.
     const std::vector<std::int32_t> &traceFirstLane() const { return m_traceFirstLane; }
     // Spans shown (Waterfall with a trace filter shows a subset), lane -1 for hidden ones.
@@ -63,6 +67,8 @@ private:
     std::vector<std::int32_t> m_lane;        // per span
     std::vector<std::int32_t> m_order;       // spans grouped by lane, each lane by start
     std::vector<std::int64_t> m_orderStart;  // start of m_order[k], for searches in one lane
+    std::vector<std::int64_t> m_orderEnd;    // end of m_order[k]
+    std::vector<std::uint16_t> m_orderStyle; // category | flags << 8 of m_order[k]
     std::vector<std::int32_t> m_laneOffsets; // lane i = m_order[offsets[i] .. offsets[i+1])
     std::vector<std::int32_t> m_traceFirstLane;
     std::vector<std::int32_t> m_laneDepth;       // Waterfall

@@ -7,6 +7,8 @@
 #include "workspace.h"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 
 namespace spanscope {
@@ -88,6 +90,16 @@ RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
     return in;
 }
 
+namespace {
+
+// Names are looked up by the text SQLite hands out, without making a string per row.
+struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+} // namespace
+
 TimelineSpans RunQueries::timelineSpans(std::int64_t runId) const {
     sqlite3 *db = m_ws.handle();
     TimelineSpans out;
@@ -110,37 +122,99 @@ TimelineSpans RunQueries::timelineSpans(std::int64_t runId) const {
                 static_cast<std::int32_t>(k);
         out.traceCount = static_cast<std::int32_t>(ids.size());
     }
-    std::vector<std::int64_t> parentIds;
-    std::unordered_map<std::string, std::uint32_t> nameIds;
+    // The run's spans in row order: a run's rows are one id range (the bulk writer numbers
+    // them), so this is a sequential read of the table with no sort and no temporary storage
+    // in SQLite; the order by trace and start is made here, in one counting pass.
+    std::int64_t lo = 0, hi = -1, n = 0;
     {
-        Statement st(
-            db,
-            "SELECT id, trace_id, coalesce(parent_id, 0), start_ns, end_ns, category, flags, name "
-            "FROM spans WHERE run_id = ? ORDER BY trace_id, start_ns");
+        Statement st(db, "SELECT min(id), max(id), count(*) FROM spans WHERE run_id = ?");
         st.bind(1, runId);
-        while (st.step()) {
-            out.spanId.push_back(st.int64(0));
-            out.trace.push_back(traceIndex[static_cast<std::size_t>(st.int64(1) - firstTrace)]);
-            parentIds.push_back(st.int64(2));
-            out.start.push_back(st.int64(3));
-            out.end.push_back(st.int64(4));
-            out.category.push_back(static_cast<std::uint8_t>(st.int64(5)));
-            out.flags.push_back(static_cast<std::uint8_t>(st.int64(6)));
-            const auto [it, isNew] =
-                nameIds.try_emplace(st.text(7), static_cast<std::uint32_t>(out.names.size()));
-            if (isNew) out.names.push_back(it->first);
-            out.nameId.push_back(it->second);
+        if (st.step() && !st.isNull(0)) {
+            lo = st.int64(0);
+            hi = st.int64(1);
+            n = st.int64(2);
         }
     }
-    if (out.spanId.empty()) return out;
-    const auto [lo, hi] = std::minmax_element(out.spanId.begin(), out.spanId.end());
-    std::vector<std::int32_t> indexOf(static_cast<std::size_t>(*hi - *lo + 1), -1);
-    for (std::size_t i = 0; i < out.spanId.size(); ++i)
-        indexOf[static_cast<std::size_t>(out.spanId[i] - *lo)] = static_cast<std::int32_t>(i);
-    out.parent.resize(out.spanId.size(), -1);
-    for (std::size_t i = 0; i < parentIds.size(); ++i)
-        if (parentIds[i] >= *lo && parentIds[i] <= *hi)
-            out.parent[i] = indexOf[static_cast<std::size_t>(parentIds[i] - *lo)];
+    if (n == 0) return out;
+    TimelineSpans raw;
+    raw.reserve(static_cast<std::size_t>(n));
+    std::vector<std::int64_t> parentIds;
+    parentIds.reserve(static_cast<std::size_t>(n));
+    std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> nameIds;
+    {
+        Statement st(db, "SELECT id, trace_id, coalesce(parent_id, 0), start_ns, end_ns, "
+                         "category, flags, name FROM spans WHERE id BETWEEN ? AND ? AND "
+                         "run_id = ?");
+        st.bind(1, lo).bind(2, hi).bind(3, runId);
+        while (st.step()) {
+            raw.spanId.push_back(st.int64(0));
+            raw.trace.push_back(traceIndex[static_cast<std::size_t>(st.int64(1) - firstTrace)]);
+            parentIds.push_back(st.int64(2));
+            raw.start.push_back(st.int64(3));
+            raw.end.push_back(st.int64(4));
+            raw.category.push_back(static_cast<std::uint8_t>(st.int64(5)));
+            raw.flags.push_back(static_cast<std::uint8_t>(st.int64(6)));
+            const std::string_view name = st.textView(7);
+            auto it = nameIds.find(name);
+            if (it == nameIds.end()) {
+                it =
+                    nameIds.emplace(std::string(name), static_cast<std::uint32_t>(out.names.size()))
+                        .first;
+                out.names.push_back(it->first);
+            }
+            raw.nameId.push_back(it->second);
+        }
+    }
+    // Order: by trace (counting sort, stable), then by start within each trace.
+    const std::size_t count = raw.spanId.size();
+    std::vector<std::int32_t> order(count);
+    {
+        std::vector<std::int32_t> offset(static_cast<std::size_t>(out.traceCount) + 1, 0);
+        for (const std::int32_t t : raw.trace)
+            ++offset[static_cast<std::size_t>(t) + 1];
+        for (std::size_t t = 1; t < offset.size(); ++t)
+            offset[t] += offset[t - 1];
+        std::vector<std::int32_t> fill(offset.begin(), offset.end() - 1);
+        for (std::size_t i = 0; i < count; ++i)
+            order[static_cast<std::size_t>(fill[static_cast<std::size_t>(raw.trace[i])]++)] =
+                static_cast<std::int32_t>(i);
+        for (std::size_t t = 0; t + 1 < offset.size(); ++t)
+            std::stable_sort(order.begin() + offset[t], order.begin() + offset[t + 1],
+                             [&](std::int32_t a, std::int32_t b) {
+                                 // At equal starts the longer (the parent) first, as the
+                                 // timeline lays them out: its sort then has nothing to do.
+                                 const auto i = static_cast<std::size_t>(a),
+                                            j = static_cast<std::size_t>(b);
+                                 if (raw.start[i] != raw.start[j])
+                                     return raw.start[i] < raw.start[j];
+                                 return raw.end[i] > raw.end[j];
+                             });
+    }
+    const auto gather = [&](auto &dst, const auto &src) {
+        dst.resize(count);
+        for (std::size_t k = 0; k < count; ++k)
+            dst[k] = src[static_cast<std::size_t>(order[k])];
+    };
+    gather(out.spanId, raw.spanId);
+    gather(out.trace, raw.trace);
+    gather(out.start, raw.start);
+    gather(out.end, raw.end);
+    gather(out.category, raw.category);
+    gather(out.flags, raw.flags);
+    gather(out.nameId, raw.nameId);
+    {
+        std::vector<std::int64_t> parents;
+        gather(parents, parentIds);
+        parentIds.swap(parents);
+    }
+    raw.clear();
+    std::vector<std::int32_t> indexOf(static_cast<std::size_t>(hi - lo + 1), -1);
+    for (std::size_t i = 0; i < count; ++i)
+        indexOf[static_cast<std::size_t>(out.spanId[i] - lo)] = static_cast<std::int32_t>(i);
+    out.parent.assign(count, -1);
+    for (std::size_t i = 0; i < count; ++i)
+        if (parentIds[i] >= lo && parentIds[i] <= hi)
+            out.parent[i] = indexOf[static_cast<std::size_t>(parentIds[i] - lo)];
     return out;
 }
 

@@ -43,6 +43,8 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // The text without a copy: valid until the next step(), reset() or column call.
+    std::string_view textView(int column) const;
     std::string blob(int column) const;
     std::optional<double> optReal(int column) const {
         return isNull(column) ? std::nullopt : std::optional<double>(real(column));

@@ -81,6 +81,42 @@ private slots:
         }
     }
 
+    void touchingFoldsMergeAndKeepTheirErrors() {
+        TimelineSpans s = lanesOfCalls(20, 3000, 6);
+        for (std::size_t i = 0; i < s.size(); i += 97)
+            s.flags[i] = 1; // SpanError
+        const TimelineLayout layout = TimelineLayout::build(s, TimelineLayout::Mode::GanttPerTrace);
+        TimelineViewport v;
+        v.t0 = 0;
+        v.nsPerPixel = 5000;
+        v.widthPx = 1920;
+        v.heightPx = 1080;
+        TimelineFrame frame;
+        frame.build(s, layout, v);
+        const TimelineRect *prev = nullptr;
+        std::size_t errorsSeen = 0, errorsWanted = 0;
+        for (const TimelineRect &r : frame.rects()) {
+            const bool folds = r.count > 1 || r.w < v.minWidthPx;
+            // Two folding rects of a lane never touch: they would have been one.
+            if (prev && prev->y == r.y && folds && (prev->count > 1 || prev->w < v.minWidthPx))
+                QVERIFY(prev->x + prev->w < r.x);
+            prev = &r;
+            // The spans of a rect are the next `count` of its lane; any error among them marks it.
+            const std::int32_t lane = layout.laneOf(r.span);
+            const std::int32_t *at =
+                std::find(layout.laneBegin(lane), layout.laneEnd(lane), r.span);
+            bool error = false;
+            for (int k = 0; k < r.count; ++k)
+                error |= (s.flags[static_cast<std::size_t>(at[k])] & 1) != 0;
+            if (error && r.count <= 64) {
+                ++errorsWanted;
+                errorsSeen += (r.flags & 1) ? 1 : 0;
+            }
+        }
+        QVERIFY(errorsWanted > 0);
+        QCOMPARE(errorsSeen, errorsWanted);
+    }
+
     void fullZoomOutIsBoundedByPixels() {
         const TimelineSpans s = lanesOfCalls(60, 5000, 8); // 300k spans
         const TimelineLayout layout = TimelineLayout::build(s, TimelineLayout::Mode::GanttPerTrace);

@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QTest>
+#include <numeric>
 #include <random>
 
 using namespace spanscope;
@@ -182,10 +183,108 @@ private slots:
             }
         }
         QCOMPARE(roots, 2);
+        // Grouped by trace, by start within a trace (self time and layout rely on it).
+        for (std::size_t i = 1; i < s.size(); ++i) {
+            QVERIFY(s.trace[i - 1] <= s.trace[i]);
+            if (s.trace[i - 1] == s.trace[i]) QVERIFY(s.start[i - 1] <= s.start[i]);
+        }
         // The two parallel searches of request 0 overlap: the packed Gantt needs separate lanes.
         const TimelineLayout l = TimelineLayout::build(s, Mode::GanttPerTrace);
         QVERIFY(l.laneCount() >= 4);
         QVERIFY(s.bytes() / s.size() < 100 + 64); // columns plus the few names of a tiny run
+    }
+
+    void waterfallCollapseHidesDescendantsOnly() {
+        const TimelineSpans s = randomSpans(4, 60, 11);
+        const TimelineLayout full = TimelineLayout::build(s, Mode::Waterfall, 1);
+        // Depths follow the tree; a span has children exactly when one names it as parent.
+        std::vector<int> children(s.size(), 0);
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (s.parent[i] >= 0) ++children[static_cast<std::size_t>(s.parent[i])];
+        std::int32_t parentOfMost = -1;
+        for (std::int32_t lane = 0; lane < full.laneCount(); ++lane) {
+            const std::int32_t span = *full.laneBegin(lane);
+            const auto i = static_cast<std::size_t>(span);
+            QCOMPARE(full.laneHasChildren(lane), children[i] > 0);
+            if (s.parent[i] < 0) {
+                QCOMPARE(full.laneDepth(lane), 0);
+            } else {
+                QCOMPARE(full.laneDepth(lane), full.laneDepth(full.laneOf(s.parent[i])) + 1);
+                if (parentOfMost < 0 ||
+                    children[i] > children[static_cast<std::size_t>(parentOfMost)])
+                    parentOfMost = span;
+            }
+        }
+        QVERIFY(parentOfMost >= 0);
+        // Collapsing it hides its descendants (counted by walking up from every span), keeps
+        // its own row, and moves nothing else out.
+        const auto descends = [&](std::size_t i) {
+            for (std::int32_t p = s.parent[i]; p >= 0; p = s.parent[static_cast<std::size_t>(p)])
+                if (p == parentOfMost) return true;
+            return false;
+        };
+        std::vector<bool> collapsed(s.size(), false);
+        collapsed[static_cast<std::size_t>(parentOfMost)] = true;
+        const TimelineLayout folded = TimelineLayout::build(s, Mode::Waterfall, 1, &collapsed);
+        int hidden = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s.trace[i] != 1) continue;
+            const bool gone = descends(i);
+            hidden += gone ? 1 : 0;
+            QCOMPARE(folded.laneOf(static_cast<std::int32_t>(i)) < 0, gone);
+        }
+        QVERIFY(hidden > 0);
+        QCOMPARE(folded.laneCount(), full.laneCount() - hidden);
+        QVERIFY(folded.laneHasChildren(folded.laneOf(parentOfMost)));
+    }
+
+    void laneArraysMatchTheColumns() {
+        TimelineSpans s = randomSpans(50, 40, 5);
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            s.category[i] = static_cast<std::uint8_t>(i % 13);
+            s.flags[i] = static_cast<std::uint8_t>(i % 7);
+        }
+        for (const Mode mode : {Mode::GanttPerTrace, Mode::GanttPacked, Mode::Waterfall}) {
+            const TimelineLayout l = TimelineLayout::build(s, mode);
+            for (std::int32_t lane = 0; lane < l.laneCount(); ++lane)
+                for (std::ptrdiff_t k = 0; k < l.laneEnd(lane) - l.laneBegin(lane); ++k) {
+                    const auto i = static_cast<std::size_t>(l.laneBegin(lane)[k]);
+                    QCOMPARE(l.laneStarts(lane)[k], s.start[i]);
+                    QCOMPARE(l.laneEnds(lane)[k], std::max(s.start[i], s.end[i]));
+                    QCOMPARE(l.laneStyles(lane)[k] & 0xff, int(s.category[i]));
+                    QCOMPARE(l.laneStyles(lane)[k] >> 8, int(s.flags[i]));
+                }
+        }
+    }
+
+    void sortedAndShuffledInputLayOutAlike() {
+        // The per-request layout skips its sort for input already in (trace, start) order, as
+        // RunQueries delivers it: the lanes must be the same as for the same spans shuffled.
+        const TimelineSpans shuffled = randomSpans(30, 50, 9);
+        std::vector<std::int32_t> order(shuffled.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+            const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
+            if (shuffled.trace[i] != shuffled.trace[j])
+                return shuffled.trace[i] < shuffled.trace[j];
+            if (shuffled.start[i] != shuffled.start[j])
+                return shuffled.start[i] < shuffled.start[j];
+            return shuffled.end[i] > shuffled.end[j];
+        });
+        TimelineSpans sorted = shuffled;
+        std::vector<std::int32_t> where(order.size());
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const auto i = static_cast<std::size_t>(order[k]);
+            where[i] = static_cast<std::int32_t>(k);
+            sorted.start[k] = shuffled.start[i];
+            sorted.end[k] = shuffled.end[i];
+            sorted.trace[k] = shuffled.trace[i];
+        }
+        const TimelineLayout a = TimelineLayout::build(shuffled, Mode::GanttPerTrace);
+        const TimelineLayout b = TimelineLayout::build(sorted, Mode::GanttPerTrace);
+        QCOMPARE(a.laneCount(), b.laneCount());
+        for (std::size_t i = 0; i < shuffled.size(); ++i)
+            QCOMPARE(a.laneOf(static_cast<std::int32_t>(i)), b.laneOf(where[i]));
     }
 
     void memoryPerSpanIsSmall() {

@@ -74,14 +74,33 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
             p.setPen(Qt::NoPen);
         }
     p.setPen(Qt::white);
-    const QFontMetrics fm = p.fontMetrics();
+    const int textTop = (s.view->laneHeightPx - p.fontMetrics().height()) / 2;
     for (const TimelineRect &r : s.frame->rects()) {
         if (r.count > 1 || r.w < 40) continue;
-        const auto &name = s.spans->names[s.spans->nameId[static_cast<std::size_t>(r.span)]];
-        const QString text = fm.elidedText(QString::fromStdString(name), Qt::ElideRight, r.w - 6);
-        if (!text.isEmpty())
-            p.drawText(QRect(r.x + 3, r.y, r.w - 6, r.h), Qt::AlignVCenter | Qt::AlignLeft, text);
+        const QStaticText *text =
+            label(p, s, s.spans->nameId[static_cast<std::size_t>(r.span)], r.w - 6);
+        if (text) p.drawStaticText(r.x + 3, r.y + textTop, *text);
     }
+}
+
+const QStaticText *TimelinePainter::label(QPainter &p, const TimelinePaintState &s,
+                                          std::uint32_t nameId, int width) const {
+    // Widths in 16 px buckets (rounded down, so the text always fits); past 1024 px every
+    // name fits whole, so one bucket serves them all.
+    const int bucket = std::min(width, 1024) / 16;
+    const std::uint64_t key =
+        static_cast<std::uint64_t>(nameId) << 8 | static_cast<unsigned>(bucket);
+    auto it = m_names.find(key);
+    if (it == m_names.end()) {
+        const QString elided = p.fontMetrics().elidedText(
+            QString::fromStdString(s.spans->names[nameId]), Qt::ElideRight, bucket * 16);
+        QStaticText text(elided);
+        text.setTextFormat(Qt::PlainText);
+        text.setPerformanceHint(QStaticText::AggressiveCaching);
+        text.prepare(QTransform(), p.font());
+        it = m_names.emplace(key, std::move(text)).first;
+    }
+    return it->second.text().isEmpty() ? nullptr : &it->second;
 }
 
 void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) const {

@@ -4,7 +4,9 @@
 
 #include <QColor>
 #include <QPalette>
+#include <QStaticText>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 class QPainter;
@@ -39,6 +41,8 @@ public:
     static constexpr int toggleWidth = 12; // the gutter's indent per tree level
 
     void paint(QPainter &p, const TimelinePaintState &s) const;
+    // Forgets the laid-out names: call when the spans (their name table) or the font change.
+    void clearCache() { m_names.clear(); }
 
 private:
     void paintSpans(QPainter &p, const TimelinePaintState &s) const;
@@ -47,6 +51,12 @@ private:
     void paintLegend(QPainter &p, const TimelinePaintState &s) const;
     void paintGroupSeparators(QPainter &p, const TimelinePaintState &s) const;
     void paintMeasure(QPainter &p, const TimelinePaintState &s) const;
+    // A span name laid out once per width bucket and reused every frame: text layout, not
+    // filling, is what a frame with thousands of labelled spans spends its time on.
+    const QStaticText *label(QPainter &p, const TimelinePaintState &s, std::uint32_t nameId,
+                             int width) const;
+
+    mutable std::unordered_map<std::uint64_t, QStaticText> m_names;
 };
 
 } // namespace spanscope

@@ -14,6 +14,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <optional>
 #include <type_traits>
 
@@ -173,10 +176,16 @@ void TimelinePane::showRun(std::int64_t runId) {
     runJob(
         [path, runId] {
             Workspace ws(path);
+            ws.exec("PRAGMA cache_size = -2048"); // one sequential pass: no cache to keep
             LoadedRun r;
             r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
             r.layout = std::make_shared<TimelineLayout>(
                 TimelineLayout::build(*r.spans, TimelineLayout::Mode::GanttPerTrace));
+#ifdef __GLIBC__
+            // The load's temporaries (rows in table order, sort permutations) were freed into
+            // malloc's arenas, where glibc keeps them resident; give them back to the system.
+            malloc_trim(0);
+#endif
             return r;
         },
         [this](LoadedRun r) {

@@ -32,6 +32,7 @@ void TimelineView::setData(const TimelineSpans *spans, const TimelineLayout *lay
     m_selected = -1;
     m_measureShown = false;
     m_categoriesPresent = 0;
+    m_painter.clearCache();
     if (spans)
         for (const std::uint8_t c : spans->category)
             m_categoriesPresent |= 1u << std::min<int>(c, categoryCount - 1);
@@ -148,7 +149,7 @@ void TimelineView::paintEvent(QPaintEvent *) {
     s.measureFrom = m_measureFrom;
     s.measureTo = m_measureTo;
     s.palette = palette();
-    TimelinePainter().paint(p, s);
+    m_painter.paint(p, s);
 }
 
 std::int32_t TimelineView::laneAt(double y) const {
@@ -238,6 +239,7 @@ QString TimelineView::tooltipText(std::int32_t span) const {
 }
 
 bool TimelineView::event(QEvent *e) {
+    if (e->type() == QEvent::FontChange) m_painter.clearCache();
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         const std::int32_t span = spanAt(help->pos());

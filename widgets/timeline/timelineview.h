@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/timelineframe.h"
+#include "timelinepainter.h"
 
 #include <QWidget>
 #include <functional>
@@ -90,6 +91,7 @@ private:
     int m_left = 0;                        // gutter width, in waterfall mode
     TimelineViewport m_view;
     TimelineFrame m_frame;
+    TimelinePainter m_painter; // keeps laid-out names between frames
     QPointF m_dragFrom;
     QPointF m_pressedAt;
     bool m_measuring = false, m_measureShown = false;

@@ -1,0 +1,116 @@
+// Timeline render benchmark (issue: desktop app): N generated spans drawn by the real
+// TimelineView into a 1920x1080 image offscreen (frame geometry and painting, as on screen),
+// at full zoom-out, a mid zoom (1 % of the run) and a deep zoom (0.001 %), median of 60
+// frames, in two layouts: a lane group per request (the app's default) and packed by
+// concurrency (every span in ~40 lanes: the hard case). Baseline in the same run: the same
+// image painted the simple way, every span of the visible lanes as its own fillRect. The view
+// pans a pixel between frames, so every frame is computed and painted anew.
+// Usage: QT_QPA_PLATFORM=offscreen spanscope-bench-render [N ...]  (default 1000000 10000000)
+#include "analysis/timelinelayout.h"
+#include "benchspans.h"
+#include "timeline/timelinepainter.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using namespace spanscope;
+
+namespace {
+
+template <typename F> double medianMs(F &&frame, int frames = 60) {
+    std::vector<double> ms;
+    for (int k = 0; k < frames; ++k) {
+        QElapsedTimer t;
+        t.start();
+        frame();
+        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+// The simple way: every span of each visible lane, at least 1 px, one fillRect each.
+void naivePaint(QImage &img, const TimelineSpans &s, const TimelineLayout &l,
+                const TimelineViewport &v) {
+    QPainter p(&img);
+    p.fillRect(img.rect(), Qt::white);
+    const auto first = static_cast<std::int32_t>(v.firstLane);
+    const std::int32_t last = std::min(l.laneCount(), first + v.heightPx / v.laneHeightPx + 1);
+    for (std::int32_t lane = first; lane < last; ++lane)
+        for (const std::int32_t *it = l.laneBegin(lane); it != l.laneEnd(lane); ++it) {
+            const auto i = static_cast<std::size_t>(*it);
+            if (s.end[i] < v.t0 || s.start[i] > v.t1()) continue;
+            const double x0 = static_cast<double>(s.start[i] - v.t0) / v.nsPerPixel;
+            const double x1 = static_cast<double>(s.end[i] - v.t0) / v.nsPerPixel;
+            p.fillRect(QRectF(x0, 22 + (lane - first) * v.laneHeightPx, std::max(1.0, x1 - x0),
+                              v.laneHeightPx - 1),
+                       TimelinePainter::categoryColour(s.category[i]));
+        }
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QApplication app(argc, argv);
+    std::vector<std::int64_t> sizes;
+    for (int a = 1; a < argc; ++a)
+        sizes.push_back(std::atoll(argv[a]));
+    if (sizes.empty()) sizes = {1'000'000, 10'000'000};
+    std::printf("timeline render, 1920x1080 offscreen, median of 60 frames (baseline: every span "
+                "of the visible lanes painted with its own fillRect)\n");
+    for (const std::int64_t n : sizes) {
+        const TimelineSpans s = bench::generate(n);
+        const std::int64_t lo = *std::min_element(s.start.begin(), s.start.end());
+        const std::int64_t hi = *std::max_element(s.end.begin(), s.end.end());
+        for (const auto mode :
+             {TimelineLayout::Mode::GanttPerTrace, TimelineLayout::Mode::GanttPacked}) {
+            const TimelineLayout layout = TimelineLayout::build(s, mode);
+            std::printf("%lld spans, %s: %d lanes\n", static_cast<long long>(n),
+                        mode == TimelineLayout::Mode::GanttPacked ? "packed" : "per request",
+                        layout.laneCount());
+            TimelineView view;
+            view.resize(1920, 1080);
+            view.setData(&s, &layout);
+            QImage img(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+            for (const auto &[label, fraction] :
+                 {std::pair<const char *, double>{"full zoom-out", 1.0},
+                  {"mid zoom", 1e-2},
+                  {"deep zoom", 1e-5}}) {
+                const auto t0 = lo + static_cast<std::int64_t>(static_cast<double>(hi - lo) *
+                                                               (1 - fraction) / 2);
+                const auto t1 =
+                    t0 + static_cast<std::int64_t>(static_cast<double>(hi - lo) * fraction);
+                view.showTimeRange(t0, t1);
+                // Mid-run lanes for the per-request layout, so the frame shows busy requests.
+                if (mode == TimelineLayout::Mode::GanttPerTrace && fraction < 1) {
+                    std::int32_t trace = 0;
+                    for (std::size_t i = 0; i < s.size(); ++i)
+                        if (s.start[i] >= (t0 + t1) / 2) {
+                            trace = s.trace[i];
+                            break;
+                        }
+                    view.panPixels(0, -layout.traceFirstLane()[static_cast<std::size_t>(trace)] *
+                                          view.viewport().laneHeightPx);
+                }
+                // Pan a pixel each frame, back and forth, as a drag does: nothing can be reused.
+                int frame = 0;
+                const double ours = medianMs([&] {
+                    view.panPixels((frame++ % 2) ? 1 : -1, 0);
+                    view.render(&img);
+                });
+                const std::size_t rects = view.lastFrame().rects().size();
+                const double base = medianMs([&] { naivePaint(img, s, layout, view.viewport()); });
+                std::printf("  %-13s ours %8.3f ms (%6zu rects)  baseline %9.3f ms  %6.1fx\n",
+                            label, ours, rects, base, base / ours);
+            }
+        }
+    }
+    return 0;
+}
