@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Spanscope needs, builds it, and runs the main job on the demo data: generates a
-# NAT eval run and an OTLP dump of a synthetic agent, imports them into a demo workspace and
-# prints each run's summary.
+# NAT eval run and an OTLP dump of a synthetic agent, imports them into a demo workspace, prints
+# each run's summary and opens the desktop app on the workspace.
 #   scripts/run.sh [PATH...]   (PATHs: NAT folders or trace dumps to import instead)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,3 +25,14 @@ for id in $("$cli" runs --workspace "$workspace" --format json | python3 -c 'imp
   echo
   "$cli" summary "$id" --workspace "$workspace"
 done
+
+app=build/release/app/gui/spanscope
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo
+  echo "opening $app on $workspace"
+  exec "$app" --workspace "$workspace"
+else
+  echo
+  echo "No display here, so the window was not opened. With one, or under Xvfb:"
+  echo "  xvfb-run -s '-screen 0 1920x1080x24' $app --workspace $workspace"
+fi

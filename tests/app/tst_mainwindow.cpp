@@ -28,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <set>
 
 using namespace spanscope;
 
@@ -168,6 +169,7 @@ private slots:
             QString::fromStdString(RunQueries(w->workspace()).spanPayload(s.spanId[i]));
         QVERIFY(!payload.isEmpty());
         auto *tabs = w->inspector()->findChild<QTabWidget *>();
+        QVERIFY(w->inspector()->grab().save(QStringLiteral("inspector-span.png")));
         tabs->setCurrentIndex(2);
         QVERIFY(!w->inspector()->payloadText().isEmpty());
         QVERIFY(w->grab().save(QStringLiteral("mainwindow-waterfall.png")));
@@ -216,6 +218,7 @@ private slots:
                 s.start[static_cast<std::size_t>(first)]);
         QTest::keyClick(view, Qt::Key_N, Qt::ShiftModifier);
         QCOMPARE(view->selectedSpan(), first);
+        QVERIFY(w->grab().save(QStringLiteral("mainwindow-search.png")));
         // "/" puts the focus in the search field.
         QTest::keyClick(view, Qt::Key_Slash);
         QVERIFY(QApplication::focusWidget() != view);
@@ -225,14 +228,22 @@ private slots:
         auto w = importedWindow("d.spanscope");
         QVERIFY(w);
         TimelinePane *pane = w->timeline();
-        const std::int32_t perRequest = pane->view()->layout()->laneCount();
+        // A run opens packed when it has more requests than rows on screen, else per request.
+        const int rows = pane->view()->height() / pane->view()->viewport().laneHeightPx;
+        QCOMPARE(pane->mode(), pane->spans()->traceCount > rows ? TimelinePane::Mode::Packed
+                                                                : TimelinePane::Mode::Requests);
         QSignalSpy changed(pane, &TimelinePane::layoutChanged);
+        pane->setMode(TimelinePane::Mode::Requests);
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(pane->view()->layout()->mode(), TimelineLayout::Mode::GanttPerTrace);
+        const std::int32_t perRequest = pane->view()->layout()->laneCount();
         pane->setMode(TimelinePane::Mode::Packed);
         QVERIFY(changed.wait(30000));
         const TimelineLayout *packed = pane->view()->layout();
         QCOMPARE(packed->mode(), TimelineLayout::Mode::GanttPacked);
         QVERIFY(packed->laneCount() < perRequest);
         const TimelineSpans &s = *pane->spans();
+        QVERIFY(pane->grab().save(QStringLiteral("timeline-packed.png")));
         for (std::int32_t lane = 0; lane < packed->laneCount(); ++lane)
             for (const std::int32_t *it = packed->laneBegin(lane); it + 1 < packed->laneEnd(lane);
                  ++it)
@@ -253,6 +264,7 @@ private slots:
         QVERIFY(std::abs(static_cast<double>(view->measuredNs()) - 300 * nsPerPixel) <=
                 2 * nsPerPixel);
         QCOMPARE(view->viewport().nsPerPixel, nsPerPixel); // measuring neither pans nor zooms
+        QVERIFY(view->grab().save(QStringLiteral("timeline-measure.png")));
 
         // Zoom in, then click the minimap's right end: the window centres there.
         view->zoomAt(100, 0.05);
@@ -290,6 +302,27 @@ private slots:
                  qPrintable(w->lastErrorText()));
         QCOMPARE(w->runModel()->rowCount(), 2);
         QCOMPARE(testsupport::workspaceDigest(workspacePath("f.spanscope")), before);
+    }
+
+    void firstStartFillsTheWorkspaceWithTheDemo() {
+        MainWindow w(workspacePath("demo.spanscope"));
+        w.resize(1600, 900);
+        w.show();
+        QSignalSpy finished(&w, &MainWindow::importFinished);
+        w.importDemo(m_tmp.filePath(QStringLiteral("demo-data")));
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(w.lastErrorText().isEmpty(), qPrintable(w.lastErrorText()));
+        const auto runs = w.workspace().runs();
+        QCOMPARE(runs.size(), std::size_t(2));
+        std::set<std::string> kinds;
+        for (const RunInfo &r : runs) {
+            kinds.insert(r.kind);
+            QVERIFY(r.spanCount >= 3000);
+        }
+        QCOMPARE(kinds, (std::set<std::string>{"nat-eval", "otlp"}));
+        QVERIFY(
+            QTest::qWaitFor([&] { return w.timeline()->spans() && !w.timeline()->busy(); }, 60000));
+        QVERIFY(w.grab().save(QStringLiteral("mainwindow-demo.png")));
     }
 
     void dropImportsAndCancelKeepsNothing() {

@@ -173,14 +173,18 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_layout.reset();
     if (!m_ws || runId == 0) return updateStatus();
     const QString path = m_ws->path();
+    // A run with more requests than rows on screen opens packed by concurrency: the whole run
+    // at a glance, where a lane group per request would show its first few requests only.
+    const int rowsShown = std::max(1, m_view->height() / m_view->viewport().laneHeightPx);
     runJob(
-        [path, runId] {
+        [path, runId, rowsShown] {
             Workspace ws(path);
             ws.exec("PRAGMA cache_size = -2048"); // one sequential pass: no cache to keep
             LoadedRun r;
             r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
-            r.layout = std::make_shared<TimelineLayout>(
-                TimelineLayout::build(*r.spans, TimelineLayout::Mode::GanttPerTrace));
+            r.layout = std::make_shared<TimelineLayout>(TimelineLayout::build(
+                *r.spans, r.spans->traceCount > rowsShown ? TimelineLayout::Mode::GanttPacked
+                                                          : TimelineLayout::Mode::GanttPerTrace));
 #ifdef __GLIBC__
             // The load's temporaries (rows in table order, sort permutations) were freed into
             // malloc's arenas, where glibc keeps them resident; give them back to the system.
@@ -192,6 +196,9 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_spans = std::move(r.spans);
             m_collapsed.assign(m_spans->size(), false);
             m_layout = std::move(r.layout);
+            m_mode = m_layout->mode() == TimelineLayout::Mode::GanttPacked ? Mode::Packed
+                                                                           : Mode::Requests;
+            m_modeBox->setCurrentIndex(static_cast<int>(m_mode));
             m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
             m_minimap->setSpans(m_spans.get());
             emit loaded();
