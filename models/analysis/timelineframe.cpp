@@ -14,8 +14,11 @@ void TimelineFrame::build(const TimelineSpans &s, const TimelineLayout &layout,
     const double inv = 1.0 / v.nsPerPixel;
     const auto px = [&](std::int64_t t) {
         const double x = static_cast<double>(t - t0) * inv;
-        return static_cast<std::int32_t>(
-            std::clamp(std::floor(x), -1.0, static_cast<double>(v.widthPx) + 1.0));
+        // floor() by truncation of a positive value: std::floor is a dozen instructions on
+        // baseline x86-64 (no SSE4.1), and this runs for every rect of every frame.
+        return static_cast<std::int32_t>(std::clamp(x, -1.0, static_cast<double>(v.widthPx) + 1.0) +
+                                         2.0) -
+               2;
     };
     const std::int64_t foldNs = static_cast<std::int64_t>(std::ceil(v.nsPerPixel * v.minWidthPx));
     const auto firstLane = static_cast<std::int32_t>(std::max(0.0, std::floor(v.firstLane)));

@@ -157,9 +157,12 @@ void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState
     const TimelineViewport &v = *s.view;
     p.setPen(QColor(0xb0, 0xbe, 0xc5));
     const double last = v.firstLane + static_cast<double>(v.heightPx) / v.laneHeightPx;
-    for (const std::int32_t lane : s.layout->traceFirstLane()) {
-        if (lane == 0 || lane < v.firstLane || lane > last) continue;
-        const double y = (lane - v.firstLane) * v.laneHeightPx - 0.5;
+    // The groups' first lanes ascend: search for the shown ones, a run can have a million.
+    const std::vector<std::int32_t> &firsts = s.layout->traceFirstLane();
+    for (auto it = std::lower_bound(firsts.begin(), firsts.end(), v.firstLane);
+         it != firsts.end() && *it <= last; ++it) {
+        if (*it == 0) continue;
+        const double y = (*it - v.firstLane) * v.laneHeightPx - 0.5;
         p.drawLine(QPointF(0, y), QPointF(v.widthPx, y));
     }
 }

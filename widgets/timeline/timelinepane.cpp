@@ -1,8 +1,10 @@
 #include "timelinepane.h"
 
+#include "core/category.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "timelineminimap.h"
+#include "timelinepainter.h"
 #include "timelineview.h"
 
 #include <QComboBox>
@@ -97,7 +99,9 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_search->setMaximumWidth(340);
     m_status = new QLabel;
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_legend = new QLabel;
     m_view = new TimelineView;
+    m_view->setLegendShown(false); // the legend sits in the toolbar, off the lanes
     m_minimap = new TimelineMinimap(m_view);
 
     auto *bar = new QHBoxLayout;
@@ -108,6 +112,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     bar->addWidget(m_search, 1);
     bar->addSpacing(8);
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_legend);
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(0);
@@ -169,6 +174,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_matchOrder.clear();
     m_view->setData(nullptr, nullptr);
     m_minimap->setSpans(nullptr);
+    m_legend->clear();
     m_spans.reset();
     m_layout.reset();
     if (!m_ws || runId == 0) return updateStatus();
@@ -201,6 +207,7 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_modeBox->setCurrentIndex(static_cast<int>(m_mode));
             m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
             m_minimap->setSpans(m_spans.get());
+            updateLegend();
             emit loaded();
         });
 }
@@ -299,6 +306,17 @@ void TimelinePane::search(const QString &text) {
             if (!m_matchOrder.empty()) m_view->stepMatch(1);
             emit searchFinished(static_cast<int>(m_matchOrder.size()));
         });
+}
+
+void TimelinePane::updateLegend() {
+    QString html;
+    const std::uint32_t present = m_view->categoriesPresent();
+    for (int c = 0; c < categoryCount; ++c)
+        if (present & (1u << c))
+            html += QStringLiteral("<span style='color:%1'>\u25a0</span>&nbsp;%2&nbsp;&nbsp; ")
+                        .arg(TimelinePainter::categoryColour(static_cast<std::uint8_t>(c)).name(),
+                             QString::fromUtf8(categoryName(static_cast<Category>(c)).data()));
+    m_legend->setText(html);
 }
 
 void TimelinePane::updateStatus() {

@@ -60,6 +60,7 @@ private:
     void rebuildLayout(bool fit);
     void toggleCollapse(std::int32_t span);
     void updateStatus();
+    void updateLegend();
     QString tooltipDetail(std::int32_t span) const;
 
     Workspace *m_ws = nullptr;
@@ -77,6 +78,7 @@ private:
     QToolButton *m_back;
     QLineEdit *m_search;
     QLabel *m_status;
+    QLabel *m_legend;
     TimelineView *m_view;
     TimelineMinimap *m_minimap;
     QList<QFuture<void>> m_pending; // worker jobs, waited for on destruction

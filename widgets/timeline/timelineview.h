@@ -53,6 +53,10 @@ public:
     std::int64_t originNs() const { return m_origin; }
     int lanesLeft() const { return m_left; } // x where the lanes begin
     const TimelineFrame &lastFrame() const { return m_frame; }
+    // Categories present in the data, a bit per Category (for a legend outside the canvas).
+    std::uint32_t categoriesPresent() const { return m_categoriesPresent; }
+    // The legend drawn over the lanes' top right corner (on by default).
+    void setLegendShown(bool shown);
     // The measured duration of the last Shift+drag, or -1.
     std::int64_t measuredNs() const;
 
@@ -89,6 +93,7 @@ private:
     std::int64_t m_origin = 0;             // the run's start: the axis counts from it
     std::uint32_t m_categoriesPresent = 0; // bit per Category, for the legend
     int m_left = 0;                        // gutter width, in waterfall mode
+    bool m_legendShown = true;
     TimelineViewport m_view;
     TimelineFrame m_frame;
     TimelinePainter m_painter; // keeps laid-out names between frames
