@@ -71,7 +71,7 @@ int main(int argc, char *argv[]) {
         synth::generate(o, synth::OutputFormat::OtlpJsonLines, input);
     }
     const QString ws = QStringLiteral("bench-importui.spanscope");
-    for (const QString suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(ws + suffix);
 
     MainWindow window(ws);
