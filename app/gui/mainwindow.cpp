@@ -81,6 +81,9 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
                 m_errors << tr("%1\n  %2").arg(path, message);
             });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_runModel, &RunListModel::writeFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Workspace"), message);
+    });
     connect(m_timeline, &TimelinePane::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not read the run: %1").arg(message));
     });
@@ -188,6 +191,7 @@ bool MainWindow::importPaths(const QStringList &paths) {
     }
     m_errors.clear();
     m_lastImported = 0;
+    m_runsPanel->setEditable(false);
     m_progress->setRange(0, 0); // busy until the readers know the total
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
@@ -251,6 +255,7 @@ void MainWindow::onProgress(qint64 done, qint64 total, const QString &phase) {
 }
 
 void MainWindow::onImportFinished(bool cancelled) {
+    m_runsPanel->setEditable(true);
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     m_progressLabel->clear();

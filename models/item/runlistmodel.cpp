@@ -1,5 +1,6 @@
 #include "runlistmodel.h"
 
+#include "store/storeerror.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -19,7 +20,12 @@ void RunListModel::reload() {
 
 bool RunListModel::removeRun(int row) {
     if (row < 0 || row >= rowCount()) return false;
-    m_ws.removeRun(m_runs[static_cast<std::size_t>(row)].id);
+    try {
+        m_ws.removeRun(m_runs[static_cast<std::size_t>(row)].id);
+    } catch (const StoreError &e) {
+        emit writeFailed(tr("Could not remove the run: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
     beginRemoveRows({}, row, row);
     m_runs.erase(m_runs.begin() + row);
     endRemoveRows();
@@ -103,7 +109,13 @@ bool RunListModel::setData(const QModelIndex &index, const QVariant &value, int 
     const QString label = value.toString().trimmed();
     if (label.isEmpty()) return false;
     RunInfo &r = m_runs[static_cast<std::size_t>(index.row())];
-    m_ws.renameRun(r.id, label.toStdString());
+    try {
+        m_ws.renameRun(r.id, label.toStdString());
+    } catch (const StoreError &e) {
+        // Locked by an import's transaction, a full disk: the label stays as it was.
+        emit writeFailed(tr("Could not rename the run: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
     r.label = label.toStdString();
     emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
     return true;

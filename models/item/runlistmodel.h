@@ -33,6 +33,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+signals:
+    // A rename or remove the workspace refused (locked, read-only, full): nothing changed.
+    void writeFailed(const QString &message);
+
 private:
     Workspace &m_ws;
     std::vector<RunInfo> m_runs;

@@ -23,11 +23,13 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QHelpEvent>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 #include <set>
 
 using namespace spanscope;
@@ -158,6 +160,15 @@ private slots:
                                                  v.nsPerPixel;
         const double y =
             TimelineView::axisHeight + (layout->laneOf(llm) - v.firstLane + 0.5) * v.laneHeightPx;
+        // Hovering it shows name, duration, self time, model and tokens.
+        QHelpEvent help(QEvent::ToolTip, QPointF(x, y).toPoint(),
+                        view->mapToGlobal(QPointF(x, y).toPoint()));
+        QApplication::sendEvent(view, &help);
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QString::fromStdString(s.names[s.nameId[i]])), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("self")) && tip.contains(QStringLiteral("tokens")) &&
+                     tip.contains(QStringLiteral("model")),
+                 qPrintable(tip));
         QTest::mouseClick(view, Qt::LeftButton, {}, QPointF(x, y).toPoint());
         QCOMPARE(view->selectedSpan(), llm);
         QCOMPARE(w->inspector()->spanShown(), s.spanId[i]);

@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace spanscope;
@@ -51,6 +52,26 @@ private slots:
         QCOMPARE(ws.runs().size(), std::size_t(1));
         QVERIFY(!ws.run(id).has_value());
         QVERIFY(!model.removeRun(5));
+    }
+
+    void aLockedWorkspaceRefusesRenameWithoutChange() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("w.spanscope"));
+        Workspace ws(path);
+        testsupport::importPath(ws, testsupport::fixture(QStringLiteral("nat/parallel-newer")));
+        RunListModel model(ws);
+        model.reload();
+        QSignalSpy failed(&model, &RunListModel::writeFailed);
+        // Another connection holds the write lock, as an import's transaction does.
+        Workspace other(path);
+        other.exec("BEGIN IMMEDIATE");
+        QVERIFY(!model.setData(model.index(0, RunListModel::Label), QStringLiteral("renamed")));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("rename")));
+        QCOMPARE(model.data(model.index(0, RunListModel::Label)).toString(),
+                 QStringLiteral("parallel-newer"));
+        other.exec("ROLLBACK");
+        QCOMPARE(ws.runs()[0].label, std::string("parallel-newer"));
     }
 
     void traceTableSortsAndFilters() {

@@ -96,6 +96,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search names and attributes  ( / )"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(180);
     m_search->setMaximumWidth(340);
     m_status = new QLabel;
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);

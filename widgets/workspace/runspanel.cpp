@@ -33,7 +33,8 @@ RunsPanel::RunsPanel(RunListModel *model, QWidget *parent) : QWidget(parent), m_
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
     connect(remove, &QAction::triggered, this, &RunsPanel::removeCurrent);
-    m_table->addActions({rename, remove});
+    m_writes = {rename, remove};
+    m_table->addActions(m_writes);
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
     box->addWidget(m_table);
@@ -43,6 +44,14 @@ RunsPanel::RunsPanel(RunListModel *model, QWidget *parent) : QWidget(parent), m_
             });
     // A reload resets the model and with it the selection: say so.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { emit runSelected(0); });
+}
+
+void RunsPanel::setEditable(bool editable) {
+    m_table->setEditTriggers(editable ? QAbstractItemView::EditKeyPressed |
+                                            QAbstractItemView::DoubleClicked
+                                      : QAbstractItemView::NoEditTriggers);
+    for (QAction *a : m_writes)
+        a->setEnabled(editable);
 }
 
 std::int64_t RunsPanel::currentRun() const {

@@ -18,6 +18,8 @@ public:
     std::int64_t currentRun() const;
     void selectRun(std::int64_t runId);
     QTableView *table() const { return m_table; }
+    // Off while an import writes: a rename or remove would wait for its transaction.
+    void setEditable(bool editable);
 
 signals:
     void runSelected(qint64 runId); // 0: none
@@ -27,6 +29,7 @@ private:
 
     RunListModel *m_model;
     QTableView *m_table;
+    QList<QAction *> m_writes;
 };
 
 } // namespace spanscope
