@@ -2,7 +2,8 @@
 
 // Generated span columns for the timeline benchmarks: agent requests of 9-32 nested calls
 // (a root and calls of 1 ms-4 s inside it), about 32 requests in flight, deterministic.
-#include "analysis/timelinespans.h"
+#include "analysis/timelineframe.h"
+#include "analysis/timelinelayout.h"
 
 #include <algorithm>
 #include <random>
@@ -47,6 +48,22 @@ inline TimelineSpans generate(std::int64_t n) {
     }
     s.traceCount = trace;
     return s;
+}
+
+// The benchmarks' baseline walk: every span of the visible lanes looked at, no binary search,
+// no folding; `f(lane, span index, x0, x1)` with x in pixels from the viewport's left edge.
+template <typename F>
+void forEachSpanNaively(const TimelineSpans &s, const TimelineLayout &l, const TimelineViewport &v,
+                        F &&f) {
+    const auto first = static_cast<std::int32_t>(v.firstLane);
+    const std::int32_t last = std::min(l.laneCount(), first + v.heightPx / v.laneHeightPx + 1);
+    for (std::int32_t lane = first; lane < last; ++lane)
+        for (const std::int32_t *it = l.laneBegin(lane); it != l.laneEnd(lane); ++it) {
+            const auto i = static_cast<std::size_t>(*it);
+            if (s.end[i] < v.t0 || s.start[i] > v.t1()) continue;
+            f(lane - first, i, static_cast<double>(s.start[i] - v.t0) / v.nsPerPixel,
+              static_cast<double>(s.end[i] - v.t0) / v.nsPerPixel);
+        }
 }
 
 } // namespace spanscope::bench

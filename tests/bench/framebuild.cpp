@@ -21,19 +21,11 @@ namespace {
 std::size_t naiveFrame(const TimelineSpans &s, const TimelineLayout &l, const TimelineViewport &v,
                        std::vector<TimelineRect> &out) {
     out.clear();
-    const auto first = static_cast<std::int32_t>(v.firstLane);
-    const std::int32_t last = std::min(l.laneCount(), first + v.heightPx / v.laneHeightPx + 1);
-    for (std::int32_t lane = first; lane < last; ++lane)
-        for (const std::int32_t *it = l.laneBegin(lane); it != l.laneEnd(lane); ++it) {
-            const auto i = static_cast<std::size_t>(*it);
-            if (s.end[i] < v.t0 || s.start[i] > v.t1()) continue;
-            const auto x0 =
-                static_cast<std::int32_t>(static_cast<double>(s.start[i] - v.t0) / v.nsPerPixel);
-            const auto x1 =
-                static_cast<std::int32_t>(static_cast<double>(s.end[i] - v.t0) / v.nsPerPixel);
-            out.push_back({x0, (lane - first) * v.laneHeightPx, std::max(1, x1 - x0),
-                           v.laneHeightPx, *it, 1, s.category[i], 0});
-        }
+    bench::forEachSpanNaively(s, l, v, [&](std::int32_t row, std::size_t i, double a, double b) {
+        const auto x0 = static_cast<std::int32_t>(a), x1 = static_cast<std::int32_t>(b);
+        out.push_back({x0, row * v.laneHeightPx, std::max(1, x1 - x0), v.laneHeightPx,
+                       static_cast<std::int32_t>(i), 1, s.category[i], 0});
+    });
     return out.size();
 }
 

@@ -57,18 +57,11 @@ void naivePaint(QImage &img, const TimelineSpans &s, const TimelineLayout &l,
                 const TimelineViewport &v) {
     QPainter p(&img);
     p.fillRect(img.rect(), Qt::white);
-    const auto first = static_cast<std::int32_t>(v.firstLane);
-    const std::int32_t last = std::min(l.laneCount(), first + v.heightPx / v.laneHeightPx + 1);
-    for (std::int32_t lane = first; lane < last; ++lane)
-        for (const std::int32_t *it = l.laneBegin(lane); it != l.laneEnd(lane); ++it) {
-            const auto i = static_cast<std::size_t>(*it);
-            if (s.end[i] < v.t0 || s.start[i] > v.t1()) continue;
-            const double x0 = static_cast<double>(s.start[i] - v.t0) / v.nsPerPixel;
-            const double x1 = static_cast<double>(s.end[i] - v.t0) / v.nsPerPixel;
-            p.fillRect(QRectF(x0, 22 + (lane - first) * v.laneHeightPx, std::max(1.0, x1 - x0),
-                              v.laneHeightPx - 1),
-                       TimelinePainter::categoryColour(s.category[i]));
-        }
+    bench::forEachSpanNaively(s, l, v, [&](std::int32_t row, std::size_t i, double x0, double x1) {
+        p.fillRect(
+            QRectF(x0, 22 + row * v.laneHeightPx, std::max(1.0, x1 - x0), v.laneHeightPx - 1),
+            TimelinePainter::categoryColour(s.category[i]));
+    });
 }
 
 } // namespace
