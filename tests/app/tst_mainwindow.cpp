@@ -22,9 +22,12 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QHelpEvent>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -112,6 +115,13 @@ private slots:
         QVERIFY(loaded.wait(60000));
         QApplication::processEvents();
         QVERIFY(w->grab().save(QStringLiteral("mainwindow.png")));
+
+        // The folder and the workspace are recent items now, most recent first.
+        QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("recentImports")).toStringList().value(0),
+                 QFileInfo(m_data).absoluteFilePath());
+        QCOMPARE(settings.value(QStringLiteral("recentWorkspaces")).toStringList().value(0),
+                 QFileInfo(workspacePath("a.spanscope")).absoluteFilePath());
 
         // A second import of the same folder changes nothing (unchanged input is a no-op).
         QSignalSpy finished(w.get(), &MainWindow::importFinished);
@@ -313,6 +323,22 @@ private slots:
                  qPrintable(w->lastErrorText()));
         QCOMPARE(w->runModel()->rowCount(), 2);
         QCOMPARE(testsupport::workspaceDigest(workspacePath("f.spanscope")), before);
+    }
+
+    void windowStateIsRestored() {
+        {
+            MainWindow w(workspacePath("s.spanscope"));
+            w.show();
+            w.resize(1234, 777);
+            auto *inspector = w.findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+            QVERIFY(inspector);
+            inspector->hide();
+            w.close(); // saves geometry and dock state
+        }
+        MainWindow again(workspacePath("s.spanscope"));
+        again.show();
+        QCOMPARE(again.size(), QSize(1234, 777));
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->isVisible());
     }
 
     void firstStartFillsTheWorkspaceWithTheDemo() {
