@@ -240,6 +240,22 @@ private slots:
         QTest::keyClick(view, Qt::Key_N, Qt::ShiftModifier);
         QCOMPARE(view->selectedSpan(), first);
         QVERIFY(w->grab().save(QStringLiteral("mainwindow-search.png")));
+        // Jobs of different kinds do not cancel each other, a newer search replaces an older
+        // one: a mode switch and two quick searches end in the mode and the last search's hits.
+        const int nemotronHits = pane->matchCount();
+        QSignalSpy layout(pane, &TimelinePane::layoutChanged);
+        const TimelinePane::Mode other = pane->mode() == TimelinePane::Mode::Packed
+                                             ? TimelinePane::Mode::Requests
+                                             : TimelinePane::Mode::Packed;
+        pane->setMode(other);
+        pane->search(QStringLiteral("web_"));
+        pane->search(QStringLiteral("NEMOTRON"));
+        QVERIFY(QTest::qWaitFor([&] { return !pane->busy(); }, 30000));
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(pane->view()->layout()->mode(), other == TimelinePane::Mode::Packed
+                                                     ? TimelineLayout::Mode::GanttPacked
+                                                     : TimelineLayout::Mode::GanttPerTrace);
+        QCOMPARE(pane->matchCount(), nemotronHits);
         // "/" puts the focus in the search field.
         QTest::keyClick(view, Qt::Key_Slash);
         QVERIFY(QApplication::focusWidget() != view);

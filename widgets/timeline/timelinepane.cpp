@@ -46,14 +46,16 @@ TimelineLayout::Mode layoutMode(TimelinePane::Mode m) {
 
 // Runs `work` on the thread pool and `done(result)` back on this object's thread, unless a
 // newer job of the pane has started since (its generation moved on).
-template <typename Work, typename Done> void TimelinePane::runJob(Work work, Done done) {
+template <typename Work, typename Done>
+void TimelinePane::runJob(std::uint64_t &kind, Work work, Done done) {
     using R = std::invoke_result_t<Work>;
     struct Outcome {
         std::optional<R> value;
         QString error;
     };
     ++m_inFlight;
-    const std::uint64_t generation = m_generation;
+    // A result counts only if no newer job of its kind, and no other run, came after it.
+    const std::uint64_t run = m_runGeneration, job = ++kind;
     auto future = QtConcurrent::run([work = std::move(work)]() mutable {
         Outcome o;
         try {
@@ -68,11 +70,11 @@ template <typename Work, typename Done> void TimelinePane::runJob(Work work, Don
     // A watcher rather than QFuture::then: it reports a future that finished before it was
     // attached, which then(context) in Qt 6.4 did not always do under load.
     auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, done] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run, job, &kind, done] {
         Outcome o = watcher->result();
         watcher->deleteLater();
         --m_inFlight;
-        if (generation == m_generation) {
+        if (run == m_runGeneration && job == kind) {
             if (o.value)
                 done(std::move(*o.value));
             else
@@ -165,7 +167,7 @@ bool TimelinePane::busy() const {
 }
 
 void TimelinePane::showRun(std::int64_t runId) {
-    ++m_generation;
+    ++m_runGeneration;
     m_runId = runId;
     m_trace = -1;
     m_mode = Mode::Requests;
@@ -184,6 +186,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     // at a glance, where a lane group per request would show its first few requests only.
     const int rowsShown = std::max(1, m_view->height() / m_view->viewport().laneHeightPx);
     runJob(
+        m_loadJobs,
         [path, runId, rowsShown] {
             Workspace ws(path);
             ws.exec("PRAGMA cache_size = -2048"); // one sequential pass: no cache to keep
@@ -238,12 +241,12 @@ void TimelinePane::setMode(Mode mode) {
 
 void TimelinePane::rebuildLayout(bool fit) {
     if (!m_spans) return;
-    ++m_generation;
     const auto spans = m_spans;
     const auto mode = layoutMode(m_mode);
     const std::int32_t trace = m_mode == Mode::Waterfall ? m_trace : -1;
     auto collapsed = std::make_shared<std::vector<bool>>(m_collapsed);
     runJob(
+        m_layoutJobs,
         [spans, mode, trace, collapsed] {
             return std::make_shared<TimelineLayout>(
                 TimelineLayout::build(*spans, mode, trace, collapsed.get()));
@@ -272,6 +275,7 @@ void TimelinePane::search(const QString &text) {
     m_matchOrder.clear();
     m_view->setMatches(nullptr, {});
     if (text.trimmed().isEmpty() || !m_spans || !m_ws) {
+        ++m_searchJobs; // a search still running is stale now
         emit searchFinished(0);
         return updateStatus();
     }
@@ -284,6 +288,7 @@ void TimelinePane::search(const QString &text) {
         std::vector<std::int32_t> order;
     };
     runJob(
+        m_searchJobs,
         [path, runId, spans, needle] {
             Workspace ws(path);
             const std::vector<std::int64_t> ids = RunQueries(ws).searchSpans(runId, needle);

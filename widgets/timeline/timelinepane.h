@@ -55,7 +55,7 @@ signals:
     void failed(const QString &message); // a load or search that could not read the workspace
 
 private:
-    template <typename Work, typename Done> void runJob(Work work, Done done);
+    template <typename Work, typename Done> void runJob(std::uint64_t &kind, Work work, Done done);
     void applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit);
     void rebuildLayout(bool fit);
     void toggleCollapse(std::int32_t span);
@@ -72,7 +72,10 @@ private:
     std::vector<bool> m_collapsed;
     std::vector<bool> m_matchFlags;
     std::vector<std::int32_t> m_matchOrder;
-    std::uint64_t m_generation = 0; // drops results of loads overtaken by newer ones
+    // Drop results overtaken by newer ones: a job's result is applied only if neither the run
+    // nor a newer job of its kind (load, layout, search) came after it.
+    std::uint64_t m_runGeneration = 0;
+    std::uint64_t m_loadJobs = 0, m_layoutJobs = 0, m_searchJobs = 0;
 
     QComboBox *m_modeBox;
     QToolButton *m_back;
