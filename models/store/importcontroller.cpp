@@ -5,7 +5,6 @@
 #include "storeerror.h"
 #include "workspace.h"
 
-#include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace spanscope {
@@ -74,15 +73,6 @@ bool ImportController::start(const QStringList &paths, const ImportOptions &opti
 
 void ImportController::cancel() {
     if (m_progress) m_progress->cancel();
-}
-
-void ImportController::waitForFinished() {
-    if (!m_running) return;
-    m_watcher.waitForFinished();
-    // The per-path reports and the watcher's finished signal are queued; deliver them now.
-    QCoreApplication::sendPostedEvents(this);
-    QCoreApplication::sendPostedEvents(&m_watcher);
-    QCoreApplication::sendPostedEvents(this);
 }
 
 void ImportController::poll() {

@@ -28,8 +28,6 @@ public:
     // Starts importing; false (nothing started) while an import is running.
     bool start(const QStringList &paths, const ImportOptions &options = {});
     void cancel();
-    // Blocks until the running import (if any) has finished and its signals were delivered.
-    void waitForFinished();
 
 signals:
     void progressChanged(qint64 done, qint64 total, const QString &phase);
