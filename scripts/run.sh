@@ -14,10 +14,9 @@ workspace=build/release/demo.spanscope
 paths=("$@")
 if [ ${#paths[@]} -eq 0 ]; then
   # The demo data: a NAT eval run and an OTLP dump of the same kind of agent, generated.
-  demo=build/release/demo-data
-  [ -d "$demo/nat-eval" ] || "$cli" generate --spans 3000 --sessions 40 --concurrency 8 --format nat-eval "$demo/nat-eval"
-  [ -f "$demo/rollout.jsonl" ] || "$cli" generate --spans 20000 --sessions 200 --concurrency 16 --seed 2 --format otlp-jsonl "$demo/rollout.jsonl"
-  paths=("$demo/nat-eval" "$demo/rollout.jsonl")
+  # The app's first start writes the same (synth::writeDemo).
+  written="$("$cli" generate --demo build/release/demo-data)" # fails the script if it fails
+  mapfile -t paths <<< "$written"
 fi
 "$cli" import "${paths[@]}" --workspace "$workspace"
 "$cli" runs --workspace "$workspace"

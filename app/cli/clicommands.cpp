@@ -100,6 +100,8 @@ QString usage() {
         "       spanscope-cli summary RUN [--workspace FILE] [--format text|json|md]\n"
         "       spanscope-cli generate [--spans N] [--sessions S] [--concurrency C] [--seed N]\n"
         "                    [--format otlp-jsonl|otlp-zstd|otlp-collector-zstd|nat-eval] OUT\n"
+        "       spanscope-cli generate --demo FOLDER   (the app's demo: a NAT eval run, an OTLP "
+        "dump)\n"
         "exit codes: 0 ok, 1 bad input, 2 usage");
 }
 
@@ -265,11 +267,28 @@ int runGenerate(const QStringList &args) {
     p.addOption({QStringLiteral("format"),
                  QStringLiteral("otlp-jsonl, otlp-zstd, otlp-collector-zstd or nat-eval."),
                  QStringLiteral("FORMAT"), QStringLiteral("otlp-jsonl")});
+    p.addOption({QStringLiteral("demo"),
+                 QStringLiteral("Write the app's demo data into the OUT folder: nat-eval/ and "
+                                "rollout.jsonl (kept where they exist).")});
     p.addPositionalArgument(QStringLiteral("OUT"),
-                            QStringLiteral("Output file (OTLP) or folder (nat-eval)."));
+                            QStringLiteral("Output file (OTLP) or folder (nat-eval, --demo)."));
     if (!p.parse(args)) {
         err("spanscope-cli generate: " + p.errorText().toStdString());
         return Usage;
+    }
+    if (p.isSet(QStringLiteral("demo"))) {
+        if (p.positionalArguments().size() != 1) {
+            err("spanscope-cli generate --demo: give one OUT folder");
+            return Usage;
+        }
+        try {
+            for (const QString &path : synth::writeDemo(p.positionalArguments().first()))
+                out(path.toStdString() + "\n");
+        } catch (const std::runtime_error &e) {
+            err(std::string("error: ") + e.what());
+            return BadInput;
+        }
+        return Ok;
     }
     bool ok[4];
     synth::WorkloadOptions o;

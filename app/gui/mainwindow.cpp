@@ -204,41 +204,27 @@ bool MainWindow::importPaths(const QStringList &paths) {
 
 void MainWindow::importDemo(const QString &folder) {
     m_progressLabel->setText(tr("Writing the demo data\u2026"));
-    auto *watcher = new QFutureWatcher<QString>(this); // the error, "" when written
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, folder] {
-        const QString error = watcher->result();
+    struct Written {
+        QStringList paths;
+        QString error; // "" when written
+    };
+    auto *watcher = new QFutureWatcher<Written>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const Written w = watcher->result();
         watcher->deleteLater();
         m_progressLabel->clear();
-        if (error.isEmpty()) {
-            importPaths({QDir(folder).filePath(QStringLiteral("nat-eval")),
-                         QDir(folder).filePath(QStringLiteral("rollout.jsonl"))});
+        if (w.error.isEmpty()) {
+            importPaths(w.paths);
             return;
         }
-        m_lastError = tr("Could not write the demo data: %1").arg(error);
+        m_lastError = tr("Could not write the demo data: %1").arg(w.error);
         QMessageBox::warning(this, tr("Demo data"), m_lastError);
     });
-    watcher->setFuture(QtConcurrent::run([folder]() -> QString {
+    watcher->setFuture(QtConcurrent::run([folder] {
         try {
-            QDir().mkpath(folder);
-            const QString nat = QDir(folder).filePath(QStringLiteral("nat-eval"));
-            const QString otel = QDir(folder).filePath(QStringLiteral("rollout.jsonl"));
-            synth::WorkloadOptions o;
-            if (!QFileInfo::exists(nat)) {
-                o.spans = 3000;
-                o.sessions = 40;
-                o.concurrency = 8;
-                synth::generate(o, synth::OutputFormat::NatEval, nat);
-            }
-            if (!QFileInfo::exists(otel)) {
-                o.spans = 20000;
-                o.sessions = 200;
-                o.concurrency = 16;
-                o.seed = 2;
-                synth::generate(o, synth::OutputFormat::OtlpJsonLines, otel);
-            }
-            return {};
+            return Written{synth::writeDemo(folder), {}};
         } catch (const std::exception &e) {
-            return QString::fromUtf8(e.what());
+            return Written{{}, QString::fromUtf8(e.what())};
         }
     }));
 }

@@ -193,4 +193,25 @@ GenerateResult generate(const WorkloadOptions &options, OutputFormat format, con
     return writeOtlp(options, format, out);
 }
 
+QStringList writeDemo(const QString &folder) {
+    QDir().mkpath(folder);
+    const QString nat = QDir(folder).filePath(QStringLiteral("nat-eval"));
+    const QString otel = QDir(folder).filePath(QStringLiteral("rollout.jsonl"));
+    WorkloadOptions o;
+    if (!QFileInfo::exists(nat)) {
+        o.spans = 3000;
+        o.sessions = 40;
+        o.concurrency = 8;
+        writeNatEval(o, nat);
+    }
+    if (!QFileInfo::exists(otel)) {
+        o.spans = 20000;
+        o.sessions = 200;
+        o.concurrency = 16;
+        o.seed = 2;
+        generate(o, OutputFormat::OtlpJsonLines, otel);
+    }
+    return {nat, otel};
+}
+
 } // namespace spanscope::synth

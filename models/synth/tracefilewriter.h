@@ -3,6 +3,7 @@
 #include "workload.h"
 
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,5 +28,10 @@ GenerateResult generate(const WorkloadOptions &options, OutputFormat format, con
 
 // The NAT folder writer behind generate() (natevalwriter.cpp).
 GenerateResult writeNatEval(const WorkloadOptions &options, const QString &out);
+
+// The demo data of the app's first start and of scripts/run.sh, in `folder`: a NAT eval run
+// (nat-eval/, 3,000 spans) and an OTLP rollout dump (rollout.jsonl, 20,000 spans) of the same
+// kind of agent. What already exists is kept. Returns the two paths, to import.
+QStringList writeDemo(const QString &folder);
 
 } // namespace spanscope::synth

@@ -81,6 +81,23 @@ private slots:
         QVERIFY2(md.out.contains("| Evaluator | Items | Mean | Reported |"), md.out);
     }
 
+    void demoWritesTwoImportableInputsOnce() {
+        const QString dir = m_tmp.filePath(QStringLiteral("demo"));
+        QCOMPARE(cli({"generate", "--demo"}).exit, 2);
+        const Result first = cli({"generate", "--demo", dir});
+        QCOMPARE(first.exit, 0);
+        const QStringList paths = QString::fromUtf8(first.out).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(paths, QStringList({dir + QStringLiteral("/nat-eval"),
+                                     dir + QStringLiteral("/rollout.jsonl")}));
+        const QByteArray before = testsupport::sha256(paths[1]);
+        QCOMPARE(cli({"generate", "--demo", dir}).exit, 0); // kept, not written again
+        QCOMPARE(testsupport::sha256(paths[1]), before);
+        const QString demoWs = m_tmp.filePath(QStringLiteral("demo.spanscope"));
+        const Result imp = cli({"import", paths[0], paths[1], "--workspace", demoWs});
+        QCOMPARE(imp.exit, 0);
+        QVERIFY2(imp.out.contains("(nat-eval)") && imp.out.contains("(otlp)"), imp.out);
+    }
+
     void badInputExitsOneAndChangesNothing() {
         QTemporaryDir bad;
         QFile f(bad.filePath(QStringLiteral("all_requests_profiler_traces.json")));
