@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <numeric>
-#include <queue>
 #include <unordered_map>
 
 namespace spanscope {
@@ -11,33 +11,67 @@ namespace spanscope {
 namespace {
 
 // Packs spans (given in start order) into the lowest-numbered lane free at their start, so a
-// child sits under its parent and parallel calls fan out below. Returns the lanes used.
-std::int32_t pack(const TimelineSpans &s, const std::int32_t *first, const std::int32_t *last,
-                  std::int32_t laneBase, std::vector<std::int32_t> &lane) {
-    using Busy = std::pair<std::int64_t, std::int32_t>; // (end, lane)
-    std::priority_queue<Busy, std::vector<Busy>, std::greater<>> busy;
-    std::priority_queue<std::int32_t, std::vector<std::int32_t>, std::greater<>> free;
-    std::int32_t used = 0;
-    for (const std::int32_t *it = first; it != last; ++it) {
-        const auto i = static_cast<std::size_t>(*it);
-        while (!busy.empty() && busy.top().first <= s.start[i]) {
-            free.push(busy.top().second);
-            busy.pop();
+// child sits under its parent and parallel calls fan out below. The lanes' ends are kept in a
+// min-tree: the lowest lane free at a time is one descent, taking it one climb, in one array
+// (two heaps of free and busy lanes did four heap operations a span). Buffers are reused
+// across calls: the per-request layout packs each request on its own.
+class LanePacker {
+public:
+    // Returns the lanes used.
+    std::int32_t pack(const TimelineSpans &s, const std::int32_t *first, const std::int32_t *last,
+                      std::int32_t laneBase, std::vector<std::int32_t> &lane) {
+        m_leaves = 1;
+        m_tree.assign(2, std::numeric_limits<std::int64_t>::max());
+        std::int32_t used = 0;
+        for (const std::int32_t *it = first; it != last; ++it) {
+            const auto i = static_cast<std::size_t>(*it);
+            std::int32_t l = lowestFreeAt(s.start[i]);
+            if (l < 0) {
+                l = used++;
+                if (l >= m_leaves) grow();
+            }
+            lane[i] = laneBase + l;
+            // A zero-width span holds its lane for 1 ns, so two of them at one instant never
+            // share a lane (they could not both be clicked); spans that merely touch do share.
+            set(l, std::max(s.end[i], s.start[i] + 1));
         }
-        std::int32_t l;
-        if (!free.empty()) {
-            l = free.top();
-            free.pop();
-        } else {
-            l = used++;
-        }
-        lane[i] = laneBase + l;
-        // A zero-width span holds its lane for 1 ns, so two of them at one instant never share
-        // a lane (they could not both be clicked); spans that merely touch do share.
-        busy.push({std::max(s.end[i], s.start[i] + 1), l});
+        return used;
     }
-    return used;
-}
+
+private:
+    static constexpr std::int64_t unused = std::numeric_limits<std::int64_t>::max();
+
+    // The lowest lane whose end is at or before t, or -1. Unused lanes hold `unused`.
+    std::int32_t lowestFreeAt(std::int64_t t) const {
+        if (m_tree[1] > t) return -1;
+        std::size_t node = 1;
+        while (node < static_cast<std::size_t>(m_leaves))
+            node = m_tree[2 * node] <= t ? 2 * node : 2 * node + 1;
+        return static_cast<std::int32_t>(node - static_cast<std::size_t>(m_leaves));
+    }
+
+    void set(std::int32_t lane, std::int64_t end) {
+        std::size_t node = static_cast<std::size_t>(m_leaves + lane);
+        m_tree[node] = end;
+        for (node /= 2; node >= 1; node /= 2)
+            m_tree[node] = std::min(m_tree[2 * node], m_tree[2 * node + 1]);
+    }
+
+    // Doubles the leaves, keeping the lanes' ends; new lanes are unused.
+    void grow() {
+        std::vector<std::int64_t> ends(m_tree.begin() + m_leaves, m_tree.begin() + 2 * m_leaves);
+        m_leaves *= 2;
+        m_tree.assign(2 * static_cast<std::size_t>(m_leaves), unused);
+        std::copy(ends.begin(), ends.end(), m_tree.begin() + m_leaves);
+        for (std::int32_t node = m_leaves - 1; node >= 1; --node)
+            m_tree[static_cast<std::size_t>(node)] =
+                std::min(m_tree[2 * static_cast<std::size_t>(node)],
+                         m_tree[2 * static_cast<std::size_t>(node) + 1]);
+    }
+
+    std::int32_t m_leaves = 1;
+    std::vector<std::int64_t> m_tree; // [1] the root; leaves at [m_leaves, 2 * m_leaves)
+};
 
 // Sorts span indexes by start, longer first at equal starts, then by index: the order `pack`
 // needs. The keys are copied next to the indexes first, so the sort compares contiguous
@@ -82,7 +116,7 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
     std::int32_t lanes = 0;
     if (mode == Mode::GanttPacked) {
         sortByStart(s, order);
-        lanes = pack(s, order.data(), order.data() + n, 0, t.m_lane);
+        lanes = LanePacker().pack(s, order.data(), order.data() + n, 0, t.m_lane);
     } else if (mode == Mode::GanttPerTrace) {
         const auto byTrace = [&](std::int32_t a, std::int32_t b) {
             const auto ta = s.trace[static_cast<std::size_t>(a)],
@@ -94,6 +128,7 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
         if (!std::is_sorted(order.begin(), order.end(), byTrace))
             std::sort(order.begin(), order.end(), byTrace);
         t.m_traceFirstLane.assign(static_cast<std::size_t>(s.traceCount), 0);
+        LanePacker packer;
         for (std::size_t k = 0; k < n;) {
             const std::int32_t tr = s.trace[static_cast<std::size_t>(order[k])];
             std::size_t e = k;
@@ -101,16 +136,15 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
                 ++e;
             if (tr >= 0 && tr < s.traceCount)
                 t.m_traceFirstLane[static_cast<std::size_t>(tr)] = lanes;
-            lanes += pack(s, order.data() + k, order.data() + e, lanes, t.m_lane);
+            lanes += packer.pack(s, order.data() + k, order.data() + e, lanes, t.m_lane);
             k = e;
         }
     } else { // Waterfall: depth-first, children by start, one lane each
         // Only the spans shown are sorted and linked: one request of a 10M-span run costs
         // what that request holds, plus one pass to find it.
-        std::vector<std::int32_t> shown;
-        if (traceFilter < 0) {
-            shown.swap(order);
-        } else {
+        std::vector<std::int32_t> &shown = order; // becomes the shown spans in start order
+        if (traceFilter >= 0) {
+            shown.clear();
             for (std::size_t i = 0; i < n; ++i)
                 if (s.trace[i] == traceFilter) shown.push_back(static_cast<std::int32_t>(i));
         }
@@ -159,13 +193,13 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
         }
     }
     t.m_laneOffsets.assign(static_cast<std::size_t>(lanes) + 1, 0);
-    t.index(s);
+    t.index(s, order);
     return t;
 }
 
-void TimelineLayout::index(const TimelineSpans &s) {
-    // Counting sort by lane; within a lane, spans were packed in start order, but sort anyway
-    // so the invariant does not depend on how the lanes were made.
+void TimelineLayout::index(const TimelineSpans &s, const std::vector<std::int32_t> &byStart) {
+    // Counting sort by lane, taking the spans in start order (the order they were packed in),
+    // so each lane comes out sorted by start without a sort of its own.
     const std::size_t lanes = m_laneOffsets.size() - 1;
     std::vector<std::int32_t> counts(lanes + 1, 0);
     for (const std::int32_t l : m_lane)
@@ -175,16 +209,10 @@ void TimelineLayout::index(const TimelineSpans &s) {
     m_laneOffsets = counts;
     m_order.assign(static_cast<std::size_t>(counts[lanes]), 0);
     std::vector<std::int32_t> fill(counts.begin(), counts.end() - 1);
-    for (std::size_t i = 0; i < m_lane.size(); ++i)
-        if (m_lane[i] >= 0)
-            m_order[static_cast<std::size_t>(fill[static_cast<std::size_t>(m_lane[i])]++)] =
-                static_cast<std::int32_t>(i);
-    for (std::size_t l = 0; l < lanes; ++l)
-        std::sort(m_order.begin() + m_laneOffsets[l], m_order.begin() + m_laneOffsets[l + 1],
-                  [&](std::int32_t a, std::int32_t b) {
-                      return s.start[static_cast<std::size_t>(a)] <
-                             s.start[static_cast<std::size_t>(b)];
-                  });
+    for (const std::int32_t i : byStart) {
+        const std::int32_t l = m_lane[static_cast<std::size_t>(i)];
+        if (l >= 0) m_order[static_cast<std::size_t>(fill[static_cast<std::size_t>(l)]++)] = i;
+    }
     m_orderStart.resize(m_order.size());
     m_orderEnd.resize(m_order.size());
     m_orderStyle.resize(m_order.size());

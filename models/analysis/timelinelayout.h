@@ -61,7 +61,8 @@ public:
     std::size_t bytes() const;
 
 private:
-    void index(const TimelineSpans &spans);
+    // `byStart`: every shown span, in start order.
+    void index(const TimelineSpans &spans, const std::vector<std::int32_t> &byStart);
 
     Mode m_mode = Mode::GanttPerTrace;
     std::vector<std::int32_t> m_lane;        // per span

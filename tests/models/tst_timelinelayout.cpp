@@ -287,6 +287,32 @@ private slots:
             QCOMPARE(a.laneOf(static_cast<std::int32_t>(i)), b.laneOf(where[i]));
     }
 
+    void packedLaneIsTheLowestFreeOne() {
+        // Reference: spans in start order (longer first at equal starts), each in the lowest
+        // lane whose last span ended by its start, found by a linear scan.
+        const TimelineSpans s = randomSpans(40, 80, 21);
+        const TimelineLayout l = TimelineLayout::build(s, Mode::GanttPacked);
+        std::vector<std::int32_t> order(s.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+            const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
+            if (s.start[i] != s.start[j]) return s.start[i] < s.start[j];
+            if (s.end[i] != s.end[j]) return s.end[i] > s.end[j];
+            return a < b;
+        });
+        std::vector<std::int64_t> laneEnd;
+        for (const std::int32_t span : order) {
+            const auto i = static_cast<std::size_t>(span);
+            std::size_t lane = 0;
+            while (lane < laneEnd.size() && laneEnd[lane] > s.start[i])
+                ++lane;
+            if (lane == laneEnd.size()) laneEnd.push_back(0);
+            laneEnd[lane] = std::max(s.end[i], s.start[i] + 1);
+            QCOMPARE(l.laneOf(span), static_cast<std::int32_t>(lane));
+        }
+        QCOMPARE(l.laneCount(), static_cast<std::int32_t>(laneEnd.size()));
+    }
+
     void memoryPerSpanIsSmall() {
         const TimelineSpans s = randomSpans(1000, 200, 1); // 200k spans, two names
         const TimelineLayout l = TimelineLayout::build(s, Mode::GanttPerTrace);
