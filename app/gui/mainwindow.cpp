@@ -113,6 +113,7 @@ void MainWindow::buildDocks() {
     requestsDock->setWidget(m_requestsPanel);
     addDockWidget(Qt::LeftDockWidgetArea, requestsDock);
     m_inspector = new InspectorView;
+    m_inspector->setMinimumWidth(260); // field names and values stay readable
     m_inspector->setWorkspace(m_ws.get());
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));

@@ -72,6 +72,7 @@ class TstMainWindow : public QObject {
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // recent items and window state go elsewhere
+        QSettings().clear(); // and start from nothing: an earlier run's window state is not ours
         m_data = m_tmp.filePath(QStringLiteral("data"));
         synth::WorkloadOptions o;
         o.spans = 800;
@@ -190,6 +191,7 @@ private slots:
             QString::fromStdString(RunQueries(w->workspace()).spanPayload(s.spanId[i]));
         QVERIFY(!payload.isEmpty());
         auto *tabs = w->inspector()->findChild<QTabWidget *>();
+        QTest::qWait(50); // let the inspector's layout take the new title's height
         QVERIFY(w->inspector()->grab().save(QStringLiteral("inspector-span.png")));
         tabs->setCurrentIndex(2);
         QVERIFY(!w->inspector()->payloadText().isEmpty());

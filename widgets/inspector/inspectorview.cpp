@@ -114,7 +114,8 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
                  (d->flags & SpanError) ? tr(" &middot; <font color=#d32f2f>error</font>")
                                         : QString()));
     const auto add = [this](const QString &k, const QString &v) {
-        new QTreeWidgetItem(m_properties, {k, v});
+        auto *item = new QTreeWidgetItem(m_properties, {k, v});
+        item->setToolTip(1, v); // ids and model names are longer than a narrow dock
     };
     add(tr("duration"), QString::fromStdString(formatDuration(duration)));
     if (selfNs >= 0) add(tr("self time"), QString::fromStdString(formatDuration(selfNs)));
