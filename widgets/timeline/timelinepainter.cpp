@@ -33,7 +33,6 @@ void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
     p.restore();
     if (s.left > 0) paintGutter(p, s);
     paintMeasure(p, s);
-    paintLegend(p, s);
 }
 
 void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const {
@@ -164,35 +163,6 @@ void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState
         if (*it == 0) continue;
         const double y = (*it - v.firstLane) * v.laneHeightPx - 0.5;
         p.drawLine(QPointF(0, y), QPointF(v.widthPx, y));
-    }
-}
-
-void TimelinePainter::paintLegend(QPainter &p, const TimelinePaintState &s) const {
-    const QFontMetrics fm = p.fontMetrics();
-    std::vector<int> shown;
-    int textWidth = 0;
-    for (int c = 0; c < categoryCount; ++c)
-        if (s.categories & (1u << c)) {
-            shown.push_back(c);
-            textWidth = std::max(textWidth, fm.horizontalAdvance(QString::fromUtf8(
-                                                categoryName(static_cast<Category>(c)).data())));
-        }
-    if (shown.empty()) return;
-    const int row = fm.height() + 2, boxW = textWidth + 28,
-              boxH = static_cast<int>(shown.size()) * row + 8;
-    const QRect box(s.width - boxW - 8, s.axisHeight + 6, boxW, boxH);
-    QColor back = s.palette.base().color();
-    back.setAlpha(225);
-    p.setPen(QColor(0xb0, 0xbe, 0xc5));
-    p.setBrush(back);
-    p.drawRect(box);
-    for (std::size_t k = 0; k < shown.size(); ++k) {
-        const int y = box.top() + 4 + static_cast<int>(k) * row;
-        p.fillRect(QRect(box.left() + 6, y + 3, 12, row - 6),
-                   categoryColour(static_cast<std::uint8_t>(shown[k])));
-        p.setPen(s.palette.text().color());
-        p.drawText(QRect(box.left() + 22, y, textWidth + 4, row), Qt::AlignVCenter | Qt::AlignLeft,
-                   QString::fromUtf8(categoryName(static_cast<Category>(shown[k])).data()));
     }
 }
 

@@ -25,7 +25,6 @@ struct TimelinePaintState {
     int left = 0;       // tree gutter width (waterfall), the lanes start right of it
     int axisHeight = 0; // time axis band at the top
     std::int64_t origin = 0;
-    std::uint32_t categories = 0; // bit per Category present, for the legend
     std::int32_t selected = -1;
     bool measuring = false;
     std::int64_t measureFrom = 0, measureTo = 0; // ns
@@ -34,7 +33,7 @@ struct TimelinePaintState {
 
 // Paints a timeline frame (DESIGN.md section 5): rects batched by category colour with no pen,
 // folded blocks, errors, search hits, the selection, names where they fit; then the gutter,
-// the axis, the legend and the measure band.
+// the axis and the measure band. (The legend is the pane's, in its toolbar.)
 class TimelinePainter {
 public:
     static QColor categoryColour(std::uint8_t category);
@@ -48,7 +47,6 @@ private:
     void paintSpans(QPainter &p, const TimelinePaintState &s) const;
     void paintGutter(QPainter &p, const TimelinePaintState &s) const;
     void paintAxis(QPainter &p, const TimelinePaintState &s) const;
-    void paintLegend(QPainter &p, const TimelinePaintState &s) const;
     void paintGroupSeparators(QPainter &p, const TimelinePaintState &s) const;
     void paintMeasure(QPainter &p, const TimelinePaintState &s) const;
     // A span name laid out once per width bucket and reused every frame: text layout, not

@@ -104,7 +104,6 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_legend = new QLabel;
     m_view = new TimelineView;
-    m_view->setLegendShown(false); // the legend sits in the toolbar, off the lanes
     m_minimap = new TimelineMinimap(m_view);
 
     auto *bar = new QHBoxLayout;
@@ -219,10 +218,7 @@ void TimelinePane::showRun(std::int64_t runId) {
 void TimelinePane::openTrace(std::int32_t traceIndex) {
     if (!m_spans || traceIndex < 0 || traceIndex >= m_spans->traceCount) return;
     m_trace = traceIndex;
-    m_mode = Mode::Waterfall;
-    m_modeBox->setCurrentIndex(static_cast<int>(Mode::Waterfall));
-    m_back->setVisible(true);
-    rebuildLayout(true);
+    setMode(Mode::Waterfall);
     emit traceOpened(traceIndex);
 }
 

@@ -54,11 +54,6 @@ void TimelineView::setMatches(const std::vector<bool> *flags, std::vector<std::i
     update();
 }
 
-void TimelineView::setLegendShown(bool shown) {
-    m_legendShown = shown;
-    update();
-}
-
 void TimelineView::setTooltipDetail(std::function<QString(std::int32_t)> detail) {
     m_detail = std::move(detail);
 }
@@ -148,7 +143,6 @@ void TimelineView::paintEvent(QPaintEvent *) {
     s.left = m_left;
     s.axisHeight = axisHeight;
     s.origin = m_origin;
-    s.categories = m_legendShown ? m_categoriesPresent : 0;
     s.selected = m_selected;
     s.measuring = m_measuring || m_measureShown;
     s.measureFrom = m_measureFrom;

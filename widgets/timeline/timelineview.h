@@ -55,8 +55,6 @@ public:
     const TimelineFrame &lastFrame() const { return m_frame; }
     // Categories present in the data, a bit per Category (for a legend outside the canvas).
     std::uint32_t categoriesPresent() const { return m_categoriesPresent; }
-    // The legend drawn over the lanes' top right corner (on by default).
-    void setLegendShown(bool shown);
     // The measured duration of the last Shift+drag, or -1.
     std::int64_t measuredNs() const;
 
@@ -91,9 +89,8 @@ private:
     std::vector<std::int32_t> m_matches;
     std::function<QString(std::int32_t)> m_detail;
     std::int64_t m_origin = 0;             // the run's start: the axis counts from it
-    std::uint32_t m_categoriesPresent = 0; // bit per Category, for the legend
+    std::uint32_t m_categoriesPresent = 0; // bit per Category, for a legend
     int m_left = 0;                        // gutter width, in waterfall mode
-    bool m_legendShown = true;
     TimelineViewport m_view;
     TimelineFrame m_frame;
     TimelinePainter m_painter; // keeps laid-out names between frames
