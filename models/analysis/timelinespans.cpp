@@ -30,6 +30,12 @@ std::size_t TimelineSpans::bytes() const {
     return b;
 }
 
+std::pair<std::int64_t, std::int64_t> timeRange(const TimelineSpans &s) {
+    if (s.size() == 0) return {0, 0};
+    return {*std::min_element(s.start.begin(), s.start.end()),
+            *std::max_element(s.end.begin(), s.end.end())};
+}
+
 std::int64_t selfTimeNs(const TimelineSpans &s, std::int32_t span) {
     const auto i = static_cast<std::size_t>(span);
     const std::int64_t a = s.start[i], b = s.end[i];

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace spanscope {
@@ -26,6 +27,9 @@ struct TimelineSpans {
     void clear();
     std::size_t bytes() const; // memory held by the columns
 };
+
+// The earliest start and the latest end of the spans ({0, 0} when there are none).
+std::pair<std::int64_t, std::int64_t> timeRange(const TimelineSpans &spans);
 
 // A span's self time: its duration less the union of its children's intervals (clipped to the
 // span), so parallel children are not counted twice. Children are found among the spans of the

@@ -64,6 +64,12 @@ private slots:
         QCOMPARE(selfTimeNs(s, 0), std::int64_t(90));
     }
 
+    void timeRangeIsEarliestStartToLatestEnd() {
+        const auto s = trace({{-1, 50, 100}, {0, 60, 180}, {-1, 20, 30}});
+        QCOMPARE(timeRange(s), (std::pair<std::int64_t, std::int64_t>{20, 180}));
+        QCOMPARE(timeRange(TimelineSpans{}), (std::pair<std::int64_t, std::int64_t>{0, 0}));
+    }
+
     void durationsReadInTheirUnit() {
         QCOMPARE(formatDuration(812), std::string("812 ns"));
         QCOMPARE(formatDuration(3'410'000), std::string("3.41 ms"));

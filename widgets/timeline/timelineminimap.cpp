@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <tuple>
 
 namespace spanscope {
 
@@ -20,8 +21,8 @@ void TimelineMinimap::setSpans(const TimelineSpans *spans) {
     m_profile.assign(bins + 1, 0);
     m_peak = 0;
     if (!spans || spans->size() == 0) return update();
-    m_begin = *std::min_element(spans->start.begin(), spans->start.end());
-    m_end = std::max(m_begin + 1, *std::max_element(spans->end.begin(), spans->end.end()));
+    std::tie(m_begin, m_end) = timeRange(*spans);
+    m_end = std::max(m_begin + 1, m_end);
     // Concurrency by a difference array: +1 where a span starts, -1 after it ends, one pass.
     const double perBin = static_cast<double>(m_end - m_begin) / bins;
     for (std::size_t i = 0; i < spans->size(); ++i) {

@@ -13,6 +13,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace spanscope {
 
@@ -33,6 +34,9 @@ void TimelineView::setData(const TimelineSpans *spans, const TimelineLayout *lay
     m_measureShown = false;
     m_categoriesPresent = 0;
     m_painter.clearCache();
+    // The run's range, once: the axis counts from its start, zoom to fit shows it all.
+    std::tie(m_origin, m_runEnd) =
+        spans ? timeRange(*spans) : std::pair<std::int64_t, std::int64_t>{};
     if (spans)
         for (const std::uint8_t c : spans->category)
             m_categoriesPresent |= 1u << std::min<int>(c, categoryCount - 1);
@@ -75,9 +79,7 @@ void TimelineView::zoomToFit() {
     updateGeometry();
     m_view.firstLane = 0;
     if (!m_spans || m_spans->size() == 0) return changed();
-    const std::int64_t begin = *std::min_element(m_spans->start.begin(), m_spans->start.end());
-    const std::int64_t end = *std::max_element(m_spans->end.begin(), m_spans->end.end());
-    m_origin = begin;
+    const std::int64_t begin = m_origin, end = m_runEnd;
     // In a waterfall, fit the request shown rather than the whole run.
     std::int64_t a = begin, b = end;
     if (m_layout && m_layout->mode() == TimelineLayout::Mode::Waterfall &&

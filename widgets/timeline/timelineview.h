@@ -89,6 +89,7 @@ private:
     std::vector<std::int32_t> m_matches;
     std::function<QString(std::int32_t)> m_detail;
     std::int64_t m_origin = 0;             // the run's start: the axis counts from it
+    std::int64_t m_runEnd = 0;             // the run's last end
     std::uint32_t m_categoriesPresent = 0; // bit per Category, for a legend
     int m_left = 0;                        // gutter width, in waterfall mode
     TimelineViewport m_view;
