@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "analysis/runsummary.h"
+#include "clisupport.h"
 #include "core/importprogress.h"
 #include "core/ingesterror.h"
 #include "store/importer.h"
@@ -25,42 +26,6 @@
 namespace spanscope::cli {
 
 namespace {
-
-void err(const std::string &s) {
-    std::fprintf(stderr, "%s\n", s.c_str());
-}
-void out(const std::string &s) {
-    std::fputs(s.c_str(), stdout);
-}
-
-QString defaultWorkspace() {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("workspace.spanscope"));
-}
-
-QCommandLineOption workspaceOption() {
-    return {QStringLiteral("workspace"),
-            QStringLiteral("Workspace file (default: %1).").arg(defaultWorkspace()),
-            QStringLiteral("FILE")};
-}
-
-// Parses a subcommand's options; on a usage error prints it and returns false.
-bool parse(QCommandLineParser &p, const QStringList &args) {
-    p.addOption(workspaceOption());
-    p.addHelpOption();
-    if (!p.parse(args)) {
-        err("spanscope-cli: " + p.errorText().toStdString());
-        err(usage().toStdString());
-        return false;
-    }
-    return true;
-}
-
-std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p) {
-    const QString path = p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace"))
-                                                              : defaultWorkspace();
-    return std::make_unique<Workspace>(path);
-}
 
 std::string mb(std::int64_t bytes) {
     char buf[32];
@@ -98,6 +63,11 @@ QString usage() {
         "usage: spanscope-cli import PATH... [--workspace FILE] [--label NAME] [--force]\n"
         "       spanscope-cli runs [--workspace FILE] [--format text|json]\n"
         "       spanscope-cli summary RUN [--workspace FILE] [--format text|json|md]\n"
+        "       spanscope-cli stacks RUN [--weight total|self|wall|calls|tokens]\n"
+        "                    [--format text|json|collapsed] [--workspace FILE]\n"
+        "       spanscope-cli concurrency RUN [--threshold N] [--format text|json] [--workspace "
+        "FILE]\n"
+        "       spanscope-cli slow RUN [--top N] [--format text|json|md] [--workspace FILE]\n"
         "       spanscope-cli generate [--spans N] [--sessions S] [--concurrency C] [--seed N]\n"
         "                    [--format otlp-jsonl|otlp-zstd|otlp-collector-zstd|nat-eval] OUT\n"
         "       spanscope-cli generate --demo FOLDER   (the app's demo: a NAT eval run, an OTLP "
@@ -114,7 +84,7 @@ int runImport(const QStringList &args) {
     p.addPositionalArgument(QStringLiteral("PATH"),
                             QStringLiteral("NAT folders or files to import."),
                             QStringLiteral("PATH..."));
-    if (!parse(p, args)) return Usage;
+    if (const Parsed r = parse(p, args); r != Parsed::Run) return r == Parsed::Help ? Ok : Usage;
     if (p.positionalArguments().isEmpty()) {
         err("spanscope-cli import: no PATH given");
         err(usage().toStdString());
@@ -171,7 +141,7 @@ int runRuns(const QStringList &args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("format"), QStringLiteral("text or json."),
                  QStringLiteral("FORMAT"), QStringLiteral("text")});
-    if (!parse(p, args)) return Usage;
+    if (const Parsed r = parse(p, args); r != Parsed::Run) return r == Parsed::Help ? Ok : Usage;
     const QString format = p.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
         err("spanscope-cli runs: --format must be text or json");
@@ -221,7 +191,7 @@ int runSummary(const QStringList &args) {
     p.addOption({QStringLiteral("format"), QStringLiteral("text, json or md."),
                  QStringLiteral("FORMAT"), QStringLiteral("text")});
     p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id or label."));
-    if (!parse(p, args)) return Usage;
+    if (const Parsed r = parse(p, args); r != Parsed::Run) return r == Parsed::Help ? Ok : Usage;
     const QString format = p.value(QStringLiteral("format"));
     if (p.positionalArguments().size() != 1 ||
         (format != QLatin1String("text") && format != QLatin1String("json") &&
@@ -233,12 +203,8 @@ int runSummary(const QStringList &args) {
     try {
         const auto ws = openWorkspace(p);
         const std::string key = p.positionalArguments().first().toStdString();
-        const auto run = ws->findRun(key);
-        if (!run) {
-            err("error: no run '" + key + "' in " + ws->path().toStdString() +
-                " (see spanscope-cli runs)");
-            return BadInput;
-        }
+        const auto run = findRun(*ws, key);
+        if (!run) return BadInput;
         const RunSummary s = summarize(RunQueries(*ws).summaryInput(run->id));
         if (format == QLatin1String("json"))
             out(summaryformat::json(*run, s));

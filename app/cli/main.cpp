@@ -1,3 +1,4 @@
+#include "analysiscommands.h"
 #include "clicommands.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,9 @@ int main(int argc, char *argv[]) {
     if (command == QLatin1String("import")) return spanscope::cli::runImport(args);
     if (command == QLatin1String("runs")) return spanscope::cli::runRuns(args);
     if (command == QLatin1String("summary")) return spanscope::cli::runSummary(args);
+    if (command == QLatin1String("stacks")) return spanscope::cli::runStacks(args);
+    if (command == QLatin1String("concurrency")) return spanscope::cli::runConcurrency(args);
+    if (command == QLatin1String("slow")) return spanscope::cli::runSlow(args);
     if (command == QLatin1String("generate")) return spanscope::cli::runGenerate(args);
     if (command == QLatin1String("--version")) {
         std::printf("spanscope-cli %s\n", SPANSCOPE_VERSION);

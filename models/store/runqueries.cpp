@@ -300,3 +300,159 @@ std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
 }
 
 } // namespace spanscope
+
+namespace spanscope {
+
+namespace {
+
+// Trace row id -> index of the trace in request order.
+std::unordered_map<std::int64_t, std::int32_t> traceIndexes(sqlite3 *db, std::int64_t runId) {
+    Statement st(db, "SELECT id FROM traces WHERE run_id = ? ORDER BY ordinal, id");
+    st.bind(1, runId);
+    std::unordered_map<std::int64_t, std::int32_t> out;
+    while (st.step())
+        out.emplace(st.int64(0), static_cast<std::int32_t>(out.size()));
+    return out;
+}
+
+std::int32_t clampTokens(std::int64_t v) {
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(v, 0, INT32_MAX));
+}
+
+} // namespace
+
+SpanTokens RunQueries::spanTokens(std::int64_t runId, const TimelineSpans &spans) const {
+    SpanTokens out;
+    if (spans.size() == 0) return out;
+    out.input.assign(spans.size(), 0);
+    out.output.assign(spans.size(), 0);
+    const auto [lo, hi] = std::minmax_element(spans.spanId.begin(), spans.spanId.end());
+    std::vector<std::int32_t> indexOf(static_cast<std::size_t>(*hi - *lo + 1), -1);
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        indexOf[static_cast<std::size_t>(spans.spanId[i] - *lo)] = static_cast<std::int32_t>(i);
+    Statement st(m_ws.handle(),
+                 "SELECT id, coalesce(input_tokens, 0), coalesce(output_tokens, 0) FROM spans "
+                 "WHERE id BETWEEN ? AND ? AND run_id = ? AND (flags & ?) = 0 AND "
+                 "(input_tokens IS NOT NULL OR output_tokens IS NOT NULL)");
+    st.bind(1, *lo).bind(2, *hi).bind(3, runId).bind(4, static_cast<int>(SpanInnerLlm));
+    while (st.step()) {
+        const std::int32_t i = indexOf[static_cast<std::size_t>(st.int64(0) - *lo)];
+        if (i < 0) continue;
+        out.input[static_cast<std::size_t>(i)] = clampTokens(st.int64(1));
+        out.output[static_cast<std::size_t>(i)] = clampTokens(st.int64(2));
+    }
+    return out;
+}
+
+std::vector<LlmCallSample> RunQueries::llmCalls(std::int64_t runId) const {
+    sqlite3 *db = m_ws.handle();
+    const auto traceIndex = traceIndexes(db, runId);
+    Statement st(db, "SELECT id, trace_id, start_ns, end_ns, coalesce(model, ''), "
+                     "coalesce(input_tokens, -1), coalesce(output_tokens, -1) FROM spans "
+                     "WHERE run_id = ? AND category = ? AND (flags & ?) = 0 ORDER BY start_ns, id");
+    st.bind(1, runId)
+        .bind(2, static_cast<int>(Category::Llm))
+        .bind(3, static_cast<int>(SpanInnerLlm));
+    std::vector<LlmCallSample> out;
+    while (st.step()) {
+        LlmCallSample c;
+        c.spanId = st.int64(0);
+        const auto t = traceIndex.find(st.int64(1));
+        c.trace = t == traceIndex.end() ? -1 : t->second;
+        c.startNs = st.int64(2);
+        c.endNs = st.int64(3);
+        c.model = st.text(4);
+        c.inputTokens = st.int64(5);
+        c.outputTokens = st.int64(6);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<RequestSample> RunQueries::requestSamples(std::int64_t runId) const {
+    std::vector<RequestSample> out;
+    std::int32_t index = 0;
+    for (const TraceRow &t : traces(runId)) {
+        RequestSample r;
+        r.trace = index++;
+        r.startNs = t.startNs;
+        r.endNs = std::max(t.endNs, t.startNs);
+        r.session = t.sessionKey;
+        r.tokens = t.inputTokens + t.outputTokens;
+        r.errors = t.errors;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<NatCall> RunQueries::natCalls(std::int64_t runId, bool withFunctions) const {
+    sqlite3 *db = m_ws.handle();
+    const auto traceIndex = traceIndexes(db, runId);
+    Statement st(db, "SELECT trace_id, span_key, name, start_ns, end_ns, flags, "
+                     "coalesce(json_extract(attributes, '$.\"nat.event_kind\"'), ''), "
+                     "coalesce(json_extract(attributes, '$.function_name'), ''), category, id "
+                     "FROM spans WHERE run_id = ? AND category IN (?, ?, ?, ?) ORDER BY id");
+    st.bind(1, runId)
+        .bind(2, static_cast<int>(Category::Llm))
+        .bind(3, static_cast<int>(Category::Tool))
+        .bind(4, static_cast<int>(Category::Function))
+        .bind(5, static_cast<int>(Category::Other));
+    std::vector<NatCall> out;
+    while (st.step()) {
+        std::string kind = st.text(6);
+        const auto category = static_cast<Category>(st.int64(8));
+        if (kind.empty()) // spans rebuilt from END steps carry their kind in the category
+            kind = category == Category::Llm        ? "LLM"
+                   : category == Category::Tool     ? "TOOL"
+                   : category == Category::Function ? "FUNCTION"
+                                                    : "";
+        if (kind == "SPAN") kind = "FUNCTION";
+        if (kind != "LLM" && kind != "TOOL" && !(withFunctions && kind == "FUNCTION")) continue;
+        NatCall c;
+        const auto t = traceIndex.find(st.int64(0));
+        c.request = t == traceIndex.end() ? -1 : t->second;
+        c.key = st.text(1);
+        c.kind = kind;
+        c.name = st.text(2);
+        if (kind == "FUNCTION" && !st.text(7).empty()) c.name = st.text(7);
+        c.startNs = st.int64(3);
+        c.endNs = st.int64(4);
+        c.ended = (st.int64(5) & SpanUnfinished) == 0;
+        c.order = st.int64(9);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::optional<std::string> RunQueries::runFile(std::int64_t runId, const std::string &name) const {
+    Statement st(m_ws.handle(), "SELECT content FROM run_files WHERE run_id = ? AND "
+                                "relative_path = ? AND content IS NOT NULL ORDER BY id LIMIT 1");
+    st.bind(1, runId);
+    st.bind(2, std::string_view(name));
+    if (!st.step()) return std::nullopt;
+    ZstdCodec codec;
+    return codec.decompress(st.blob(0));
+}
+
+std::vector<std::string> RunQueries::spanKeys(const std::vector<std::int64_t> &spanIds) const {
+    Statement st(m_ws.handle(), "SELECT span_key FROM spans WHERE id = ?");
+    std::vector<std::string> out;
+    out.reserve(spanIds.size());
+    for (const std::int64_t id : spanIds) {
+        st.reset();
+        st.bind(1, id);
+        out.push_back(st.step() ? st.text(0) : std::string());
+    }
+    return out;
+}
+
+std::optional<double> RunQueries::metric(std::int64_t runId, const std::string &name) const {
+    Statement st(m_ws.handle(),
+                 "SELECT value FROM run_metrics WHERE run_id = ? AND name = ? ORDER BY id LIMIT 1");
+    st.bind(1, runId);
+    st.bind(2, std::string_view(name));
+    if (!st.step()) return std::nullopt;
+    return st.optReal(0);
+}
+
+} // namespace spanscope

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "analysis/callstacks.h"
+#include "analysis/natstack.h"
+#include "analysis/requeststats.h"
 #include "analysis/runsummary.h"
 #include "analysis/timelinespans.h"
+#include "analysis/tokenstats.h"
 #include "spandetail.h"
 #include "tracerow.h"
 
@@ -31,6 +35,24 @@ public:
     // Ids of the run's spans whose name or attribute text contains `text` (case-insensitive
     // for ASCII, as SQLite's LIKE), sorted. Scans the run's spans: call it off the UI thread.
     std::vector<std::int64_t> searchSpans(std::int64_t runId, const std::string &text) const;
+
+    // Token counts aligned with `spans` (as timelineSpans loaded them for this run). Wrappers of
+    // an inner LLM call get 0, so every token is counted once.
+    SpanTokens spanTokens(std::int64_t runId, const TimelineSpans &spans) const;
+    // The run's LLM calls (wrappers of an inner LLM call left out), in start order.
+    std::vector<LlmCallSample> llmCalls(std::int64_t runId) const;
+    // The run's requests for the latency and session views, in request order.
+    std::vector<RequestSample> requestSamples(std::int64_t runId) const;
+    // The NAT calls of the run as NAT's profiler counts them: LLM, TOOL, and (when
+    // `withFunctions`, NAT 1.2 and later) FUNCTION and SPAN steps, requests by request order.
+    std::vector<NatCall> natCalls(std::int64_t runId, bool withFunctions) const;
+    // The stored content of one of the run's raw files (e.g. workflow_profiling_metrics.json),
+    // decompressed; nullopt when the run kept no such file.
+    std::optional<std::string> runFile(std::int64_t runId, const std::string &name) const;
+    // The source's ids (span_key) of the given workspace span ids, in the same order.
+    std::vector<std::string> spanKeys(const std::vector<std::int64_t> &spanIds) const;
+    // A run metric's value (e.g. "profiler.spikes.threshold"); nullopt when absent.
+    std::optional<double> metric(std::int64_t runId, const std::string &name) const;
 
 private:
     const Workspace &m_ws;

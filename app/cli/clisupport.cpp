@@ -1,0 +1,67 @@
+#include "clisupport.h"
+
+#include "clicommands.h"
+#include "store/workspace.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <cstdio>
+
+namespace spanscope::cli {
+
+void err(const std::string &s) {
+    std::fprintf(stderr, "%s\n", s.c_str());
+}
+
+void out(const std::string &s) {
+    std::fputs(s.c_str(), stdout);
+}
+
+QString defaultWorkspace() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("workspace.spanscope"));
+}
+
+Parsed parse(QCommandLineParser &p, const QStringList &args) {
+    p.addOption({QStringLiteral("workspace"),
+                 QStringLiteral("Workspace file (default: %1).").arg(defaultWorkspace()),
+                 QStringLiteral("FILE")});
+    const QCommandLineOption help = p.addHelpOption();
+    if (!p.parse(args)) {
+        err("spanscope-cli: " + p.errorText().toStdString());
+        err(usage().toStdString());
+        return Parsed::Error;
+    }
+    if (p.isSet(help)) {
+        out(p.helpText().toStdString());
+        return Parsed::Help;
+    }
+    return Parsed::Run;
+}
+
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p) {
+    const QString path = p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace"))
+                                                              : defaultWorkspace();
+    return std::make_unique<Workspace>(path);
+}
+
+std::optional<RunInfo> findRun(Workspace &ws, const std::string &key) {
+    auto run = ws.findRun(key);
+    if (!run)
+        err("error: no run '" + key + "' in " + ws.path().toStdString() +
+            " (see spanscope-cli runs)");
+    return run;
+}
+
+std::string fixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+double epochSeconds(std::int64_t ns) {
+    // Whole seconds and the fraction apart: a double holds epoch seconds to ~0.24 us.
+    return static_cast<double>(ns / 1'000'000'000) + static_cast<double>(ns % 1'000'000'000) / 1e9;
+}
+
+} // namespace spanscope::cli
