@@ -212,20 +212,38 @@ std::vector<double> flameWidths(const StackTree &t, StackWeight w) {
 
 BottomUpTree buildBottomUp(const StackTree &t) {
     BottomUpTree b;
+    // Recursion: the total of a name counts only at its outermost call, i.e. where no node
+    // above it on its path has the same name (one depth-first pass with a count per name).
+    std::vector<char> outermost(t.nodes.size(), 1);
+    {
+        std::vector<std::int32_t> onPath(t.names.size(), 0);
+        std::vector<std::pair<std::int32_t, bool>> todo; // (node, leaving)
+        for (auto it = t.roots.rbegin(); it != t.roots.rend(); ++it)
+            todo.push_back({*it, false});
+        while (!todo.empty()) {
+            const auto [n, leaving] = todo.back();
+            todo.pop_back();
+            const StackNode &node = t.nodes[static_cast<std::size_t>(n)];
+            if (leaving) {
+                --onPath[node.nameId];
+                continue;
+            }
+            outermost[static_cast<std::size_t>(n)] = onPath[node.nameId] == 0;
+            ++onPath[node.nameId];
+            todo.push_back({n, true});
+            for (auto c = node.children.rbegin(); c != node.children.rend(); ++c)
+                todo.push_back({*c, false});
+        }
+    }
     std::unordered_map<std::uint64_t, std::int32_t> byKey;
-    std::vector<std::uint32_t> chain;
     for (std::size_t k = 0; k < t.nodes.size(); ++k) {
         const StackNode &leaf = t.nodes[k];
-        // The names from the node up to its root: the bottom-up path of this call path.
-        chain.clear();
-        for (std::int32_t n = static_cast<std::int32_t>(k); n >= 0;
-             n = t.nodes[static_cast<std::size_t>(n)].parent)
-            chain.push_back(t.nodes[static_cast<std::size_t>(n)].nameId);
-        // Recursion: the total of a name counts only at its outermost call.
-        const bool outermost =
-            std::find(chain.begin() + 1, chain.end(), leaf.nameId) == chain.end();
-        std::int32_t parent = -1;
-        for (const std::uint32_t name : chain) {
+        // The names from the node up towards its root: the bottom-up path of this call path,
+        // cut at maxBottomUpDepth callers so a pathologically deep request stays linear.
+        std::int32_t parent = -1, n = static_cast<std::int32_t>(k);
+        for (int level = 0; n >= 0 && level < maxBottomUpDepth;
+             ++level, n = t.nodes[static_cast<std::size_t>(n)].parent) {
+            const std::uint32_t name = t.nodes[static_cast<std::size_t>(n)].nameId;
             const auto [pos, added] = byKey.try_emplace(childKey(parent, name),
                                                         static_cast<std::int32_t>(b.nodes.size()));
             if (added) {
@@ -242,7 +260,7 @@ BottomUpTree buildBottomUp(const StackTree &t) {
             node.calls += leaf.calls;
             node.selfNs += leaf.selfNs;
             node.tokens += leaf.tokens();
-            if (outermost) node.totalNs += leaf.totalNs;
+            if (outermost[k]) node.totalNs += leaf.totalNs;
             node.stackNodes.push_back(static_cast<std::int32_t>(k));
             parent = pos->second;
         }

@@ -83,6 +83,8 @@ struct BottomUpTree {
     std::vector<std::int32_t> roots; // heaviest self first
 };
 
+// Caller chains below a bottom-up row stop after this many levels.
+constexpr int maxBottomUpDepth = 64;
 BottomUpTree buildBottomUp(const StackTree &tree);
 
 } // namespace spanscope

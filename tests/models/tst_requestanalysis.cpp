@@ -1,0 +1,166 @@
+// Critical paths, slow requests and sessions, token statistics: hand-worked answers.
+#include "analysis/criticalpath.h"
+#include "analysis/requeststats.h"
+#include "analysis/tokenstats.h"
+#include "handspans.h"
+
+#include <QTest>
+
+using namespace spanscope;
+using testsupport::HandSpans;
+
+namespace {
+
+std::vector<std::tuple<int, int, int>> segments(const CriticalPath &cp) {
+    std::vector<std::tuple<int, int, int>> out;
+    for (const CriticalSegment &s : cp.segments)
+        out.push_back({s.span, static_cast<int>(s.startNs), static_cast<int>(s.endNs)});
+    return out;
+}
+
+CriticalPath pathOf(const HandSpans &h) {
+    return criticalPath(h.spans(), SpanChildren::build(h.spans()), 0,
+                        static_cast<std::int32_t>(h.spans().size()));
+}
+
+} // namespace
+
+class TstRequestAnalysis : public QObject {
+    Q_OBJECT
+private slots:
+    void criticalPathFollowsTheLastFinishingChild() {
+        HandSpans h;
+        const int r = h.add(0, -1, "R", 0, 10);
+        const int a = h.add(0, r, "A", 1, 5);
+        h.add(0, a, "C", 2, 4);
+        h.add(0, r, "B", 3, 8);
+        // From 10 back: B ends last (8); inside B nothing; back in R before B's start (3) no
+        // child ended by then (A ends at 5), so R holds 0..3.
+        const CriticalPath cp = pathOf(h);
+        QCOMPARE(segments(cp),
+                 (std::vector<std::tuple<int, int, int>>{{0, 0, 3}, {3, 3, 8}, {0, 8, 10}}));
+        QCOMPARE(cp.latencyNs, std::int64_t(10));
+        QCOMPARE(cp.spans.size(), std::size_t(2));
+        QCOMPARE(cp.spans[0].onPathNs, std::int64_t(5));
+        QCOMPARE(cp.spans[1].onPathNs, std::int64_t(5));
+    }
+
+    void sequentialChildrenAllLieOnThePath() {
+        HandSpans h;
+        const int r = h.add(0, -1, "R", 0, 10);
+        const int a = h.add(0, r, "A", 1, 4);
+        h.add(0, a, "A1", 2, 3);
+        h.add(0, r, "B", 5, 9);
+        const CriticalPath cp = pathOf(h);
+        QCOMPARE(
+            segments(cp),
+            (std::vector<std::tuple<int, int, int>>{
+                {0, 0, 1}, {1, 1, 2}, {2, 2, 3}, {1, 3, 4}, {0, 4, 5}, {3, 5, 9}, {0, 9, 10}}));
+        std::int64_t sum = 0;
+        for (const CriticalSpan &s : cp.spans)
+            sum += s.onPathNs;
+        QCOMPARE(sum, cp.latencyNs); // one root: the path covers the whole request
+    }
+
+    void childrenAreClippedAndZeroLengthOnesIgnored() {
+        HandSpans h;
+        const int r = h.add(0, -1, "R", 0, 10);
+        h.add(0, r, "early", -5, 2); // skew: starts before its parent
+        h.add(0, r, "zero", 6, 6);
+        h.add(0, r, "late", 7, 15); // ends after its parent: clipped to 10
+        const CriticalPath cp = pathOf(h);
+        QCOMPARE(segments(cp),
+                 (std::vector<std::tuple<int, int, int>>{{1, 0, 2}, {0, 2, 7}, {3, 7, 10}}));
+        QCOMPARE(cp.latencyNs, std::int64_t(20)); // -5 .. 15
+    }
+
+    void severalRootsShareTheRequest() {
+        HandSpans h;
+        h.add(0, -1, "X", 0, 4);
+        h.add(0, -1, "Y", 6, 9);
+        const CriticalPath cp = pathOf(h);
+        QCOMPARE(segments(cp), (std::vector<std::tuple<int, int, int>>{{0, 0, 4}, {1, 6, 9}}));
+    }
+
+    void deepNestingIsIterative() {
+        HandSpans h;
+        int parent = -1;
+        for (int d = 0; d < 100000; ++d)
+            parent = h.add(0, parent, "n", d, 300000 - d);
+        const CriticalPath cp = pathOf(h);
+        QCOMPARE(cp.spans.size(), std::size_t(100000));
+        QCOMPARE(cp.segments.size(), std::size_t(2 * 100000 - 1));
+    }
+
+    void sessionsAndOutliers() {
+        std::vector<RequestSample> r;
+        const auto add = [&](const char *s, std::int64_t start, std::int64_t lat) {
+            RequestSample x;
+            x.trace = static_cast<std::int32_t>(r.size());
+            x.startNs = start;
+            x.endNs = start + lat;
+            x.session = s;
+            x.tokens = 10;
+            r.push_back(x);
+        };
+        add("s1", 0, 1);
+        add("s1", 5, 2);
+        add("s2", 1, 10);
+        add("s3", 2, 3);
+        add("s4", 3, 4);
+        add("", 4, 100); // no session: in the slow list, not in the sessions
+        const auto st = sessionStats(r);
+        QCOMPARE(st.size(), std::size_t(4));
+        QCOMPARE(st[0].session, std::string("s2"));
+        // Sums 3, 10, 3, 4: Q1 = 3, Q3 = 4 + 0.25 * 6 = 5.5, fence = 5.5 + 1.5 * 2.5 = 9.25.
+        QVERIFY(st[0].outlier);
+        QVERIFY(!st[1].outlier);
+        const auto s1 =
+            std::find_if(st.begin(), st.end(), [](auto &s) { return s.session == "s1"; });
+        QCOMPARE(s1->requests, std::int64_t(2));
+        QCOMPARE(s1->firstStartNs, std::int64_t(0));
+        QCOMPARE(s1->lastEndNs, std::int64_t(7));
+        QCOMPARE(s1->summedLatencyNs, std::int64_t(3));
+        QCOMPARE(s1->tokens, std::int64_t(20));
+        QCOMPARE(slowestRequests(r, 2), (std::vector<std::int32_t>{5, 2}));
+        const LatencySpread sp = latencySpread({1, 2, 3, 4, 10, 100});
+        QCOMPARE(sp.medianNs, 3.5);
+        QCOMPARE(sp.q3Ns, 8.5); // rank 3.75: 4 + 0.75 * 6
+    }
+
+    void histogramsGoLogarithmicPastTwoDecades() {
+        const Histogram log = histogram({1, 10, 1000}, 3);
+        QVERIFY(log.logScale);
+        QCOMPARE(log.edges.size(), std::size_t(4));
+        QVERIFY(qFuzzyCompare(log.edges[1], 10.0) && qFuzzyCompare(log.edges[2], 100.0));
+        QCOMPARE(log.counts, (std::vector<std::int64_t>{1, 1, 1}));
+        const Histogram withZero = histogram({0, 1, 10, 1000}, 3);
+        QCOMPARE(withZero.counts, (std::vector<std::int64_t>{1, 1, 1, 1})); // [0,1) first
+        const Histogram lin = histogram({0, 5, 10}, 2);
+        QVERIFY(!lin.logScale);
+        QCOMPARE(lin.counts, (std::vector<std::int64_t>{1, 2})); // the last bin is closed
+        QCOMPARE(lin.binOf(11), -1);
+        QCOMPARE(histogram({7, 7}, 4).counts.front(), std::int64_t(2)); // one value: one range
+    }
+
+    void tokensByPositionAndMinute() {
+        std::vector<LlmCallSample> c(3);
+        c[0] = {1, 0, 0, 1, "m", 10, 1};
+        c[1] = {2, 0, 90'000'000'000, 1, "m", 20, 5};
+        c[2] = {3, 1, 1, 2, "m", 30, -1}; // no output count
+        const auto pos = tokensByPosition(c);
+        QCOMPARE(pos.size(), std::size_t(2));
+        QCOMPARE(pos[0].calls, std::int64_t(2));
+        QCOMPARE(pos[0].meanInput, 20.0);
+        QCOMPARE(pos[0].meanOutput, 1.0); // over the calls that have a count
+        QCOMPARE(pos[1].meanInput, 20.0);
+        const auto min = tokensPerMinute(c);
+        QCOMPARE(min.size(), std::size_t(2));
+        QCOMPARE(min[0].calls, std::int64_t(2));
+        QCOMPARE(min[0].inputTokens, std::int64_t(40));
+        QCOMPARE(min[1].outputTokens, std::int64_t(5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRequestAnalysis)
+#include "tst_requestanalysis.moc"
