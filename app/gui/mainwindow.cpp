@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
 #include "analysis/timelinespans.h"
+#include "analysisjob.h"
 #include "inspector/inspectorview.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
+#include "stacks/stackspane.h"
 #include "store/importcontroller.h"
+#include "store/runanalysis.h"
 #include "store/workspace.h"
 #include "synth/tracefilewriter.h"
 #include "timeline/timelinepane.h"
@@ -30,6 +33,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace spanscope {
@@ -48,8 +52,12 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
 
     m_timeline = new TimelinePane;
     m_timeline->setWorkspace(m_ws.get());
-    setCentralWidget(m_timeline);
+    m_centre = new QTabWidget;
+    m_centre->setDocumentMode(true);
+    m_centre->addTab(m_timeline, tr("Timeline"));
+    setCentralWidget(m_centre);
     buildDocks();
+    buildAnalysis();
     buildMenus();
 
     m_progress = new QProgressBar;
@@ -135,8 +143,35 @@ void MainWindow::buildDocks() {
     });
 }
 
+void MainWindow::buildAnalysis() {
+    m_analysisJob = new AnalysisJob(m_ws->path(), this);
+    m_stacks = new StacksPane;
+    m_centre->addTab(m_stacks, tr("Stacks"));
+    connect(m_timeline, &TimelinePane::loaded, this,
+            [this] { m_analysisJob->start(m_timeline->runId(), m_timeline->sharedSpans()); });
+    connect(m_analysisJob, &AnalysisJob::ready, this, [this](std::shared_ptr<const RunAnalysis> a) {
+        m_analysis = std::move(a);
+        m_stacks->setAnalysis(m_analysis);
+        emit analysisReady();
+    });
+    connect(m_analysisJob, &AnalysisJob::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not analyse the run: %1").arg(message));
+    });
+    connect(m_stacks, &StacksPane::spansSelected, m_timeline, &TimelinePane::showSpans);
+    connect(m_stacks, &StacksPane::callActivated, this, &MainWindow::openCall);
+}
+
+void MainWindow::openCall(std::int32_t trace, std::int32_t span) {
+    m_centre->setCurrentWidget(m_timeline);
+    m_timeline->openTrace(trace);
+    m_timeline->view()->setSelectedSpan(span);
+}
+
 void MainWindow::showRun(qint64 runId) {
     if (runId == m_timeline->runId() && runId != 0) return;
+    m_analysisJob->clear();
+    m_analysis.reset();
+    m_stacks->setAnalysis(nullptr);
     m_requestModel->setRun(runId);
     m_timeline->showRun(runId);
     m_inspector->showSpan(0);

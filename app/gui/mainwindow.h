@@ -9,14 +9,18 @@ class QMenu;
 class QMessageBox;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 
 namespace spanscope {
 
+class AnalysisJob;
 class ImportController;
 class InspectorView;
 class RequestsPanel;
 class RunListModel;
 class RunsPanel;
+class StacksPane;
+struct RunAnalysis;
 class TimelinePane;
 class TraceTableModel;
 class Workspace;
@@ -45,11 +49,17 @@ public:
     RequestsPanel *requestsPanel() const { return m_requestsPanel; }
     TimelinePane *timeline() const { return m_timeline; }
     InspectorView *inspector() const { return m_inspector; }
+    QTabWidget *centreTabs() const { return m_centre; }
+    StacksPane *stacks() const { return m_stacks; }
+    AnalysisJob *analysisJob() const { return m_analysisJob; }
+    // The selected run's analysis (null until it is computed).
+    std::shared_ptr<const RunAnalysis> analysis() const { return m_analysis; }
     // The text of the last import error dialog ("" when none was shown).
     QString lastErrorText() const { return m_lastError; }
 
 signals:
     void importFinished(); // every path of the last request committed or rolled back
+    void analysisReady();  // the selected run's analysis views are filled
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +69,8 @@ protected:
 private:
     void buildMenus();
     void buildDocks();
+    void buildAnalysis();
+    void openCall(std::int32_t trace, std::int32_t span);
     void showRun(qint64 runId);
     void onProgress(qint64 done, qint64 total, const QString &phase);
     void onImportFinished(bool cancelled);
@@ -76,6 +88,10 @@ private:
     RequestsPanel *m_requestsPanel = nullptr;
     TimelinePane *m_timeline = nullptr;
     InspectorView *m_inspector = nullptr;
+    QTabWidget *m_centre = nullptr;
+    StacksPane *m_stacks = nullptr;
+    AnalysisJob *m_analysisJob = nullptr;
+    std::shared_ptr<const RunAnalysis> m_analysis;
     QMenu *m_recentMenu = nullptr;
     QProgressBar *m_progress;
     QLabel *m_progressLabel;

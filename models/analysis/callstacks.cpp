@@ -93,6 +93,7 @@ StackTree buildStacks(const TimelineSpans &s, const SpanTokens *tokens) {
                 node.nameId = s.nameId[u];
                 node.depth =
                     parentNode < 0 ? 0 : t.nodes[static_cast<std::size_t>(parentNode)].depth + 1;
+                node.category = s.category[u];
                 t.nodes.push_back(std::move(node));
                 if (parentNode < 0)
                     t.roots.push_back(pos->second);

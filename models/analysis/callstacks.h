@@ -21,6 +21,7 @@ struct StackNode {
     std::int32_t parent = -1; // node index, -1 for a top-level path
     std::uint32_t nameId = 0; // into StackTree::names
     std::int32_t depth = 0;
+    std::uint8_t category = 0; // of its first call (a path's calls nearly always share it)
     std::int64_t calls = 0;
     std::int64_t totalNs = 0; // sum of the calls' durations
     std::int64_t selfNs = 0;  // sum of their self times (duration less the union of children)

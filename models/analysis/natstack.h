@@ -16,8 +16,9 @@ struct NatCall {
     std::string name;         // payload name; a FUNCTION's function_ancestry.function_name
     std::int64_t startNs = 0;
     std::int64_t endNs = 0;
-    bool ended = true;      // false: a START without END, which NAT keeps open at its start
-    std::int64_t order = 0; // the call's place in the source, for ties in time
+    bool ended = true;       // false: a START without END, which NAT keeps open at its start
+    std::int64_t order = 0;  // the call's place in the source, for ties in time
+    std::int64_t spanId = 0; // the workspace row, to find the same span in the columns
 };
 
 // NAT's node_metrics entry, recomputed.

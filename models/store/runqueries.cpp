@@ -419,6 +419,7 @@ std::vector<NatCall> RunQueries::natCalls(std::int64_t runId, bool withFunctions
         c.endNs = st.int64(4);
         c.ended = (st.int64(5) & SpanUnfinished) == 0;
         c.order = st.int64(9);
+        c.spanId = st.int64(9);
         out.push_back(std::move(c));
     }
     return out;

@@ -174,6 +174,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_back->setVisible(false);
     m_matchFlags.clear();
     m_matchOrder.clear();
+    m_shownWhat.clear();
     m_view->setData(nullptr, nullptr);
     m_minimap->setSpans(nullptr);
     m_legend->clear();
@@ -267,6 +268,7 @@ void TimelinePane::toggleCollapse(std::int32_t span) {
 
 void TimelinePane::search(const QString &text) {
     if (m_search->text() != text) m_search->setText(text);
+    m_shownWhat.clear();
     m_matchFlags.clear();
     m_matchOrder.clear();
     m_view->setMatches(nullptr, {});
@@ -310,6 +312,34 @@ void TimelinePane::search(const QString &text) {
         });
 }
 
+void TimelinePane::showSpans(const std::vector<std::int32_t> &spans, const QString &what) {
+    ++m_searchJobs; // a search still running would overwrite these
+    if (!m_search->text().isEmpty()) {
+        const QSignalBlocker block(m_search);
+        m_search->clear();
+    }
+    m_matchFlags.clear();
+    m_matchOrder.clear();
+    m_view->setMatches(nullptr, {});
+    m_shownWhat.clear();
+    if (m_spans && !spans.empty()) {
+        m_matchFlags.assign(m_spans->size(), false);
+        for (const std::int32_t i : spans)
+            if (i >= 0 && static_cast<std::size_t>(i) < m_spans->size()) {
+                m_matchFlags[static_cast<std::size_t>(i)] = true;
+                m_matchOrder.push_back(i);
+            }
+        std::stable_sort(m_matchOrder.begin(), m_matchOrder.end(),
+                         [&](std::int32_t a, std::int32_t b) {
+                             return m_spans->start[static_cast<std::size_t>(a)] <
+                                    m_spans->start[static_cast<std::size_t>(b)];
+                         });
+        m_view->setMatches(&m_matchFlags, m_matchOrder);
+        m_shownWhat = what;
+    }
+    updateStatus();
+}
+
 void TimelinePane::updateLegend() {
     QString html;
     const std::uint32_t present = m_view->categoriesPresent();
@@ -328,7 +358,11 @@ void TimelinePane::updateStatus() {
         parts << tr("%L1 spans in %L2 requests").arg(m_spans->size()).arg(m_spans->traceCount);
         if (m_mode == Mode::Waterfall && m_trace >= 0) parts << tr("request %1").arg(m_trace + 1);
     }
-    if (!m_search->text().isEmpty() && m_inFlight == 0)
+    if (!m_shownWhat.isEmpty())
+        parts << tr("%L1 spans of %2 outlined (N / Shift+N)")
+                     .arg(m_matchOrder.size())
+                     .arg(m_shownWhat);
+    else if (!m_search->text().isEmpty() && m_inFlight == 0)
         parts << tr("%L1 hits (N / Shift+N)").arg(m_matchOrder.size());
     m_status->setText(parts.join(QStringLiteral("  \u00b7  ")));
 }

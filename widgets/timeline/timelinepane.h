@@ -42,6 +42,10 @@ public:
 
     TimelineView *view() const { return m_view; }
     const TimelineSpans *spans() const { return m_spans.get(); }
+    std::shared_ptr<const TimelineSpans> sharedSpans() const { return m_spans; }
+    // Outlines these spans (indexes into spans()) like search hits, steps to the first, and
+    // says `what` they are in the status line; empty clears.
+    void showSpans(const std::vector<std::int32_t> &spans, const QString &what);
     std::int32_t traceShown() const { return m_trace; }
     int matchCount() const { return static_cast<int>(m_matchOrder.size()); }
     bool busy() const;
@@ -72,6 +76,7 @@ private:
     std::vector<bool> m_collapsed;
     std::vector<bool> m_matchFlags;
     std::vector<std::int32_t> m_matchOrder;
+    QString m_shownWhat; // what the outlined spans are, when not a search
     // Drop results overtaken by newer ones: a job's result is applied only if neither the run
     // nor a newer job of its kind (load, layout, search) came after it.
     std::uint64_t m_runGeneration = 0;

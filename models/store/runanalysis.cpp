@@ -1,0 +1,92 @@
+#include "runanalysis.h"
+
+#include "runqueries.h"
+#include "workspace.h"
+
+#include <nlohmann/json.hpp>
+
+namespace spanscope {
+
+namespace {
+void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out);
+}
+
+std::pair<std::int32_t, std::int32_t> RunAnalysis::spansOfTrace(std::int32_t trace) const {
+    if (trace < 0 || static_cast<std::size_t>(trace) >= traceRange.size()) return {0, 0};
+    return traceRange[static_cast<std::size_t>(trace)];
+}
+
+std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
+                                        std::shared_ptr<const TimelineSpans> spans) {
+    auto a = std::make_shared<RunAnalysis>();
+    a->runId = runId;
+    a->spans = std::move(spans);
+    const TimelineSpans &s = *a->spans;
+    const RunQueries q(ws);
+    a->tokens = q.spanTokens(runId, s);
+    a->children = SpanChildren::build(s);
+    a->traceRange.assign(static_cast<std::size_t>(s.traceCount), {0, 0});
+    for (const auto &r : traceRanges(s))
+        a->traceRange[static_cast<std::size_t>(s.trace[static_cast<std::size_t>(r.first)])] = r;
+    a->stacks = buildStacks(s, &a->tokens);
+    a->bottomUp = buildBottomUp(a->stacks);
+    a->calls = llmAndToolCalls(s);
+    a->concurrency = concurrencyProfile(a->calls);
+    if (const auto t = q.metric(runId, "profiler.spikes.threshold"))
+        a->natSpikeThreshold = static_cast<int>(*t);
+    a->rows = q.traces(runId);
+    a->requests = q.requestSamples(runId);
+    a->sessions = sessionStats(a->requests);
+    a->llmCalls = q.llmCalls(runId);
+    a->metrics = q.summaryInput(runId).metrics;
+
+    using json = nlohmann::json;
+    if (const auto text = q.runFile(runId, "inference_optimization.json")) {
+        const json doc = json::parse(*text, nullptr, false);
+        if (doc.is_object() && doc.contains("common_prefixes"))
+            a->commonPrefixesJson = doc["common_prefixes"].dump();
+    }
+    // NAT's files are kept as they came: a file of unexpected shape leaves its part out.
+    try {
+        readNat(q, runId, *a);
+    } catch (const nlohmann::json::exception &) {
+        a->natReported.clear();
+        a->natRecomputed.reset();
+    }
+    return a;
+}
+
+namespace {
+void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out) {
+    using json = nlohmann::json;
+    RunAnalysis *a = &out;
+    if (const auto text = q.runFile(runId, "workflow_profiling_metrics.json")) {
+        const json doc = json::parse(*text, nullptr, false);
+        const json nested = doc.is_object() ? doc.value("nested_stack_analysis", json()) : json();
+        if (nested.is_object()) {
+            bool functions = false;
+            const json nodes = nested.value("node_metrics", json::object());
+            for (const auto &[uuid, m] : nodes.items())
+                functions =
+                    functions || (m.is_object() && m.value("operation_type", "") == "FUNCTION");
+            const json top = nested.value("top_bottlenecks", json::array());
+            for (const json &b : top) {
+                if (!b.is_object()) continue;
+                NatReportedBottleneck r;
+                r.uuid = b.value("uuid", "");
+                r.kind = b.value("operation_type", "");
+                r.name = b.value("operation_name", "");
+                r.durationS = b.value("duration", 0.0);
+                r.selfS = b.value("self_time", 0.0);
+                r.subtreeS = b.value("subtree_time", 0.0);
+                r.concurrency = static_cast<int>(b.value("concurrency_midpoint", 0.0));
+                a->natReported.push_back(std::move(r));
+            }
+            a->natCalls = q.natCalls(runId, functions);
+            a->natRecomputed = natNestedStack(a->natCalls);
+        }
+    }
+}
+} // namespace
+
+} // namespace spanscope

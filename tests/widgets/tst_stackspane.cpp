@@ -1,0 +1,252 @@
+// The bottleneck stacks view offscreen: the flame graph's boxes follow the call paths and
+// their weights, merge what is narrower than a pixel, zoom on click with a breadcrumb back,
+// highlight a search; the tables are sound item models; selecting a path lists its slowest
+// calls and hands its spans on. Saves stacks*.png in the working folder to look at.
+#include "handspans.h"
+#include "item/stacktablemodel.h"
+#include "stacks/flamegraphview.h"
+#include "stacks/stackspane.h"
+#include "store/runanalysis.h"
+#include "store/runqueries.h"
+#include "store/workspace.h"
+#include "synth/tracefilewriter.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace spanscope;
+
+namespace {
+
+// A run analysed as the app does it, from a generated NAT eval folder.
+std::shared_ptr<RunAnalysis> generatedRun(QTemporaryDir &tmp) {
+    synth::WorkloadOptions o;
+    o.spans = 4000;
+    o.concurrency = 8;
+    synth::generate(o, synth::OutputFormat::NatEval, tmp.filePath(QStringLiteral("eval")));
+    Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+    const auto runs = testsupport::importPath(ws, tmp.filePath(QStringLiteral("eval")));
+    const std::int64_t run = runs.front().runId;
+    auto spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(run));
+    return analyseRun(ws, run, spans);
+}
+
+// One root with `n` children of duration 1 and one of duration `big`.
+std::shared_ptr<RunAnalysis> wideRun(int n, std::int64_t big) {
+    testsupport::HandSpans h;
+    const int root = h.add(0, -1, "root", 0, big + n);
+    h.add(0, root, "big", 0, big);
+    for (int k = 0; k < n; ++k)
+        h.add(0, root, "tiny" + std::to_string(k), big + k, big + k + 1);
+    auto a = std::make_shared<RunAnalysis>();
+    a->spans = std::make_shared<TimelineSpans>(h.spans());
+    a->stacks = buildStacks(*a->spans);
+    a->bottomUp = buildBottomUp(a->stacks);
+    a->rows.resize(1);
+    return a;
+}
+
+const FlameGraphView::Box *boxOf(const FlameGraphView &f, std::int32_t node) {
+    for (const auto &b : f.boxes())
+        if (b.node == node && b.merged == 0) return &b;
+    return nullptr;
+}
+
+} // namespace
+
+class TstStacksPane : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::shared_ptr<RunAnalysis> m_run;
+
+private slots:
+    void initTestCase() {
+        m_run = generatedRun(m_tmp);
+        QVERIFY(m_run->stacks.nodes.size() > 3);
+    }
+
+    void boxesFollowTheWeights() {
+        FlameGraphView f;
+        f.resize(1000, 300);
+        f.setAnalysis(m_run);
+        const StackTree &t = m_run->stacks;
+        // The top row spans the width; the top-level paths share it by their totals.
+        double total = 0;
+        for (const std::int32_t r : t.roots)
+            total += static_cast<double>(t.nodes[static_cast<std::size_t>(r)].totalNs);
+        for (const std::int32_t r : t.roots) {
+            const auto *b = boxOf(f, r);
+            const double want =
+                1000.0 * static_cast<double>(t.nodes[static_cast<std::size_t>(r)].totalNs) / total;
+            if (want < 1) continue;
+            QVERIFY(b);
+            QVERIFY(std::abs(b->w - want) < 1e-6);
+            QCOMPARE(b->depth, 1);
+        }
+        // Every box lies inside its parent's box, one row below it.
+        for (const auto &b : f.boxes()) {
+            if (b.node < 0 || b.merged > 0 || b.depth <= 1) continue;
+            const auto *p = boxOf(f, t.nodes[static_cast<std::size_t>(b.node)].parent);
+            QVERIFY(p);
+            QCOMPARE(b.depth, p->depth + 1);
+            QVERIFY(b.x >= p->x - 1e-6 && b.x + b.w <= p->x + p->w + 1e-6);
+        }
+        f.setWeight(StackWeight::Calls);
+        const auto widths = flameWidths(t, StackWeight::Calls);
+        double calls = 0;
+        for (const std::int32_t r : t.roots)
+            calls += widths[static_cast<std::size_t>(r)];
+        const auto *first = boxOf(f, t.roots.front());
+        QVERIFY(std::abs(first->w - 1000.0 * widths[static_cast<std::size_t>(t.roots.front())] /
+                                        calls) < 1e-6);
+    }
+
+    void narrowBoxesAreMerged() {
+        FlameGraphView f;
+        f.resize(500, 200);
+        const auto a = wideRun(5000, 100000); // 5000 children of 1/105000 of the width each
+        f.setAnalysis(a);
+        int merged = 0, drawn = 0;
+        for (const auto &b : f.boxes()) {
+            merged += b.merged;
+            drawn += b.merged == 0 && b.depth == 2;
+        }
+        QCOMPARE(merged, 5000);
+        QCOMPARE(drawn, 1); // "big"
+        QVERIFY(f.boxes().size() <= 4);
+        // Zooming into the root does not make the tiny ones wide enough: still merged.
+        f.zoomTo(a->stacks.roots.front());
+        QCOMPARE(f.zoomNode(), a->stacks.roots.front());
+    }
+
+    void clickZoomsAndTheBreadcrumbLeadsBack() {
+        StacksPane pane;
+        pane.resize(1200, 800);
+        pane.setAnalysis(m_run);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        FlameGraphView *f = pane.flameGraph();
+        const StackTree &t = m_run->stacks;
+        // The heaviest second-level path: click the middle of its box.
+        const std::int32_t target =
+            t.nodes[static_cast<std::size_t>(t.roots.front())].children.front();
+        const auto *b = boxOf(*f, target);
+        QVERIFY(b);
+        QSignalSpy spans(&pane, &StacksPane::spansSelected);
+        QTest::mouseClick(
+            f, Qt::LeftButton, {},
+            QPoint(static_cast<int>(b->x + b->w / 2), b->depth * FlameGraphView::rowHeight + 5));
+        QCOMPARE(f->zoomNode(), target);
+        QCOMPARE(pane.selectedNodes(), std::vector<std::int32_t>{target});
+        // Zoomed: the node fills the width, its ancestors above it.
+        const auto *zoomed = boxOf(*f, target);
+        QCOMPARE(zoomed->w, double(f->width()));
+        QVERIFY(pane.breadcrumb()->text().contains(
+            QString::fromStdString(t.names[t.nodes[static_cast<std::size_t>(target)].nameId])
+                .toHtmlEscaped()));
+        // The selection went out with the path's spans, and its slowest calls are listed.
+        QCOMPARE(spans.count(), 1);
+        const auto sent = spans.front().front().value<std::vector<std::int32_t>>();
+        QCOMPARE(sent.size(), t.nodes[static_cast<std::size_t>(target)].spans.size());
+        QCOMPARE(pane.slowestCalls()->topLevelItemCount(),
+                 std::min<int>(200, static_cast<int>(sent.size())));
+        const int slowest = pane.slowestCalls()->topLevelItem(0)->data(1, Qt::UserRole).toInt();
+        QCOMPARE(slowest, t.nodes[static_cast<std::size_t>(target)].spans.front());
+        f->grab().save(QStringLiteral("stacks-zoomed.png"));
+        // The breadcrumb's first link leads back to the whole run.
+        emit pane.breadcrumb()->linkActivated(QStringLiteral("-1"));
+        QCOMPARE(f->zoomNode(), -1);
+        // Double-clicking a call asks for its waterfall.
+        QSignalSpy open(&pane, &StacksPane::callActivated);
+        pane.selectNodes({target});
+        emit pane.slowestCalls()->itemActivated(pane.slowestCalls()->topLevelItem(0), 0);
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.front().at(1).toInt(), slowest);
+        QCOMPARE(open.front().at(0).toInt(),
+                 m_run->spans->trace[static_cast<std::size_t>(slowest)]);
+    }
+
+    void searchHighlightsMatchingPaths() {
+        FlameGraphView f;
+        f.resize(800, 300);
+        f.setAnalysis(m_run);
+        const std::string name = m_run->stacks.names[m_run->stacks.nodes.back().nameId];
+        int want = 0;
+        for (const auto &n : m_run->stacks.nodes)
+            want += m_run->stacks.names[n.nameId].find(name) != std::string::npos;
+        QCOMPARE(f.setSearch(QString::fromStdString(name).toUpper()), want);
+        QCOMPARE(f.setSearch(QString()), 0);
+    }
+
+    void tablesAreSoundModelsAndFollowTheSelection() {
+        StackTableModel top(StackTableModel::Kind::TopDown);
+        StackTableModel bottom(StackTableModel::Kind::BottomUp);
+        QAbstractItemModelTester t1(&top, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&bottom,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        top.setAnalysis(m_run);
+        bottom.setAnalysis(m_run);
+        QCOMPARE(top.rowCount(), static_cast<int>(m_run->stacks.roots.size()));
+        QCOMPARE(bottom.rowCount(), static_cast<int>(m_run->bottomUp.roots.size()));
+        const std::int32_t node = m_run->stacks.nodes.size() > 2 ? 2 : 0;
+        const QModelIndex i = top.indexOfNode(node);
+        QCOMPARE(i.data(StackTableModel::NodeRole).toInt(), node);
+        QCOMPARE(top.index(i.row(), StackTableModel::Calls, i.parent())
+                     .data(StackTableModel::SortRole)
+                     .toLongLong(),
+                 m_run->stacks.nodes[static_cast<std::size_t>(node)].calls);
+        top.setAnalysis(nullptr);
+        QCOMPARE(top.rowCount(), 0);
+
+        StacksPane pane;
+        pane.setAnalysis(m_run);
+        QSignalSpy spans(&pane, &StacksPane::spansSelected);
+        // A bottom-up row selects every path through it.
+        QTreeView *v = pane.bottomUpView();
+        v->setCurrentIndex(v->model()->index(0, 0));
+        QCOMPARE(spans.count(), 1);
+        const auto *proxy = v->model();
+        const QString name = proxy->index(0, 0).data().toString();
+        std::size_t want = 0;
+        for (const auto &n : m_run->stacks.nodes)
+            if (QString::fromStdString(m_run->stacks.names[n.nameId]) == name)
+                want += n.spans.size();
+        QCOMPARE(spans.front().front().value<std::vector<std::int32_t>>().size(), want);
+    }
+
+    void picture() {
+        StacksPane pane;
+        pane.resize(1400, 900);
+        pane.setAnalysis(m_run);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.selectNodes({m_run->stacks.roots.front()});
+        QVERIFY(pane.grab().save(QStringLiteral("stacks.png")));
+        if (testsupport::samplesDir().isEmpty()) return;
+        // The real document-digitizer run with NAT's own bottlenecks beside ours.
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, testsupport::samplesDir() +
+                                                          QStringLiteral("/nat/aiq-v1-c8"));
+        auto spans =
+            std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runs.front().runId));
+        pane.setAnalysis(analyseRun(ws, runs.front().runId, spans));
+        QVERIFY(pane.tabs()->isTabEnabled(3));
+        QCOMPARE(pane.natTable()->topLevelItemCount(), 5);
+        pane.selectNodes({0});
+        QVERIFY(pane.grab().save(QStringLiteral("stacks-aiq-v1.png")));
+        pane.tabs()->setCurrentIndex(3);
+        QVERIFY(pane.grab().save(QStringLiteral("stacks-nat.png")));
+    }
+};
+
+QTEST_MAIN(TstStacksPane)
+#include "tst_stackspane.moc"
