@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "analysis/criticalpath.h"
 #include "analysis/timelinespans.h"
 #include "analysisjob.h"
 #include "inspector/inspectorview.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
+#include "sessions/sessionspane.h"
 #include "stacks/stackspane.h"
 #include "store/importcontroller.h"
 #include "store/runanalysis.h"
@@ -140,6 +142,15 @@ void MainWindow::buildDocks() {
         const bool known = s && span >= 0;
         m_inspector->showSpan(spanRowId, m_timeline->view()->originNs(),
                               known ? selfTimeNs(*s, span) : -1);
+        if (const auto it = m_critical.find(span); known && it != m_critical.end())
+            m_inspector->addProperty(tr("critical path"),
+                                     tr("%1 on it, %2% of the request")
+                                         .arg(QString::fromStdString(formatDuration(it->second)))
+                                         .arg(m_criticalLatencyNs > 0
+                                                  ? 100.0 * static_cast<double>(it->second) /
+                                                        static_cast<double>(m_criticalLatencyNs)
+                                                  : 0.0,
+                                              0, 'f', 1));
     });
 }
 
@@ -147,11 +158,14 @@ void MainWindow::buildAnalysis() {
     m_analysisJob = new AnalysisJob(m_ws->path(), this);
     m_stacks = new StacksPane;
     m_centre->addTab(m_stacks, tr("Stacks"));
+    m_sessions = new SessionsPane;
+    m_centre->addTab(m_sessions, tr("Slow requests"));
     connect(m_timeline, &TimelinePane::loaded, this,
             [this] { m_analysisJob->start(m_timeline->runId(), m_timeline->sharedSpans()); });
     connect(m_analysisJob, &AnalysisJob::ready, this, [this](std::shared_ptr<const RunAnalysis> a) {
         m_analysis = std::move(a);
         m_stacks->setAnalysis(m_analysis);
+        m_sessions->setAnalysis(m_analysis);
         emit analysisReady();
     });
     connect(m_analysisJob, &AnalysisJob::failed, this, [this](const QString &message) {
@@ -159,6 +173,25 @@ void MainWindow::buildAnalysis() {
     });
     connect(m_stacks, &StacksPane::spansSelected, m_timeline, &TimelinePane::showSpans);
     connect(m_stacks, &StacksPane::callActivated, this, &MainWindow::openCall);
+    connect(m_sessions, &SessionsPane::requestActivated, this, &MainWindow::openRequest);
+}
+
+void MainWindow::openRequest(std::int32_t trace) {
+    m_critical.clear();
+    m_criticalLatencyNs = 0;
+    if (!m_analysis) return;
+    const auto [first, last] = m_analysis->spansOfTrace(trace);
+    const CriticalPath cp =
+        spanscope::criticalPath(*m_analysis->spans, m_analysis->children, first, last);
+    std::vector<std::int32_t> spans;
+    for (const CriticalSpan &c : cp.spans) {
+        m_critical[c.span] = c.onPathNs;
+        spans.push_back(c.span);
+    }
+    m_criticalLatencyNs = cp.latencyNs;
+    m_centre->setCurrentWidget(m_timeline);
+    m_timeline->openTrace(trace);
+    m_timeline->showSpans(spans, tr("the critical path"));
 }
 
 void MainWindow::openCall(std::int32_t trace, std::int32_t span) {
@@ -172,6 +205,8 @@ void MainWindow::showRun(qint64 runId) {
     m_analysisJob->clear();
     m_analysis.reset();
     m_stacks->setAnalysis(nullptr);
+    m_sessions->setAnalysis(nullptr);
+    m_critical.clear();
     m_requestModel->setRun(runId);
     m_timeline->showRun(runId);
     m_inspector->showSpan(0);

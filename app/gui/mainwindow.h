@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <map>
 #include <memory>
 
 class QLabel;
@@ -19,6 +20,7 @@ class InspectorView;
 class RequestsPanel;
 class RunListModel;
 class RunsPanel;
+class SessionsPane;
 class StacksPane;
 struct RunAnalysis;
 class TimelinePane;
@@ -51,6 +53,11 @@ public:
     InspectorView *inspector() const { return m_inspector; }
     QTabWidget *centreTabs() const { return m_centre; }
     StacksPane *stacks() const { return m_stacks; }
+    SessionsPane *sessions() const { return m_sessions; }
+    // Opens a request's waterfall with its critical path outlined (the slow-request views).
+    void openRequest(std::int32_t trace);
+    // The critical path last opened: span index -> its time on the path (ns).
+    const std::map<std::int32_t, std::int64_t> &criticalSpans() const { return m_critical; }
     AnalysisJob *analysisJob() const { return m_analysisJob; }
     // The selected run's analysis (null until it is computed).
     std::shared_ptr<const RunAnalysis> analysis() const { return m_analysis; }
@@ -90,6 +97,9 @@ private:
     InspectorView *m_inspector = nullptr;
     QTabWidget *m_centre = nullptr;
     StacksPane *m_stacks = nullptr;
+    SessionsPane *m_sessions = nullptr;
+    std::map<std::int32_t, std::int64_t> m_critical;
+    std::int64_t m_criticalLatencyNs = 0;
     AnalysisJob *m_analysisJob = nullptr;
     std::shared_ptr<const RunAnalysis> m_analysis;
     QMenu *m_recentMenu = nullptr;

@@ -16,6 +16,12 @@ std::pair<std::int32_t, std::int32_t> RunAnalysis::spansOfTrace(std::int32_t tra
     return traceRange[static_cast<std::size_t>(trace)];
 }
 
+std::optional<MetricValue> RunAnalysis::metric(const std::string &name) const {
+    for (const MetricValue &m : metrics)
+        if (m.name == name) return m;
+    return std::nullopt;
+}
+
 std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
                                         std::shared_ptr<const TimelineSpans> spans) {
     auto a = std::make_shared<RunAnalysis>();

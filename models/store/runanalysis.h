@@ -50,6 +50,8 @@ struct RunAnalysis {
     std::optional<NatStackAnalysis> natRecomputed;
 
     int defaultSpikeThreshold() const { return natSpikeThreshold.value_or(7); }
+    // A run metric by name ("forecast.llm_latency.mean", ...); nullopt when absent.
+    std::optional<MetricValue> metric(const std::string &name) const;
     // The request's spans in the columns.
     std::pair<std::int32_t, std::int32_t> spansOfTrace(std::int32_t trace) const;
 };

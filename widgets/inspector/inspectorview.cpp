@@ -202,4 +202,18 @@ QString InspectorView::attributeText() const {
     return lines.join('\n');
 }
 
+void InspectorView::addProperty(const QString &key, const QString &value) {
+    if (m_span == 0) return;
+    auto *item = new QTreeWidgetItem(m_properties, {key, value});
+    item->setToolTip(1, value);
+}
+
+QString InspectorView::propertyText() const {
+    QStringList lines;
+    for (int i = 0; i < m_properties->topLevelItemCount(); ++i)
+        lines << m_properties->topLevelItem(i)->text(0) + QStringLiteral(" = ") +
+                     m_properties->topLevelItem(i)->text(1);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace spanscope

@@ -25,6 +25,11 @@ public:
     // `selfNs` (-1 when unknown) comes from the timeline, which has the children at hand.
     void showSpan(std::int64_t spanRowId, std::int64_t runStartNs = 0, std::int64_t selfNs = -1);
 
+    // Appends a row to the shown span's fields (what another view knows of it, e.g. its share
+    // of the request's critical path).
+    void addProperty(const QString &key, const QString &value);
+    QString propertyText() const; // the fields "key = value" per line, for tests
+
     std::int64_t spanShown() const { return m_span; }
     // The payload text as shown (after loading it), for tests.
     QString payloadText() const;

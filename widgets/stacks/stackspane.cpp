@@ -56,6 +56,8 @@ StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
     m_hits = new QLabel;
     m_crumbs = new QLabel;
     m_crumbs->setTextFormat(Qt::RichText);
+    // A deep path must not widen the window: the label gives way and elides.
+    m_crumbs->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *exportButton = new QToolButton;
     exportButton->setText(tr("Export\u2026"));
     exportButton->setToolTip(tr("Save the flame graph as PNG, SVG or PDF"));

@@ -102,6 +102,8 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_search->setMaximumWidth(340);
     m_status = new QLabel;
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long status (a deep call path outlined) must not widen the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_legend = new QLabel;
     m_view = new TimelineView;
     m_minimap = new TimelineMinimap(m_view);
@@ -365,6 +367,7 @@ void TimelinePane::updateStatus() {
     else if (!m_search->text().isEmpty() && m_inFlight == 0)
         parts << tr("%L1 hits (N / Shift+N)").arg(m_matchOrder.size());
     m_status->setText(parts.join(QStringLiteral("  \u00b7  ")));
+    m_status->setToolTip(m_status->text()); // the label may be cut short
 }
 
 QString TimelinePane::tooltipDetail(std::int32_t span) const {

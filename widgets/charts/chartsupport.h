@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+class QCustomPlot;
+class QMenu;
+class QWidget;
+
+namespace spanscope::charts {
+
+// The look every chart shares: fonts, grid, interactions off until a view enables them.
+void style(QCustomPlot *plot);
+// A qualitative palette, k-th colour (wraps).
+QColor seriesColour(int k);
+// Saves a chart as PNG, SVG or PDF by the file's extension (QCustomPlot's savePng and
+// savePdf; SVG through QSvgGenerator and QCustomPlot::toPainter). False when not written.
+bool save(QCustomPlot *plot, const QString &path);
+// Gives a chart a context menu with "Save chart as..." (PNG, SVG, PDF).
+void addSaveMenu(QCustomPlot *plot, const QString &suggestedName);
+
+} // namespace spanscope::charts
