@@ -14,6 +14,7 @@
 #include "synth/tracefilewriter.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelineview.h"
+#include "tokens/tokenspane.h"
 #include "workspace/requestspanel.h"
 #include "workspace/runspanel.h"
 
@@ -160,12 +161,15 @@ void MainWindow::buildAnalysis() {
     m_centre->addTab(m_stacks, tr("Stacks"));
     m_sessions = new SessionsPane;
     m_centre->addTab(m_sessions, tr("Slow requests"));
+    m_tokens = new TokensPane;
+    m_centre->addTab(m_tokens, tr("Tokens"));
     connect(m_timeline, &TimelinePane::loaded, this,
             [this] { m_analysisJob->start(m_timeline->runId(), m_timeline->sharedSpans()); });
     connect(m_analysisJob, &AnalysisJob::ready, this, [this](std::shared_ptr<const RunAnalysis> a) {
         m_analysis = std::move(a);
         m_stacks->setAnalysis(m_analysis);
         m_sessions->setAnalysis(m_analysis);
+        m_tokens->setAnalysis(m_analysis);
         emit analysisReady();
     });
     connect(m_analysisJob, &AnalysisJob::failed, this, [this](const QString &message) {
@@ -174,6 +178,16 @@ void MainWindow::buildAnalysis() {
     connect(m_stacks, &StacksPane::spansSelected, m_timeline, &TimelinePane::showSpans);
     connect(m_stacks, &StacksPane::callActivated, this, &MainWindow::openCall);
     connect(m_sessions, &SessionsPane::requestActivated, this, &MainWindow::openRequest);
+    connect(m_tokens, &TokensPane::callActivated, this, &MainWindow::openSpanRow);
+}
+
+void MainWindow::openSpanRow(std::int64_t spanRowId) {
+    const TimelineSpans *s = m_timeline->spans();
+    if (!s) return;
+    const auto it = std::find(s->spanId.begin(), s->spanId.end(), spanRowId);
+    if (it == s->spanId.end()) return;
+    const auto span = static_cast<std::int32_t>(it - s->spanId.begin());
+    openCall(s->trace[static_cast<std::size_t>(span)], span);
 }
 
 void MainWindow::openRequest(std::int32_t trace) {
@@ -206,6 +220,7 @@ void MainWindow::showRun(qint64 runId) {
     m_analysis.reset();
     m_stacks->setAnalysis(nullptr);
     m_sessions->setAnalysis(nullptr);
+    m_tokens->setAnalysis(nullptr);
     m_critical.clear();
     m_requestModel->setRun(runId);
     m_timeline->showRun(runId);

@@ -22,6 +22,7 @@ class RunListModel;
 class RunsPanel;
 class SessionsPane;
 class StacksPane;
+class TokensPane;
 struct RunAnalysis;
 class TimelinePane;
 class TraceTableModel;
@@ -54,6 +55,7 @@ public:
     QTabWidget *centreTabs() const { return m_centre; }
     StacksPane *stacks() const { return m_stacks; }
     SessionsPane *sessions() const { return m_sessions; }
+    TokensPane *tokens() const { return m_tokens; }
     // Opens a request's waterfall with its critical path outlined (the slow-request views).
     void openRequest(std::int32_t trace);
     // The critical path last opened: span index -> its time on the path (ns).
@@ -78,6 +80,7 @@ private:
     void buildDocks();
     void buildAnalysis();
     void openCall(std::int32_t trace, std::int32_t span);
+    void openSpanRow(std::int64_t spanRowId);
     void showRun(qint64 runId);
     void onProgress(qint64 done, qint64 total, const QString &phase);
     void onImportFinished(bool cancelled);
@@ -98,6 +101,7 @@ private:
     QTabWidget *m_centre = nullptr;
     StacksPane *m_stacks = nullptr;
     SessionsPane *m_sessions = nullptr;
+    TokensPane *m_tokens = nullptr;
     std::map<std::int32_t, std::int64_t> m_critical;
     std::int64_t m_criticalLatencyNs = 0;
     AnalysisJob *m_analysisJob = nullptr;

@@ -1,0 +1,131 @@
+// The token view offscreen: the histograms count every LLM call with a count once, by model;
+// a click on a bar lists exactly the calls in it; the profiler's forecasts and prefixes appear
+// where the run has them. Saves tokens*.png in the working folder to look at.
+#include "store/runanalysis.h"
+#include "store/runqueries.h"
+#include "store/workspace.h"
+#include "synth/tracefilewriter.h"
+#include "testsupport.h"
+#include "tokens/tokenspane.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+#include <qcustomplot.h>
+
+using namespace spanscope;
+
+namespace {
+
+std::shared_ptr<RunAnalysis> analyse(const QString &input, QTemporaryDir &tmp) {
+    Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+    const auto runs = testsupport::importPath(ws, input);
+    const std::int64_t run = runs.front().runId;
+    auto spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(run));
+    return analyseRun(ws, run, spans);
+}
+
+double barTotal(QCustomPlot *p) {
+    double sum = 0;
+    for (int k = 0; k < p->plottableCount(); ++k)
+        if (auto *b = qobject_cast<QCPBars *>(p->plottable(k)))
+            for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it)
+                sum += it->value;
+    return sum;
+}
+
+} // namespace
+
+class TstTokensPane : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::shared_ptr<RunAnalysis> m_run;
+
+private slots:
+    void initTestCase() {
+        synth::WorkloadOptions o;
+        o.spans = 3000;
+        o.concurrency = 8;
+        const QString file = m_tmp.filePath(QStringLiteral("t.jsonl"));
+        synth::generate(o, synth::OutputFormat::OtlpJsonLines, file);
+        m_run = analyse(file, m_tmp);
+        QVERIFY(m_run->llmCalls.size() > 50);
+    }
+
+    void histogramsCountEveryCallOnce() {
+        TokensPane pane;
+        pane.setAnalysis(m_run);
+        std::size_t withInput = 0, withOutput = 0;
+        for (const LlmCallSample &c : m_run->llmCalls) {
+            withInput += c.inputTokens >= 0;
+            withOutput += c.outputTokens >= 0;
+        }
+        QCOMPARE(barTotal(pane.promptChart()), double(withInput));
+        QCOMPARE(barTotal(pane.completionChart()), double(withOutput));
+        QCOMPARE(barTotal(pane.latencyChart()), double(m_run->llmCalls.size()));
+    }
+
+    void clickingABarListsItsCalls() {
+        TokensPane pane;
+        pane.resize(1400, 900);
+        pane.setAnalysis(m_run);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QCustomPlot *p = pane.promptChart();
+        p->replot();
+        // The tallest bar of the first model.
+        QCPBars *bars = nullptr;
+        for (int k = 0; k < p->plottableCount() && !bars; ++k)
+            bars = qobject_cast<QCPBars *>(p->plottable(k));
+        QVERIFY(bars);
+        auto best = bars->data()->constBegin();
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+            if (it->value > best->value) best = it;
+        QVERIFY(best->value > 0);
+        const QPointF at(bars->keyAxis()->coordToPixel(best->key),
+                         bars->valueAxis()->coordToPixel(best->value / 2));
+        QTest::mouseClick(p, Qt::LeftButton, {}, at.toPoint());
+        QCOMPARE(double(pane.listedCalls().size()), best->value);
+        QCOMPARE(pane.callList()->topLevelItemCount(), static_cast<int>(best->value));
+        for (const std::size_t k : pane.listedCalls())
+            QCOMPARE(QString::fromStdString(m_run->llmCalls[k].model), bars->name());
+        // Activating a listed call asks for it by its workspace row.
+        QSignalSpy open(&pane, &TokensPane::callActivated);
+        emit pane.callList()->itemActivated(pane.callList()->topLevelItem(0), 0);
+        QCOMPARE(open.count(), 1);
+        bool known = false;
+        for (const std::size_t k : pane.listedCalls())
+            known = known || m_run->llmCalls[k].spanId == open.front().front().toLongLong();
+        QVERIFY(known);
+        QVERIFY(pane.grab().save(QStringLiteral("tokens.png")));
+    }
+
+    void profilerForecastsAndPrefixes() {
+        SPANSCOPE_REQUIRE_SAMPLES();
+        QTemporaryDir tmp;
+        const auto a = analyse(testsupport::samplesDir() + QStringLiteral("/nat/aiq-v1-c8"), tmp);
+        QVERIFY(a->metric("forecast.llm_latency.mean"));
+        TokensPane pane;
+        pane.resize(1400, 900);
+        pane.setAnalysis(a);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        // The forecast is drawn on the LLM latency chart: a band, a mean and p90/p95/p99.
+        QVERIFY(pane.latencyChart()->itemCount() >= 3);
+        const nlohmann::json doc =
+            testsupport::readJson(testsupport::samplesDir() +
+                                  QStringLiteral("/nat/aiq-v1-c8/inference_optimization.json"));
+        const auto &prefixes = doc["common_prefixes"];
+        QCOMPARE(pane.prefixTable()->topLevelItemCount(), static_cast<int>(prefixes.size()));
+        for (int k = 0; k < pane.prefixTable()->topLevelItemCount(); ++k) {
+            QTreeWidgetItem *llm = pane.prefixTable()->topLevelItem(k);
+            const auto &entry = prefixes[llm->text(0).toStdString()];
+            QCOMPARE(llm->childCount(), static_cast<int>(entry["prefix_info"].size()));
+            QVERIFY(!llm->text(4).isEmpty()); // its token uniqueness p90
+        }
+        QVERIFY(pane.grab().save(QStringLiteral("tokens-aiq-v1.png")));
+    }
+};
+
+QTEST_MAIN(TstTokensPane)
+#include "tst_tokenspane.moc"
