@@ -170,6 +170,7 @@ void MainWindow::buildAnalysis() {
         m_stacks->setAnalysis(m_analysis);
         m_sessions->setAnalysis(m_analysis);
         m_tokens->setAnalysis(m_analysis);
+        m_timeline->setAnalysis(m_analysis);
         emit analysisReady();
     });
     connect(m_analysisJob, &AnalysisJob::failed, this, [this](const QString &message) {

@@ -11,12 +11,14 @@
 #include "store/workspace.h"
 #include "synth/tracefilewriter.h"
 #include "testsupport.h"
+#include "timeline/concurrencytrack.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelineview.h"
 #include "workspace/runspanel.h"
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -135,6 +137,42 @@ private slots:
         m_w->timeline()->view()->setSelectedSpan(span);
         QVERIFY(m_w->inspector()->propertyText().contains(QStringLiteral("critical path = ")));
         QVERIFY(m_w->grab().save(QStringLiteral("mainwindow-critical.png")));
+    }
+
+    void concurrencyTrackFollowsTheThresholdAndOpensSpikes() {
+        m_w->centreTabs()->setCurrentWidget(m_w->timeline());
+        m_w->timeline()->setMode(TimelinePane::Mode::Packed);
+        QVERIFY(QTest::qWaitFor([&] { return !m_w->timeline()->busy(); }, 30000));
+        m_w->timeline()->view()->zoomToFit();
+        ConcurrencyTrack *track = m_w->timeline()->concurrencyTrack();
+        QVERIFY(track->isVisible());
+        QCOMPARE(track->threshold(), 7); // no NAT threshold in an OTLP run: the default
+        // A threshold at the run's median level makes spikes; the track shows exactly them.
+        const int level = std::max(1, analysis()->concurrency.p50);
+        m_w->timeline()->thresholdBox()->setValue(level);
+        QCOMPARE(track->threshold(), level);
+        const auto want = spikes(analysis()->concurrency, level);
+        QCOMPARE(track->spikes().size(), want.size());
+        QVERIFY(!want.empty());
+        // The longest spike: a click on it zooms the timeline to it and outlines its calls.
+        const auto longest = std::max_element(want.begin(), want.end(), [](auto &a, auto &b) {
+            return a.endNs - a.startNs < b.endNs - b.startNs;
+        });
+        const std::int64_t mid = longest->startNs + (longest->endNs - longest->startNs) / 2;
+        track->replot();
+        const double x = track->xAxis->coordToPixel(
+            static_cast<double>(mid - m_w->timeline()->view()->originNs()) / 1e9);
+        QTest::mouseClick(track, Qt::LeftButton, {},
+                          QPoint(static_cast<int>(x), track->height() / 2));
+        const TimelineViewport &v = m_w->timeline()->view()->viewport();
+        QVERIFY(v.t0 <= longest->startNs && v.t1() >= longest->endNs);
+        QVERIFY(v.t1() - v.t0 < 2 * (longest->endNs - longest->startNs) + 4'000'000);
+        QCOMPARE(m_w->timeline()->matchCount(),
+                 static_cast<int>(
+                     overlappingCalls(analysis()->calls, longest->startNs, longest->endNs).size()));
+        QVERIFY(m_w->grab().save(QStringLiteral("mainwindow-spike.png")));
+        m_w->timeline()->view()->zoomToFit();
+        QVERIFY(m_w->grab().save(QStringLiteral("mainwindow-concurrency.png")));
     }
 
     void cleanupTestCase() { m_w.reset(); }

@@ -1,6 +1,8 @@
 #include "timelinepane.h"
 
+#include "concurrencytrack.h"
 #include "core/category.h"
+#include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "timelineminimap.h"
@@ -12,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -107,6 +110,14 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_legend = new QLabel;
     m_view = new TimelineView;
     m_minimap = new TimelineMinimap(m_view);
+    m_track = new ConcurrencyTrack(m_view);
+    m_track->setVisible(false);
+    m_threshold = new QSpinBox;
+    m_threshold->setRange(1, 100000);
+    m_threshold->setPrefix(tr("spike ≥ "));
+    m_threshold->setToolTip(tr("Concurrency spike threshold: LLM and tool calls in flight at "
+                               "once (the run's NAT spike_threshold, else 7)"));
+    m_threshold->setVisible(false);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 2);
@@ -116,11 +127,13 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     bar->addWidget(m_search, 1);
     bar->addSpacing(8);
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_threshold);
     bar->addWidget(m_legend);
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(0);
     box->addLayout(bar);
+    box->addWidget(m_track);
     box->addWidget(m_view, 1);
     box->addWidget(m_minimap);
 
@@ -150,6 +163,8 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
                                                : 0);
     });
     m_view->setTooltipDetail([this](std::int32_t span) { return tooltipDetail(span); });
+    connect(m_threshold, &QSpinBox::valueChanged, m_track, &ConcurrencyTrack::setThreshold);
+    connect(m_track, &ConcurrencyTrack::spikeOpened, this, &TimelinePane::showSpans);
     updateStatus();
 }
 
@@ -179,6 +194,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_shownWhat.clear();
     m_view->setData(nullptr, nullptr);
     m_minimap->setSpans(nullptr);
+    setAnalysis(nullptr);
     m_legend->clear();
     m_spans.reset();
     m_layout.reset();
@@ -312,6 +328,18 @@ void TimelinePane::search(const QString &text) {
             if (!m_matchOrder.empty()) m_view->stepMatch(1);
             emit searchFinished(static_cast<int>(m_matchOrder.size()));
         });
+}
+
+void TimelinePane::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
+    const bool calls =
+        analysis && !analysis->calls.empty() && analysis->spans.get() == m_spans.get();
+    m_track->setAnalysis(calls ? analysis : nullptr);
+    m_track->setVisible(calls);
+    m_threshold->setVisible(calls);
+    if (calls) {
+        const QSignalBlocker block(m_threshold);
+        m_threshold->setValue(m_track->threshold());
+    }
 }
 
 void TimelinePane::showSpans(const std::vector<std::int32_t> &spans, const QString &what) {

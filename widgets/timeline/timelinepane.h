@@ -10,11 +10,14 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QToolButton;
 
 namespace spanscope {
 
+class ConcurrencyTrack;
 class TimelineMinimap;
+struct RunAnalysis;
 class TimelineView;
 class Workspace;
 
@@ -39,6 +42,10 @@ public:
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
     void search(const QString &text);
+    // The run's analysis, for the concurrency track above the lanes (null clears it).
+    void setAnalysis(std::shared_ptr<const RunAnalysis> analysis);
+    ConcurrencyTrack *concurrencyTrack() const { return m_track; }
+    QSpinBox *thresholdBox() const { return m_threshold; }
 
     TimelineView *view() const { return m_view; }
     const TimelineSpans *spans() const { return m_spans.get(); }
@@ -89,6 +96,8 @@ private:
     QLabel *m_legend;
     TimelineView *m_view;
     TimelineMinimap *m_minimap;
+    ConcurrencyTrack *m_track;
+    QSpinBox *m_threshold;
     QList<QFuture<void>> m_pending; // worker jobs, waited for on destruction
     int m_inFlight = 0;
 };

@@ -1,0 +1,118 @@
+#include "concurrencytrack.h"
+
+#include "charts/chartsupport.h"
+#include "store/runanalysis.h"
+#include "timelineview.h"
+
+namespace spanscope {
+
+ConcurrencyTrack::ConcurrencyTrack(TimelineView *view, QWidget *parent)
+    : QCustomPlot(parent), m_view(view) {
+    charts::style(this);
+    charts::addSaveMenu(this, QStringLiteral("concurrency.png"));
+    setFixedHeight(78);
+    axisRect()->setAutoMargins(QCP::msNone);
+    xAxis->setVisible(false);
+    yAxis->setTickLabelPadding(2);
+    yAxis->setTickLabels(true);
+    yAxis->setTickLabelSide(QCPAxis::lsInside);
+    yAxis->setLabel(QString());
+    yAxis->ticker()->setTickCount(3); // a 78 px track has room for a few levels only
+    yAxis->setSubTicks(false);
+    m_level = addGraph();
+    m_level->setLineStyle(QCPGraph::lsStepLeft);
+    m_level->setPen(QPen(QColor(0x45, 0x5a, 0x64), 1));
+    m_level->setBrush(QColor(0x90, 0xa4, 0xae, 110));
+    m_line = addGraph();
+    m_line->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1, Qt::DashLine));
+    m_above = addGraph();
+    m_above->setLineStyle(QCPGraph::lsStepLeft);
+    m_above->setPen(Qt::NoPen);
+    m_above->setBrush(QColor(0xe5, 0x39, 0x35, 120));
+    m_above->setChannelFillGraph(m_line);
+    setToolTip(tr("LLM and tool calls in flight; the dashed line is the spike threshold. Click a "
+                  "shaded spike to zoom to it and outline its calls."));
+    connect(view, &TimelineView::viewportChanged, this, &ConcurrencyTrack::followView);
+}
+
+void ConcurrencyTrack::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
+    m_a = std::move(analysis);
+    if (m_a) m_threshold = m_a->defaultSpikeThreshold();
+    rebuild();
+}
+
+void ConcurrencyTrack::setThreshold(int threshold) {
+    m_threshold = std::max(1, threshold);
+    rebuild();
+}
+
+void ConcurrencyTrack::rebuild() {
+    m_spikes.clear();
+    for (QCPGraph *g : {m_level, m_above, m_line})
+        g->data()->clear();
+    if (m_a && !m_a->concurrency.segments.empty()) {
+        const auto &segs = m_a->concurrency.segments;
+        const std::int64_t origin = m_view->originNs();
+        const auto sec = [origin](std::int64_t t) { return static_cast<double>(t - origin) / 1e9; };
+        QVector<double> keys, levels, above;
+        keys.reserve(static_cast<int>(segs.size()) + 1);
+        for (const ConcurrencySegment &s : segs) {
+            keys << sec(s.startNs);
+            levels << s.level;
+            above << std::max(s.level, m_threshold);
+        }
+        keys << sec(segs.back().endNs);
+        levels << 0;
+        above << m_threshold;
+        m_level->setData(keys, levels, true);
+        m_above->setData(keys, above, true);
+        m_line->setData({keys.front(), keys.back()}, {double(m_threshold), double(m_threshold)},
+                        true);
+        m_spikes = spanscope::spikes(m_a->concurrency, m_threshold);
+        yAxis->setRange(0, std::max(m_a->concurrency.maxLevel, m_threshold) * 1.15 + 0.5);
+    }
+    followView();
+}
+
+void ConcurrencyTrack::followView() {
+    const TimelineViewport &v = m_view->viewport();
+    // The plot area lines up with the lanes: same left edge, same time per pixel.
+    axisRect()->setMargins(QMargins(m_view->lanesLeft(), 2, 0, 2));
+    const double t0 = static_cast<double>(v.t0 - m_view->originNs()) / 1e9;
+    xAxis->setRange(t0, t0 + v.nsPerPixel * (width() - m_view->lanesLeft()) / 1e9);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::int64_t ConcurrencyTrack::timeAtX(double x) const {
+    return m_view->originNs() + static_cast<std::int64_t>(xAxis->pixelToCoord(x) * 1e9);
+}
+
+int ConcurrencyTrack::spikeAt(std::int64_t t) const {
+    const auto it =
+        std::upper_bound(m_spikes.begin(), m_spikes.end(), t,
+                         [](std::int64_t x, const ConcurrencySpike &s) { return x < s.startNs; });
+    if (it == m_spikes.begin()) return -1;
+    const auto k = static_cast<int>(it - m_spikes.begin()) - 1;
+    return t <= m_spikes[static_cast<std::size_t>(k)].endNs ? k : -1;
+}
+
+void ConcurrencyTrack::openSpike(int k) {
+    if (!m_a || k < 0 || static_cast<std::size_t>(k) >= m_spikes.size()) return;
+    const ConcurrencySpike &s = m_spikes[static_cast<std::size_t>(k)];
+    const std::int64_t pad = std::max<std::int64_t>((s.endNs - s.startNs) / 10, 1'000'000);
+    m_view->showTimeRange(s.startNs - pad, s.endNs + pad);
+    const std::vector<std::int32_t> calls = overlappingCalls(m_a->calls, s.startNs, s.endNs);
+    emit spikeOpened(calls, tr("a spike (peak %1 in flight, %2)")
+                                .arg(s.peak)
+                                .arg(QString::fromStdString(formatDuration(s.endNs - s.startNs))));
+}
+
+void ConcurrencyTrack::mousePressEvent(QMouseEvent *event) {
+    if (event->button() == Qt::LeftButton) {
+        const int k = spikeAt(timeAtX(event->position().x()));
+        if (k >= 0) return openSpike(k);
+    }
+    QCustomPlot::mousePressEvent(event);
+}
+
+} // namespace spanscope
