@@ -68,6 +68,8 @@ QString usage() {
         "       spanscope-cli concurrency RUN [--threshold N] [--format text|json] [--workspace "
         "FILE]\n"
         "       spanscope-cli slow RUN [--top N] [--format text|json|md] [--workspace FILE]\n"
+        "       spanscope-cli export RUN --view timeline|stacks|tokens|concurrency|sessions\n"
+        "                    --out FILE.png|.svg|.pdf [--width W] [--height H] [--workspace FILE]\n"
         "       spanscope-cli generate [--spans N] [--sessions S] [--concurrency C] [--seed N]\n"
         "                    [--format otlp-jsonl|otlp-zstd|otlp-collector-zstd|nat-eval] OUT\n"
         "       spanscope-cli generate --demo FOLDER   (the app's demo: a NAT eval run, an OTLP "

@@ -2,8 +2,11 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
+#include <map>
 
 namespace {
 struct Result {
@@ -80,6 +83,119 @@ private slots:
         QCOMPARE(md.exit, 0);
         QVERIFY2(md.out.contains("| Evaluator | Items | Mean | Reported |"), md.out);
     }
+
+    // The analysis commands on the fixture whose answers are worked out by hand here. Request 0:
+    // agent [0,40] with planner [0.25,1.75], two web_search in parallel [2,5] and [2.125,4.5],
+    // a writer call that never returned [5.5,40] and its retry [35.5,39]; request 1: agent [1,3]
+    // with kb [1.5,2.5].
+    void analysisCommands() {
+        const QString w = m_tmp.filePath(QStringLiteral("analysis.spanscope"));
+        QCOMPARE(cli({"import", testsupport::fixture("nat/parallel-newer"), "--workspace", w}).exit,
+                 0);
+
+        const Result stacks = cli({"stacks", "1", "--workspace", w, "--format", "json"});
+        QCOMPARE(stacks.exit, 0);
+        std::map<std::string, nlohmann::json> path;
+        for (const auto &p : nlohmann::json::parse(stacks.out.constData()))
+            path[p["path"].get<std::string>()] = p;
+        QCOMPARE(path.size(), std::size_t(5));
+        QCOMPARE(path["agent"]["calls"].get<int>(), 2);
+        QCOMPARE(path["agent"]["total_s"].get<double>(), 42.0);
+        QCOMPARE(path["agent"]["self_s"].get<double>(), 2.0); // 40 - 39 covered, 2 - 1
+        QCOMPARE(path["agent;web_search"]["total_s"].get<double>(), 5.375);
+        QCOMPARE(path["agent;web_search"]["max_concurrency"].get<int>(), 2);
+        QCOMPARE(path["agent;writer-model"]["total_s"].get<double>(), 38.0);
+        QCOMPARE(path["agent;writer-model"]["input_tokens"].get<int>(), 900);
+        QCOMPARE(path["agent;planner-model"]["output_tokens"].get<int>(), 30);
+        const Result collapsed =
+            cli({"stacks", "1", "--workspace", w, "--format", "collapsed", "--weight", "self"});
+        QCOMPARE(collapsed.exit, 0);
+        QVERIFY2(collapsed.out.contains("agent 2000000\n"), collapsed.out);
+        QVERIFY2(collapsed.out.contains("agent;web_search 5375000\n"), collapsed.out);
+        const Result total = cli({"stacks", "1", "--workspace", w, "--format", "collapsed"});
+        QVERIFY2(total.out.startsWith("agent 42000000\n"), total.out); // the requests' times
+        QCOMPARE(cli({"stacks", "1", "--workspace", w, "--weight", "heat"}).exit, 2);
+
+        const Result conc =
+            cli({"concurrency", "1", "--workspace", w, "--format", "json", "--threshold", "2"});
+        QCOMPARE(conc.exit, 0);
+        const auto c = nlohmann::json::parse(conc.out.constData());
+        // Level 0 for 30.75 s of 38.75, level 1 for 5.625 s, level 2 for 2.375 s.
+        QCOMPARE(c["p50"].get<int>(), 0);
+        QCOMPARE(c["p90"].get<int>(), 1);
+        QCOMPARE(c["p95"].get<int>(), 2);
+        QCOMPARE(c["spike_threshold"].get<int>(), 2);
+        QCOMPARE(c["spike_intervals"].size(), std::size_t(1));
+        const auto &iv = c["spike_intervals"][0];
+        QCOMPARE(iv["start_time"].get<double>(), 1700000002.125);
+        QCOMPARE(iv["end_time"].get<double>(), 1700000004.5);
+        QVERIFY(iv["span_ids"] == nlohmann::json::array({"s1", "s2"}));
+        QCOMPARE(c["spikes"].size(), std::size_t(1));
+        QCOMPARE(
+            nlohmann::json::parse(cli({"concurrency", "1", "--workspace", w, "--format", "json"})
+                                      .out.constData())["spike_threshold"]
+                .get<int>(),
+            7);
+
+        const Result slow = cli({"slow", "1", "--workspace", w, "--format", "json", "--top", "1"});
+        QCOMPARE(slow.exit, 0);
+        const auto s = nlohmann::json::parse(slow.out.constData());
+        QCOMPARE(s["requests"].size(), std::size_t(1));
+        const auto &r = s["requests"][0];
+        QCOMPARE(r["trace_id"].get<std::string>(), std::string("w0"));
+        QCOMPARE(r["item_id"].get<std::string>(), std::string("1"));
+        QCOMPARE(r["latency_s"].get<double>(), 40.0);
+        QCOMPARE(r["start_time"].get<double>(), 1700000000.0);
+        // Backwards from 40: the unfinished writer call, then web_search s1, then the planner,
+        // the agent's own gaps between them.
+        const auto &cp = r["critical_path"];
+        QCOMPARE(cp.size(), std::size_t(4));
+        QCOMPARE(cp[0]["span_id"].get<std::string>(), std::string("w0"));
+        QCOMPARE(cp[0]["self_s"].get<double>(), 1.0);
+        QCOMPARE(cp[1]["name"].get<std::string>(), std::string("planner-model"));
+        QCOMPARE(cp[2]["span_id"].get<std::string>(), std::string("s1"));
+        QCOMPARE(cp[2]["self_s"].get<double>(), 3.0);
+        QCOMPARE(cp[3]["span_id"].get<std::string>(), std::string("r0"));
+        QCOMPARE(cp[3]["share"].get<double>(), 34.5 / 40);
+        QVERIFY(s["sessions"].empty()); // NAT requests carry no session ids
+        const Result md = cli({"slow", "1", "--workspace", w, "--format", "md"});
+        QVERIFY2(md.out.contains("| 1 | 40.00 |"), md.out);
+        QCOMPARE(cli({"slow", "1", "--workspace", w, "--top", "0"}).exit, 2);
+        QCOMPARE(cli({"stacks", "--help"}).exit, 0);
+        QCOMPARE(cli({"slow", "9", "--workspace", w}).exit, 1);
+    }
+
+#ifdef SPANSCOPE_WITH_EXPORT
+    void exportRendersEveryView() {
+        const QString w = m_tmp.filePath(QStringLiteral("export.spanscope"));
+        QCOMPARE(cli({"import", testsupport::fixture("nat/parallel-newer"), "--workspace", w}).exit,
+                 0);
+        for (const char *view : {"timeline", "stacks", "tokens", "concurrency", "sessions"}) {
+            const QString png = m_tmp.filePath(QStringLiteral("%1.png").arg(QLatin1String(view)));
+            const Result r = cli({"export", "1", "--workspace", w, "--view", view, "--out", png,
+                                  "--width", "900", "--height", "500"});
+            QCOMPARE(r.exit, 0);
+            QVERIFY2(r.err.isEmpty(), r.err);
+            const QImage image(png);
+            QCOMPARE(image.size(), QSize(900, 500));
+            // Not blank: a view draws more than its background.
+            QSet<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 7)
+                for (int x = 0; x < image.width(); x += 7)
+                    colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 3, view);
+        }
+        const QString svg = m_tmp.filePath(QStringLiteral("stacks.svg"));
+        QCOMPARE(cli({"export", "1", "--workspace", w, "--view", "stacks", "--out", svg}).exit, 0);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg") && text.contains("writer-model"));
+        QCOMPARE(cli({"export", "1", "--workspace", w, "--view", "pie", "--out", svg}).exit, 2);
+        QCOMPARE(cli({"export", "1", "--workspace", w, "--view", "stacks", "--out", "x.gif"}).exit,
+                 2);
+    }
+#endif
 
     void demoWritesTwoImportableInputsOnce() {
         const QString dir = m_tmp.filePath(QStringLiteral("demo"));

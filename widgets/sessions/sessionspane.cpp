@@ -95,6 +95,12 @@ SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent) {
     box->addWidget(split, 1);
 
     connect(m_scatter, &QCustomPlot::selectionChangedByUser, this, &SessionsPane::collectSelection);
+    // The latency axes stay aligned while the scatter zooms.
+    connect(m_scatter->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), m_histogram,
+            [this](const QCPRange &r) {
+                m_histogram->yAxis->setRange(r);
+                m_histogram->replot(QCustomPlot::rpQueuedReplot);
+            });
     connect(m_scatter, &QCustomPlot::plottableDoubleClick, this,
             [this](QCPAbstractPlottable *p, int index) {
                 const std::int32_t t = traceOfPoint(qobject_cast<QCPGraph *>(p), index);
@@ -267,14 +273,6 @@ void SessionsPane::fillHistogram() {
     }
     m_histogram->xAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.1);
     m_histogram->yAxis->setRange(m_scatter->yAxis->range());
-    // The latency axes stay aligned while the scatter zooms.
-    connect(
-        m_scatter->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), m_histogram,
-        [this](const QCPRange &r) {
-            m_histogram->yAxis->setRange(r);
-            m_histogram->replot(QCustomPlot::rpQueuedReplot);
-        },
-        Qt::UniqueConnection);
     m_histogram->replot();
 }
 
