@@ -115,6 +115,8 @@ int runExport(const QStringList &args) {
         // One pass of the posted layout and resize events, so the views have their size.
         QCoreApplication::sendPostedEvents();
         if (auto *tv = frame.findChild<TimelineView *>()) tv->zoomToFit();
+        if (auto *track = frame.findChild<ConcurrencyTrack *>())
+            track->setThreshold(track->threshold());
         for (QCustomPlot *plot : frame.findChildren<QCustomPlot *>())
             plot->replot(); // charts replot lazily on screen: draw them now
         if (!paint) paint = [shown](QPainter &painter, QSize) { shown->render(&painter); };

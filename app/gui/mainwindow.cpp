@@ -167,11 +167,15 @@ void MainWindow::buildAnalysis() {
             [this] { m_analysisJob->start(m_timeline->runId(), m_timeline->sharedSpans()); });
     connect(m_analysisJob, &AnalysisJob::ready, this, [this](std::shared_ptr<const RunAnalysis> a) {
         m_analysis = std::move(a);
-        m_stacks->setAnalysis(m_analysis);
-        m_sessions->setAnalysis(m_analysis);
-        m_tokens->setAnalysis(m_analysis);
-        m_timeline->setAnalysis(m_analysis);
-        emit analysisReady();
+        // One view per turn of the event loop: each fills in a few ms, all at once would hold
+        // the UI for longer than a frame. A newer run drops the rest.
+        const std::uint64_t generation = ++m_fillGeneration;
+        const std::vector<std::function<void()>> steps = {
+            [this] { m_timeline->setAnalysis(m_analysis); },
+            [this] { m_stacks->setAnalysis(m_analysis); },
+            [this] { m_sessions->setAnalysis(m_analysis); },
+            [this] { m_tokens->setAnalysis(m_analysis); }, [this] { emit analysisReady(); }};
+        fillStep(generation, steps, 0);
     });
     connect(m_analysisJob, &AnalysisJob::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not analyse the run: %1").arg(message));
@@ -209,6 +213,18 @@ void MainWindow::openRequest(std::int32_t trace) {
     m_timeline->showSpans(spans, tr("the critical path"));
 }
 
+void MainWindow::fillStep(std::uint64_t generation, std::vector<std::function<void()>> steps,
+                          std::size_t next) {
+    if (generation != m_fillGeneration || next >= steps.size()) return;
+    steps[next]();
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, steps = std::move(steps), next]() mutable {
+            fillStep(generation, std::move(steps), next + 1);
+        },
+        Qt::QueuedConnection);
+}
+
 void MainWindow::openCall(std::int32_t trace, std::int32_t span) {
     m_centre->setCurrentWidget(m_timeline);
     m_timeline->openTrace(trace);
@@ -218,6 +234,7 @@ void MainWindow::openCall(std::int32_t trace, std::int32_t span) {
 void MainWindow::showRun(qint64 runId) {
     if (runId == m_timeline->runId() && runId != 0) return;
     m_analysisJob->clear();
+    ++m_fillGeneration; // a view filling for the previous run stops
     m_analysis.reset();
     m_stacks->setAnalysis(nullptr);
     m_sessions->setAnalysis(nullptr);

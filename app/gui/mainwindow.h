@@ -2,8 +2,10 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QMenu;
@@ -81,6 +83,8 @@ private:
     void buildAnalysis();
     void openCall(std::int32_t trace, std::int32_t span);
     void openSpanRow(std::int64_t spanRowId);
+    void fillStep(std::uint64_t generation, std::vector<std::function<void()>> steps,
+                  std::size_t next);
     void showRun(qint64 runId);
     void onProgress(qint64 done, qint64 total, const QString &phase);
     void onImportFinished(bool cancelled);
@@ -104,6 +108,7 @@ private:
     TokensPane *m_tokens = nullptr;
     std::map<std::int32_t, std::int64_t> m_critical;
     std::int64_t m_criticalLatencyNs = 0;
+    std::uint64_t m_fillGeneration = 0;
     AnalysisJob *m_analysisJob = nullptr;
     std::shared_ptr<const RunAnalysis> m_analysis;
     QMenu *m_recentMenu = nullptr;

@@ -2,7 +2,6 @@
 
 #include "core/records.h"
 #include "spantree.h"
-#include "stats.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -16,20 +15,26 @@ std::uint64_t childKey(std::int32_t parentNode, std::uint32_t nameId) {
 }
 
 // Most calls open at once. At one instant ends come before starts (a call ending at t does not
-// overlap one starting at t), but a zero-length call counts as open at its instant.
+// overlap one starting at t), but a zero-length call counts as open at its instant. Events are
+// encoded as (time from the earliest start) * 4 + rank in one integer array: one flat sort.
 std::int32_t maxOverlap(const TimelineSpans &s, const std::vector<std::int32_t> &spans) {
-    std::vector<std::pair<std::int64_t, int>> ev; // (time, rank): 0 end, 1 start, 2 zero's end
+    if (spans.empty()) return 0;
+    std::int64_t t0 = s.start[static_cast<std::size_t>(spans.front())];
+    for (const std::int32_t i : spans)
+        t0 = std::min(t0, s.start[static_cast<std::size_t>(i)]);
+    std::vector<std::uint64_t> ev; // rank: 0 end, 1 start, 2 a zero-length call's end
     ev.reserve(spans.size() * 2);
     for (const std::int32_t i : spans) {
         const auto u = static_cast<std::size_t>(i);
+        const auto a = static_cast<std::uint64_t>(s.start[u] - t0);
         const bool zero = s.end[u] <= s.start[u];
-        ev.push_back({s.start[u], 1});
-        ev.push_back({zero ? s.start[u] : s.end[u], zero ? 2 : 0});
+        ev.push_back(a * 4 + 1);
+        ev.push_back(zero ? a * 4 + 2 : static_cast<std::uint64_t>(s.end[u] - t0) * 4);
     }
     std::sort(ev.begin(), ev.end());
     std::int32_t open = 0, best = 0;
-    for (const auto &[t, rank] : ev) {
-        open += rank == 1 ? 1 : -1;
+    for (const std::uint64_t e : ev) {
+        open += (e & 3) == 1 ? 1 : -1;
         best = std::max(best, open);
     }
     return best;
@@ -85,24 +90,42 @@ StackTree buildStacks(const TimelineSpans &s, const SpanTokens *tokens) {
         std::int32_t parentNode = i >= 0 ? t.nodeOfSpan[static_cast<std::size_t>(i)] : -1;
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             const auto u = static_cast<std::size_t>(*it);
-            const auto [pos, added] = byKey.try_emplace(childKey(parentNode, s.nameId[u]),
-                                                        static_cast<std::int32_t>(t.nodes.size()));
-            if (added) {
-                StackNode node;
-                node.parent = parentNode;
-                node.nameId = s.nameId[u];
-                node.depth =
-                    parentNode < 0 ? 0 : t.nodes[static_cast<std::size_t>(parentNode)].depth + 1;
-                node.category = s.category[u];
-                t.nodes.push_back(std::move(node));
-                if (parentNode < 0)
-                    t.roots.push_back(pos->second);
-                else
-                    t.nodes[static_cast<std::size_t>(parentNode)].children.push_back(pos->second);
+            // A path has few distinct children: scan them, and hash only past a few dozen.
+            const auto &siblings =
+                parentNode < 0 ? t.roots : t.nodes[static_cast<std::size_t>(parentNode)].children;
+            std::int32_t node = -1;
+            if (siblings.size() <= 32) {
+                for (const std::int32_t c : siblings)
+                    if (t.nodes[static_cast<std::size_t>(c)].nameId == s.nameId[u]) {
+                        node = c;
+                        break;
+                    }
+            } else if (const auto hit = byKey.find(childKey(parentNode, s.nameId[u]));
+                       hit != byKey.end()) {
+                node = hit->second;
             }
-            t.nodeOfSpan[u] = pos->second;
-            t.nodes[static_cast<std::size_t>(pos->second)].spans.push_back(*it);
-            parentNode = pos->second;
+            if (node < 0) {
+                node = static_cast<std::int32_t>(t.nodes.size());
+                StackNode fresh;
+                fresh.parent = parentNode;
+                fresh.nameId = s.nameId[u];
+                fresh.depth =
+                    parentNode < 0 ? 0 : t.nodes[static_cast<std::size_t>(parentNode)].depth + 1;
+                fresh.category = s.category[u];
+                t.nodes.push_back(std::move(fresh));
+                auto &list = parentNode < 0
+                                 ? t.roots
+                                 : t.nodes[static_cast<std::size_t>(parentNode)].children;
+                list.push_back(node);
+                if (list.size() == 33) // from here on looked up by hash: index the first 32 too
+                    for (const std::int32_t c : list)
+                        byKey.emplace(
+                            childKey(parentNode, t.nodes[static_cast<std::size_t>(c)].nameId), c);
+                else if (list.size() > 33)
+                    byKey.emplace(childKey(parentNode, s.nameId[u]), node);
+            }
+            t.nodeOfSpan[u] = node;
+            parentNode = node;
         }
     }
 
@@ -110,34 +133,61 @@ StackTree buildStacks(const TimelineSpans &s, const SpanTokens *tokens) {
     const std::vector<std::int64_t> self = selfTimes(s, children);
     const std::vector<double> wall = wallShares(s);
     const bool haveTokens = tokens && tokens->input.size() == n && tokens->output.size() == n;
-    std::vector<double> durations;
-    for (StackNode &node : t.nodes) {
-        const auto dur = [&](std::int32_t i) {
-            const auto u = static_cast<std::size_t>(i);
-            return std::max<std::int64_t>(0, s.end[u] - s.start[u]);
-        };
-        std::sort(node.spans.begin(), node.spans.end(), [&](std::int32_t a, std::int32_t b) {
-            const auto da = dur(a), db = dur(b);
-            return da != db ? da > db : a < b;
-        });
-        durations.clear();
-        for (auto it = node.spans.rbegin(); it != node.spans.rend(); ++it) {
-            const auto u = static_cast<std::size_t>(*it);
-            const std::int64_t d = dur(*it);
-            durations.push_back(static_cast<double>(d));
+    // Sums in one pass over the columns in their order (sequential reads), and each node's
+    // calls gathered into one contiguous slice of (duration, span) pairs by a counting sort,
+    // so sorting a node's calls by duration compares values, not indexes into the columns.
+    std::vector<std::int64_t> offset(t.nodes.size() + 1, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        ++offset[static_cast<std::size_t>(t.nodeOfSpan[i]) + 1];
+    for (std::size_t k = 1; k < offset.size(); ++k)
+        offset[k] += offset[k - 1];
+    std::vector<std::pair<std::int64_t, std::int32_t>> calls(n);
+    {
+        std::vector<std::int64_t> fill(offset.begin(), offset.end() - 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto k = static_cast<std::size_t>(t.nodeOfSpan[i]);
+            StackNode &node = t.nodes[k];
+            const std::int64_t d = std::max<std::int64_t>(0, s.end[i] - s.start[i]);
+            calls[static_cast<std::size_t>(fill[k]++)] = {d, static_cast<std::int32_t>(i)};
             node.totalNs += d;
-            node.selfNs += self[u];
-            node.wallNs += wall[u];
-            if (s.flags[u] & SpanError) ++node.errors;
+            node.selfNs += self[i];
+            node.wallNs += wall[i];
+            if (s.flags[i] & SpanError) ++node.errors;
             if (haveTokens) {
-                node.inputTokens += tokens->input[u];
-                node.outputTokens += tokens->output[u];
+                node.inputTokens += tokens->input[i];
+                node.outputTokens += tokens->output[i];
             }
         }
-        node.calls = static_cast<std::int64_t>(node.spans.size());
-        node.maxNs = node.spans.empty() ? 0 : dur(node.spans.front());
-        node.p50Ns = static_cast<std::int64_t>(*stats::percentileSorted(durations, 50) + 0.5);
-        node.p95Ns = static_cast<std::int64_t>(*stats::percentileSorted(durations, 95) + 0.5);
+    }
+    for (std::size_t k = 0; k < t.nodes.size(); ++k) {
+        StackNode &node = t.nodes[k];
+        const auto first = calls.begin() + offset[k], last = calls.begin() + offset[k + 1];
+        // Slowest first; equal durations in the columns' order.
+        std::sort(first, last, [](const auto &x, const auto &y) {
+            return x.first != y.first ? x.first > y.first : x.second < y.second;
+        });
+        const auto count = static_cast<std::size_t>(last - first);
+        node.spans.resize(count);
+        for (std::size_t j = 0; j < count; ++j)
+            node.spans[j] = first[static_cast<std::ptrdiff_t>(j)].second;
+        node.calls = static_cast<std::int64_t>(count);
+        node.maxNs = count ? first->first : 0;
+        // Percentiles as numpy's linear interpolation over the ascending order, read from the
+        // descending slice.
+        const auto pct = [&](double q) -> std::int64_t {
+            if (count == 0) return 0;
+            const double rank = q / 100.0 * static_cast<double>(count - 1);
+            const auto lo = static_cast<std::size_t>(rank);
+            const std::size_t hi = std::min(lo + 1, count - 1);
+            const auto at = [&](std::size_t asc) {
+                return static_cast<double>(
+                    first[static_cast<std::ptrdiff_t>(count - 1 - asc)].first);
+            };
+            return static_cast<std::int64_t>(
+                at(lo) + (at(hi) - at(lo)) * (rank - static_cast<double>(lo)) + 0.5);
+        };
+        node.p50Ns = pct(50);
+        node.p95Ns = pct(95);
         node.maxConcurrency = maxOverlap(s, node.spans);
     }
     const auto heavier = [&](std::int32_t a, std::int32_t b) {

@@ -35,31 +35,83 @@ std::int32_t ConcurrencyProfile::levelAt(std::int64_t t) const {
 
 ConcurrencyProfile concurrencyProfile(const std::vector<ConcurrencyCall> &calls) {
     ConcurrencyProfile p;
-    std::vector<std::pair<std::int64_t, int>> ev;
+    // Events as (time from the earliest start) * 2 + (1 for a start) in one integer array: a
+    // flat sort; at one instant every event applies before the next segment opens.
+    std::int64_t t0 = 0;
+    bool any = false;
+    for (const ConcurrencyCall &c : calls)
+        if (c.endNs >= c.startNs) {
+            t0 = any ? std::min(t0, c.startNs) : c.startNs;
+            any = true;
+        }
+    std::vector<std::uint64_t> ev;
     ev.reserve(calls.size() * 2);
     for (const ConcurrencyCall &c : calls) {
         if (c.endNs < c.startNs) continue;
-        ev.push_back({c.startNs, 1});
-        ev.push_back({c.endNs, -1});
+        ev.push_back(static_cast<std::uint64_t>(c.startNs - t0) * 2 + 1);
+        ev.push_back(static_cast<std::uint64_t>(c.endNs - t0) * 2);
     }
-    std::sort(ev.begin(), ev.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(ev.begin(), ev.end());
     std::int32_t level = 0;
     for (std::size_t k = 0; k < ev.size();) {
-        const std::int64_t t = ev[k].first;
+        const std::uint64_t at = ev[k] >> 1;
+        const std::int64_t t = t0 + static_cast<std::int64_t>(at);
         if (!p.segments.empty()) p.segments.back().endNs = t;
-        while (k < ev.size() && ev[k].first == t)
-            level += ev[k++].second;
+        while (k < ev.size() && (ev[k] >> 1) == at)
+            level += (ev[k++] & 1) ? 1 : -1;
         if (k < ev.size()) p.segments.push_back({t, t, level});
     }
-    for (const ConcurrencySegment &s : p.segments) {
+    p.blockMax.assign(
+        (p.segments.size() + ConcurrencyProfile::blockSize - 1) / ConcurrencyProfile::blockSize, 0);
+    for (std::size_t k = 0; k < p.segments.size(); ++k) {
+        const ConcurrencySegment &s = p.segments[k];
         p.timeAtLevel[s.level] += s.endNs - s.startNs;
         p.maxLevel = std::max(p.maxLevel, s.level);
+        std::int32_t &block = p.blockMax[k / ConcurrencyProfile::blockSize];
+        block = std::max(block, s.level);
     }
     p.p50 = p.percentile(50);
     p.p90 = p.percentile(90);
     p.p95 = p.percentile(95);
     p.p99 = p.percentile(99);
     return p;
+}
+
+std::vector<std::int32_t> maxLevelPerColumn(const ConcurrencyProfile &p, std::int64_t t0,
+                                            std::int64_t t1, int columns) {
+    std::vector<std::int32_t> out(static_cast<std::size_t>(std::max(0, columns)), 0);
+    if (columns <= 0 || t1 <= t0 || p.segments.empty()) return out;
+    const double perColumn = static_cast<double>(t1 - t0) / columns;
+    // The first segment that ends after t0, then every segment until t1.
+    auto it =
+        std::upper_bound(p.segments.begin(), p.segments.end(), t0,
+                         [](std::int64_t t, const ConcurrencySegment &s) { return t < s.endNs; });
+    const auto column = [&](std::int64_t t) {
+        return static_cast<std::int64_t>(static_cast<double>(t - t0) / perColumn);
+    };
+    const std::size_t n = p.segments.size(), block = ConcurrencyProfile::blockSize;
+    for (std::size_t k = static_cast<std::size_t>(it - p.segments.begin());
+         k < n && p.segments[k].startNs < t1;) {
+        // A whole block inside one column: its maximum is all that column needs.
+        if (k % block == 0 && k + block <= n) {
+            const std::int64_t a = p.segments[k].startNs, b = p.segments[k + block - 1].endNs;
+            if (a >= t0 && b <= t1 && column(a) == column(b - 1)) {
+                std::int32_t &c =
+                    out[static_cast<std::size_t>(std::min<std::int64_t>(column(a), columns - 1))];
+                c = std::max(c, p.blockMax[k / block]);
+                k += block;
+                continue;
+            }
+        }
+        const ConcurrencySegment &s = p.segments[k++];
+        if (s.level == 0 || s.endNs <= s.startNs) continue;
+        const std::int64_t a = column(std::max(s.startNs, t0));
+        const std::int64_t b = column(std::min(s.endNs, t1) - 1);
+        for (std::int64_t c = std::max<std::int64_t>(0, a);
+             c <= std::min<std::int64_t>(b, columns - 1); ++c)
+            out[static_cast<std::size_t>(c)] = std::max(out[static_cast<std::size_t>(c)], s.level);
+    }
+    return out;
 }
 
 std::vector<ConcurrencyCall> llmAndToolCalls(const TimelineSpans &s) {
@@ -84,7 +136,8 @@ std::vector<ConcurrencySegment> spikeIntervals(const ConcurrencyProfile &p,
 
 std::vector<ConcurrencySpike> spikes(const ConcurrencyProfile &p, std::int32_t threshold) {
     std::vector<ConcurrencySpike> out;
-    for (const ConcurrencySegment &s : spikeIntervals(p, threshold)) {
+    for (const ConcurrencySegment &s : p.segments) {
+        if (s.level < threshold || s.endNs <= s.startNs) continue;
         if (!out.empty() && out.back().endNs == s.startNs) {
             out.back().endNs = s.endNs;
             out.back().peak = std::max(out.back().peak, s.level);

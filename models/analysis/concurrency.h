@@ -30,6 +30,10 @@ struct ConcurrencyProfile {
     std::map<std::int32_t, std::int64_t> timeAtLevel; // ns spent at each level
     std::int32_t p50 = 0, p90 = 0, p95 = 0, p99 = 0;
     std::int32_t maxLevel = 0;
+    // The highest level of each run of blockSize segments, so a zoomed-out track skips whole
+    // blocks that fall in one pixel column.
+    static constexpr std::size_t blockSize = 256;
+    std::vector<std::int32_t> blockMax;
 
     // NAT's pN: the lowest level whose cumulative time reaches N% of the total.
     std::int32_t percentile(double n) const;
@@ -38,6 +42,11 @@ struct ConcurrencyProfile {
 };
 
 ConcurrencyProfile concurrencyProfile(const std::vector<ConcurrencyCall> &calls);
+
+// The highest level in each of `columns` equal slices of [t0, t1) (0 where no call runs): what a
+// track of that many pixels draws, so a frame costs the visible segments, not a point each.
+std::vector<std::int32_t> maxLevelPerColumn(const ConcurrencyProfile &p, std::int64_t t0,
+                                            std::int64_t t1, int columns);
 
 // The run's LLM and TOOL calls (NAT's spike analysis set): wrappers of an inner LLM call are
 // left out, so a call counts once; unfinished calls are zero-length.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace spanscope {
 
@@ -99,6 +100,51 @@ std::vector<MinuteTokens> tokensPerMinute(const std::vector<LlmCallSample> &call
         out.push_back(it == by.end() ? MinuteTokens{m, 0, 0, 0} : it->second);
     }
     return out;
+}
+
+namespace {
+
+TokenHistogram tokenHistogram(const std::vector<LlmCallSample> &calls, bool prompt) {
+    TokenHistogram h;
+    std::vector<double> all;
+    for (const LlmCallSample &c : calls)
+        if (const std::int64_t v = prompt ? c.inputTokens : c.outputTokens; v >= 0)
+            all.push_back(static_cast<double>(v));
+    if (all.empty()) return h;
+    h.bins = histogram(all, 20);
+    std::map<std::string, std::vector<std::int64_t>> counts;
+    for (const LlmCallSample &c : calls) {
+        const std::int64_t v = prompt ? c.inputTokens : c.outputTokens;
+        if (v < 0) continue;
+        auto &bins = counts[c.model];
+        if (bins.empty()) bins.assign(h.bins.counts.size(), 0);
+        if (const std::int32_t b = h.bins.binOf(static_cast<double>(v)); b >= 0)
+            ++bins[static_cast<std::size_t>(b)];
+    }
+    h.byModel.assign(counts.begin(), counts.end());
+    return h;
+}
+
+} // namespace
+
+TokenCharts tokenCharts(const std::vector<LlmCallSample> &calls) {
+    TokenCharts t;
+    t.prompt = tokenHistogram(calls, true);
+    t.completion = tokenHistogram(calls, false);
+    std::vector<double> seconds;
+    std::set<std::string> models;
+    for (const LlmCallSample &c : calls) {
+        seconds.push_back(static_cast<double>(c.endNs - c.startNs) / 1e9);
+        models.insert(c.model);
+        t.inputTokens += std::max<std::int64_t>(0, c.inputTokens);
+        t.outputTokens += std::max<std::int64_t>(0, c.outputTokens);
+        t.callsWithCounts += c.inputTokens >= 0 || c.outputTokens >= 0;
+    }
+    t.models = models.size();
+    t.latencySeconds = histogram(seconds, 20);
+    t.positions = tokensByPosition(calls);
+    t.minutes = tokensPerMinute(calls);
+    return t;
 }
 
 } // namespace spanscope

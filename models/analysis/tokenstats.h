@@ -44,4 +44,20 @@ struct MinuteTokens {
 };
 std::vector<MinuteTokens> tokensPerMinute(const std::vector<LlmCallSample> &calls);
 
+// Everything the token view draws, computed off the UI thread: histograms over all calls with
+// the count of each model's calls per bin, the calls' latency, tokens by position and minute.
+struct TokenHistogram {
+    Histogram bins; // over every call with a count
+    std::vector<std::pair<std::string, std::vector<std::int64_t>>> byModel; // counts per bin
+};
+struct TokenCharts {
+    TokenHistogram prompt, completion;
+    Histogram latencySeconds;
+    std::vector<PositionTokens> positions;
+    std::vector<MinuteTokens> minutes;
+    std::size_t models = 0;
+    std::int64_t inputTokens = 0, outputTokens = 0, callsWithCounts = 0;
+};
+TokenCharts tokenCharts(const std::vector<LlmCallSample> &calls);
+
 } // namespace spanscope

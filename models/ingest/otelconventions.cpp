@@ -67,10 +67,12 @@ const std::unordered_map<std::string_view, Rule> &rules() {
         {"aiq.usage.token_count.total", {Field::TotalTokens, 3}},
         // session and user
         {"session.id", {Field::Session, 0}},
-        {"gen_ai.conversation.id", {Field::Session, 1}},
-        {"nat.conversation.id", {Field::Session, 2}},
-        {"aiq.conversation.id", {Field::Session, 2}},
+        {"langfuse.session.id", {Field::Session, 1}}, // Langfuse's own key beside session.id
+        {"gen_ai.conversation.id", {Field::Session, 2}},
+        {"nat.conversation.id", {Field::Session, 3}},
+        {"aiq.conversation.id", {Field::Session, 3}},
         {"user.id", {Field::User, 0}},
+        {"langfuse.user.id", {Field::User, 1}},
         // payloads
         {"input.value", {Field::Input, 0}},
         {"gen_ai.input.messages", {Field::Input, 1}},

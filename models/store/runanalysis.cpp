@@ -3,7 +3,9 @@
 #include "runqueries.h"
 #include "workspace.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace spanscope {
 
@@ -40,10 +42,37 @@ std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
     a->concurrency = concurrencyProfile(a->calls);
     if (const auto t = q.metric(runId, "profiler.spikes.threshold"))
         a->natSpikeThreshold = static_cast<int>(*t);
+    a->defaultSpikes = spikes(a->concurrency, a->defaultSpikeThreshold());
     a->rows = q.traces(runId);
     a->requests = q.requestSamples(runId);
     a->sessions = sessionStats(a->requests);
+    a->requestsByStart.resize(a->requests.size());
+    for (std::size_t k = 0; k < a->requests.size(); ++k)
+        a->requestsByStart[k] = static_cast<std::int32_t>(k);
+    std::stable_sort(a->requestsByStart.begin(), a->requestsByStart.end(),
+                     [&](std::int32_t x, std::int32_t y) {
+                         return a->requests[static_cast<std::size_t>(x)].startNs <
+                                a->requests[static_cast<std::size_t>(y)].startNs;
+                     });
+    {
+        std::vector<double> latency;
+        latency.reserve(a->requests.size());
+        for (const RequestSample &r : a->requests)
+            latency.push_back(static_cast<double>(r.latencyNs()));
+        a->requestSpread = latencySpread(latency);
+    }
     a->llmCalls = q.llmCalls(runId);
+    a->tokenCharts = tokenCharts(a->llmCalls);
+    {
+        std::unordered_map<std::string, std::int32_t> index;
+        for (std::size_t k = 0; k < a->sessions.size(); ++k)
+            index.emplace(a->sessions[k].session, static_cast<std::int32_t>(k));
+        a->sessionOfRequest.reserve(a->requests.size());
+        for (const RequestSample &r : a->requests) {
+            const auto it = index.find(r.session);
+            a->sessionOfRequest.push_back(it == index.end() ? -1 : it->second);
+        }
+    }
     a->metrics = q.summaryInput(runId).metrics;
 
     using json = nlohmann::json;

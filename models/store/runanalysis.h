@@ -37,13 +37,18 @@ struct RunAnalysis {
     BottomUpTree bottomUp;
     std::vector<ConcurrencyCall> calls; // LLM and TOOL calls, NAT's way
     ConcurrencyProfile concurrency;
-    std::optional<int> natSpikeThreshold; // the run's spike_threshold when NAT wrote one
+    std::optional<int> natSpikeThreshold;        // the run's spike_threshold when NAT wrote one
+    std::vector<ConcurrencySpike> defaultSpikes; // at defaultSpikeThreshold()
     std::vector<TraceRow> rows;
     std::vector<RequestSample> requests;
     std::vector<SessionStats> sessions;
+    std::vector<std::int32_t> requestsByStart; // request indexes by start time
+    LatencySpread requestSpread;
     std::vector<LlmCallSample> llmCalls;
-    std::vector<MetricValue> metrics; // the run's metrics (forecasts among them)
-    std::string commonPrefixesJson;   // inference_optimization's common_prefixes, raw
+    TokenCharts tokenCharts;
+    std::vector<std::int32_t> sessionOfRequest; // index into sessions by request, -1 for none
+    std::vector<MetricValue> metrics;           // the run's metrics (forecasts among them)
+    std::string commonPrefixesJson;             // inference_optimization's common_prefixes, raw
     // NAT's nested stack: NAT's own top bottlenecks and ours recomputed by NAT's rules.
     std::vector<NatReportedBottleneck> natReported;
     std::vector<NatCall> natCalls;

@@ -4,6 +4,7 @@
 // its critical path outlined and its share in the inspector. Saves mainwindow-*.png.
 #include "analysis/criticalpath.h"
 #include "inspector/inspectorview.h"
+#include "item/sessiontablemodel.h"
 #include "mainwindow.h"
 #include "sessions/sessionspane.h"
 #include "stacks/stackspane.h"
@@ -16,12 +17,13 @@
 #include "timeline/timelineview.h"
 #include "workspace/runspanel.h"
 
+#include <QAbstractItemModelTester>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
 #include <qcustomplot.h>
@@ -92,7 +94,18 @@ private slots:
             if (p->scatter()->graph(g)->selectable() != QCP::stNone)
                 points += p->scatter()->graph(g)->dataCount();
         QCOMPARE(points, static_cast<int>(analysis()->requests.size()));
-        QCOMPARE(p->sessionTable()->rowCount(), static_cast<int>(analysis()->sessions.size()));
+        QCOMPARE(p->sessionTable()->model()->rowCount(),
+                 static_cast<int>(analysis()->sessions.size()));
+        {
+            SessionTableModel model;
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.setSessions(analysis()->sessions, 0);
+            QCOMPARE(model.rowCount(), static_cast<int>(analysis()->sessions.size()));
+            // Sorted by summed latency, slowest first, the same as the analysis lists them.
+            QCOMPARE(p->sessionTable()->model()->index(0, 0).data().toString().toStdString(),
+                     analysis()->sessions.front().session);
+        }
         // A drag over the whole plot area selects every request.
         p->scatter()->replot();
         const QRect r = p->scatter()->axisRect()->rect();
@@ -105,7 +118,8 @@ private slots:
         QCOMPARE(p->listedRequests().size(), analysis()->requests.size());
         // A session row lists that session's requests.
         p->sessionTable()->selectRow(0);
-        const std::string session = p->sessionTable()->item(0, 0)->text().toStdString();
+        const std::string session =
+            p->sessionTable()->model()->index(0, 0).data().toString().toStdString();
         std::size_t want = 0;
         for (const RequestSample &s : analysis()->requests)
             want += s.session == session;
@@ -117,8 +131,24 @@ private slots:
     void aSlowRequestOpensWithItsCriticalPath() {
         const auto &req = analysis()->requests;
         const std::int32_t slowest = slowestRequests(req, 1).front();
+        // A click on the slowest request's point in the scatter opens it.
+        SessionsPane *p = m_w->sessions();
+        m_w->centreTabs()->setCurrentWidget(p);
+        p->scatter()->replot();
+        QPoint at;
+        for (int g = 0; g < p->scatter()->graphCount() && at.isNull(); ++g) {
+            QCPGraph *graph = p->scatter()->graph(g);
+            for (int i = 0; i < graph->dataCount(); ++i)
+                if (p->traceOfPoint(graph, i) == req[static_cast<std::size_t>(slowest)].trace) {
+                    const auto it = graph->data()->at(i);
+                    at = QPointF(graph->keyAxis()->coordToPixel(it->key),
+                                 graph->valueAxis()->coordToPixel(it->value))
+                             .toPoint();
+                }
+        }
+        QVERIFY(!at.isNull());
         QSignalSpy layout(m_w->timeline(), &TimelinePane::layoutChanged);
-        emit m_w->sessions()->requestActivated(req[static_cast<std::size_t>(slowest)].trace);
+        QTest::mouseClick(p->scatter(), Qt::LeftButton, {}, at);
         QVERIFY(layout.wait(30000));
         QCOMPARE(m_w->timeline()->traceShown(), req[static_cast<std::size_t>(slowest)].trace);
         const auto &critical = m_w->criticalSpans();

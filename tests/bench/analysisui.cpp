@@ -59,8 +59,22 @@ template <typename Sender, typename Signal> Delays tickUntil(Sender *quitter, Si
 
 } // namespace
 
+class SlowEventApp : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *o, QEvent *e) override {
+        QElapsedTimer t;
+        t.start();
+        const bool r = QApplication::notify(o, e);
+        if (t.elapsed() > 8)
+            std::printf("slow event %lld ms: %s %s type %d\n", static_cast<long long>(t.elapsed()),
+                        o->metaObject()->className(), qPrintable(o->objectName()), int(e->type()));
+        return r;
+    }
+};
+
 int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
+    SlowEventApp app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     const std::int64_t n = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
     const QString input = QStringLiteral("bench-importui-%1.jsonl").arg(n);
@@ -84,23 +98,26 @@ int main(int argc, char *argv[]) {
     MainWindow window(ws); // selects the run: the timeline loads, then the analysis runs
     window.resize(1600, 900);
     window.show();
-    const Delays during = tickUntil(&window, &MainWindow::analysisReady);
-    const double seconds = static_cast<double>(t.nsecsElapsed()) / 1e9;
-    // The views paint the analysis on the next frames: count those too.
+    // Ticks until the views are filled and for 0.5 s after, so the filling (on the UI thread,
+    // in the slot that announces it) and the first paints count.
     QTimer settle;
     settle.setSingleShot(true);
-    settle.start(500);
-    const Delays after = tickUntil(&settle, &QTimer::timeout);
+    double seconds = 0;
+    QObject::connect(&window, &MainWindow::analysisReady, [&] {
+        seconds = static_cast<double>(t.nsecsElapsed()) / 1e9;
+        settle.start(500);
+    });
+    const Delays during = tickUntil(&settle, &QTimer::timeout);
     QTimer idle;
     idle.setSingleShot(true);
     idle.start(static_cast<int>(seconds * 1000));
     const Delays quiet = tickUntil(&idle, &QTimer::timeout);
     std::printf("run of %lld spans opened and analysed in the window: %.2f s\n",
                 static_cast<long long>(n), seconds);
-    std::printf("UI timer (5 ms) lateness until the views were filled: worst %.1f ms, p99 %.2f ms "
-                "over %zu ticks; the next 0.5 s: worst %.1f ms; idle baseline: worst %.1f ms, "
-                "p99 %.2f ms over %zu ticks\n",
-                during.worstMs, during.p99Ms, during.ticks, after.worstMs, quiet.worstMs,
-                quiet.p99Ms, quiet.ticks);
+    std::printf("UI timer (5 ms) lateness until the views were filled and 0.5 s after: worst "
+                "%.1f ms, p99 %.2f ms over %zu ticks; idle baseline: worst %.1f ms, p99 %.2f ms "
+                "over %zu ticks\n",
+                during.worstMs, during.p99Ms, during.ticks, quiet.worstMs, quiet.p99Ms,
+                quiet.ticks);
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "handspans.h"
 
 #include <QTest>
+#include <random>
 
 using namespace spanscope;
 
@@ -94,6 +95,44 @@ private slots:
         QCOMPARE(calls[2].startNs, std::int64_t(5));
         QCOMPARE(calls[2].endNs, std::int64_t(5));
         QCOMPARE(concurrencyProfile(calls).maxLevel, 2);
+    }
+
+    void maxLevelPerPixelColumn() {
+        const ConcurrencyProfile p = concurrencyProfile(handCalls());
+        QCOMPARE(maxLevelPerColumn(p, 0, 6, 3), (std::vector<std::int32_t>{2, 2, 1}));
+        QCOMPARE(maxLevelPerColumn(p, 0, 6, 6), (std::vector<std::int32_t>{1, 2, 2, 1, 0, 1}));
+        QCOMPARE(maxLevelPerColumn(p, 4, 5, 2), (std::vector<std::int32_t>{0, 0}));
+        QCOMPARE(maxLevelPerColumn(p, -10, -5, 2), (std::vector<std::int32_t>{0, 0}));
+        // Many segments: whole blocks skipped by their maximum give what a scan of every
+        // segment gives, at any zoom.
+        std::mt19937 rng(5);
+        std::vector<ConcurrencyCall> calls;
+        for (int k = 0; k < 20000; ++k) {
+            const std::int64_t a = static_cast<std::int64_t>(rng() % 1'000'000);
+            calls.push_back({a, a + static_cast<std::int64_t>(rng() % 5000), k});
+        }
+        const ConcurrencyProfile big = concurrencyProfile(calls);
+        QVERIFY(big.segments.size() > 4 * ConcurrencyProfile::blockSize);
+        for (const auto &[t0, t1, columns] :
+             std::vector<std::tuple<std::int64_t, std::int64_t, int>>{{0, 1'005'000, 7},
+                                                                      {0, 1'005'000, 1000},
+                                                                      {123'456, 456'789, 300},
+                                                                      {-500, 2'000'000, 13}}) {
+            std::vector<std::int32_t> want(static_cast<std::size_t>(columns), 0);
+            const double per = static_cast<double>(t1 - t0) / columns;
+            for (const ConcurrencySegment &seg : big.segments) {
+                if (seg.endNs <= t0 || seg.startNs >= t1 || seg.endNs <= seg.startNs) continue;
+                const auto a = static_cast<std::int64_t>(
+                    static_cast<double>(std::max(seg.startNs, t0) - t0) / per);
+                const auto b = static_cast<std::int64_t>(
+                    static_cast<double>(std::min(seg.endNs, t1) - 1 - t0) / per);
+                for (std::int64_t c = std::max<std::int64_t>(a, 0);
+                     c <= std::min<std::int64_t>(b, columns - 1); ++c)
+                    want[static_cast<std::size_t>(c)] =
+                        std::max(want[static_cast<std::size_t>(c)], seg.level);
+            }
+            QCOMPARE(maxLevelPerColumn(big, t0, t1, columns), want);
+        }
     }
 
     void emptyProfile() {

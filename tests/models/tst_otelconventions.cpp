@@ -16,6 +16,7 @@ private slots:
     void traceloop();
     void vendorKindsBeatGenAiOperation();
     void nat();
+    void langfuseSessions();
     void modelAloneMeansLlm();
     void everyAnyValueForm();
     void idsTimesAndEnumForms();
@@ -151,6 +152,21 @@ void TstOtelConventions::nat() {
     // The same attributes under the toolkit's former name, AgentIQ.
     QCOMPARE(one(kv("aiq.span.kind", s("FUNCTION"))).span.category, Category::Chain);
     QCOMPARE(one(kv("aiq.conversation.id", s("c-2"))).sessionKey, std::string("c-2"));
+}
+
+void TstOtelConventions::langfuseSessions() {
+    // Langfuse's exporter writes its own keys (and often session.id beside them).
+    const auto r =
+        one(kv("langfuse.session.id", s("lf-1")) + "," + kv("langfuse.user.id", s("u-2")));
+    QCOMPARE(r.sessionKey, std::string("lf-1"));
+    QCOMPARE(r.userKey, std::string("u-2"));
+    QCOMPARE(
+        one(kv("langfuse.session.id", s("lf-1")) + "," + kv("session.id", s("s-0"))).sessionKey,
+        std::string("s-0"));
+    QCOMPARE(
+        one(kv("gen_ai.conversation.id", s("c-9")) + "," + kv("langfuse.session.id", s("lf-1")))
+            .sessionKey,
+        std::string("lf-1"));
 }
 
 void TstOtelConventions::modelAloneMeansLlm() {

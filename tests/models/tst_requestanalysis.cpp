@@ -143,6 +143,28 @@ private slots:
         QCOMPARE(histogram({7, 7}, 4).counts.front(), std::int64_t(2)); // one value: one range
     }
 
+    void tokenChartsCountEveryCallOnceByModel() {
+        std::vector<LlmCallSample> c;
+        for (int k = 0; k < 30; ++k)
+            c.push_back({k, k % 3, k * 1'000'000'000LL, k * 1'000'000'000LL + 500'000'000,
+                         k % 2 ? "a" : "b", k % 5 == 0 ? -1 : 100 + k, 10 + k});
+        const TokenCharts t = tokenCharts(c);
+        QCOMPARE(t.models, std::size_t(2));
+        QCOMPARE(t.callsWithCounts, std::int64_t(30));
+        std::int64_t prompt = 0;
+        for (const auto &[model, counts] : t.prompt.byModel)
+            for (const std::int64_t n : counts)
+                prompt += n;
+        QCOMPARE(prompt, std::int64_t(24)); // 6 calls carry no prompt count
+        QCOMPARE(t.prompt.byModel.size(), std::size_t(2));
+        std::int64_t latency = 0;
+        for (const std::int64_t n : t.latencySeconds.counts)
+            latency += n;
+        QCOMPARE(latency, std::int64_t(30));
+        QCOMPARE(t.minutes.size(), std::size_t(1));
+        QCOMPARE(t.positions.front().calls, std::int64_t(3));
+    }
+
     void tokensByPositionAndMinute() {
         std::vector<LlmCallSample> c(3);
         c[0] = {1, 0, 0, 1, "m", 10, 1};

@@ -2,6 +2,7 @@
 // their weights, merge what is narrower than a pixel, zoom on click with a breadcrumb back,
 // highlight a search; the tables are sound item models; selecting a path lists its slowest
 // calls and hands its spans on. Saves stacks*.png in the working folder to look at.
+#include "charts/exportmenu.h"
 #include "handspans.h"
 #include "item/stacktablemodel.h"
 #include "stacks/flamegraphview.h"
@@ -220,6 +221,38 @@ private slots:
             if (QString::fromStdString(m_run->stacks.names[n.nameId]) == name)
                 want += n.spans.size();
         QCOMPARE(spans.front().front().value<std::vector<std::int32_t>>().size(), want);
+    }
+
+    void tablesExportCsvAndDoubleClickOpensTheSlowestCall() {
+        StacksPane pane;
+        pane.setAnalysis(m_run);
+        QTemporaryDir tmp;
+        const QString csv = tmp.filePath(QStringLiteral("top.csv"));
+        QVERIFY(exporting::writeCsv(*pane.topDownModel(), csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), static_cast<int>(m_run->stacks.nodes.size()) + 1); // + header
+        QVERIFY(lines[0].startsWith(QStringLiteral("Call path,Calls,Total,Self")));
+        // A second-level path is indented under its parent.
+        const auto &root =
+            m_run->stacks.nodes[static_cast<std::size_t>(m_run->stacks.roots.front())];
+        QCOMPARE(
+            lines[2].section(',', 0, 0),
+            QStringLiteral("  ") +
+                QString::fromStdString(
+                    m_run->stacks
+                        .names[m_run->stacks.nodes[static_cast<std::size_t>(root.children.front())]
+                                   .nameId]));
+        // Double-click a row: its slowest call opens.
+        QSignalSpy open(&pane, &StacksPane::callActivated);
+        QTreeView *v = pane.topDownView();
+        const QModelIndex first = v->model()->index(0, 0);
+        emit v->doubleClicked(first);
+        QCOMPARE(open.count(), 1);
+        const std::int32_t node = first.data(StackTableModel::NodeRole).toInt();
+        QCOMPARE(open.front().at(1).toInt(),
+                 m_run->stacks.nodes[static_cast<std::size_t>(node)].spans.front());
     }
 
     void picture() {

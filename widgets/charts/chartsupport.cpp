@@ -8,7 +8,35 @@
 
 namespace spanscope::charts {
 
+namespace {
+
+constexpr const char *dirtyProperty = "spanscopeReplotWhenShown";
+
+// Replots a chart that changed while hidden when it is shown.
+class ReplotOnShow : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Show && watched->property(dirtyProperty).toBool()) {
+            watched->setProperty(dirtyProperty, false);
+            static_cast<QCustomPlot *>(watched)->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void replotWhenShown(QCustomPlot *plot) {
+    if (plot->isVisible()) {
+        plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    plot->setProperty(dirtyProperty, true);
+}
+
 void style(QCustomPlot *plot) {
+    plot->installEventFilter(new ReplotOnShow(plot));
     plot->setNoAntialiasingOnDrag(true);
     plot->setBackground(plot->palette().base());
     for (QCPAxis *a : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
@@ -19,6 +47,13 @@ void style(QCustomPlot *plot) {
     }
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->legend->setBorderPen(QPen(QColor(0xbd, 0xbd, 0xbd)));
+}
+
+void integerTicks(QCPAxis *axis) {
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
 }
 
 QColor seriesColour(int k) {

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QString>
 
+class QCPAxis;
 class QCustomPlot;
 class QMenu;
 class QWidget;
@@ -11,6 +12,11 @@ namespace spanscope::charts {
 
 // The look every chart shares: fonts, grid, interactions off until a view enables them.
 void style(QCustomPlot *plot);
+// Replots now when the chart is on screen, else when it is next shown: a hidden tab's charts
+// cost nothing while a run is opened.
+void replotWhenShown(QCustomPlot *plot);
+// Ticks at whole numbers only (counts: no "0.5 calls").
+void integerTicks(QCPAxis *axis);
 // A qualitative palette, k-th colour (wraps).
 QColor seriesColour(int k);
 // Saves a chart as PNG, SVG or PDF by the file's extension (QCustomPlot's savePng and

@@ -1,6 +1,7 @@
 #include "exportmenu.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QFile>
 #include <QFileDialog>
 #include <QMenu>
@@ -83,6 +84,16 @@ void addCsvAction(QMenu *menu, QWidget *parent, const QAbstractItemModel *model,
             parent, QObject::tr("Export table"), suggestedName, QObject::tr("CSV (*.csv)"));
         if (!path.isEmpty()) writeCsv(*model, path);
     });
+}
+
+void addCsvMenu(QAbstractItemView *view, const QString &suggestedName) {
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(view, &QWidget::customContextMenuRequested, view,
+                     [view, suggestedName](QPoint p) {
+                         QMenu menu;
+                         addCsvAction(&menu, view, view->model(), suggestedName);
+                         menu.exec(view->viewport()->mapToGlobal(p));
+                     });
 }
 
 } // namespace spanscope::exporting

@@ -5,6 +5,7 @@
 #include <functional>
 
 class QAbstractItemModel;
+class QAbstractItemView;
 class QMenu;
 class QPainter;
 class QWidget;
@@ -21,5 +22,8 @@ bool writeImage(QWidget *widget, const QString &path,
 // Adds "Export CSV..." for a table to a context menu (asks for the file).
 void addCsvAction(QMenu *menu, QWidget *parent, const QAbstractItemModel *model,
                   const QString &suggestedName);
+
+// Gives a table or tree view a context menu with "Export CSV..." of its model.
+void addCsvMenu(QAbstractItemView *view, const QString &suggestedName);
 
 } // namespace spanscope::exporting

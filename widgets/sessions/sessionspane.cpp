@@ -1,13 +1,16 @@
 #include "sessionspane.h"
 
 #include "charts/chartsupport.h"
+#include "charts/exportmenu.h"
+#include "item/sessiontablemodel.h"
 #include "store/runanalysis.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <map>
@@ -21,22 +24,19 @@ QString dur(double ns) {
     return QString::fromStdString(formatDuration(static_cast<std::int64_t>(ns)));
 }
 
-// A table cell that sorts by a number while showing formatted text.
-class NumberItem : public QTableWidgetItem {
-public:
-    NumberItem(const QString &text, double value) : QTableWidgetItem(text), m_value(value) {
-        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    }
-    bool operator<(const QTableWidgetItem &other) const override {
-        const auto *n = dynamic_cast<const NumberItem *>(&other);
-        return n ? m_value < n->m_value : QTableWidgetItem::operator<(other);
-    }
-
-private:
-    double m_value;
-};
-
 constexpr int colourGroups = 12;
+
+// The sessions sorted by number, outliers' names in red.
+class SessionProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override {
+        if (role == Qt::ForegroundRole && index.column() == SessionTableModel::Session &&
+            index.data(SessionTableModel::OutlierRole).toBool())
+            return QColor(0xc6, 0x28, 0x28);
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
 
 } // namespace
 
@@ -55,20 +55,25 @@ SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent) {
     m_scatter->setInteractions(QCP::iRangeZoom | QCP::iRangeDrag | QCP::iSelectPlottables |
                                QCP::iMultiSelect);
     m_scatter->setSelectionRectMode(QCP::srmSelect);
-    m_scatter->setToolTip(tr("Drag to select requests, click a point to list it, double-click "
-                             "to open its waterfall; wheel zooms (Ctrl+drag pans)"));
+    m_scatter->setToolTip(tr("Click a point to open its request's waterfall with the critical "
+                             "path; drag a box to list the requests in it; the wheel zooms"));
     m_histogram->xAxis->setLabel(tr("requests"));
+    charts::integerTicks(m_histogram->xAxis);
     m_histogram->setMinimumWidth(160);
 
-    m_sessions = new QTableWidget;
-    m_sessions->setColumnCount(8);
-    m_sessions->setHorizontalHeaderLabels({tr("Session"), tr("Requests"), tr("First start"),
-                                           tr("Span"), tr("Summed latency"), tr("Slowest"),
-                                           tr("Tokens"), tr("Errors")});
+    m_sessionModel = new SessionTableModel(this);
+    m_sessionProxy = new SessionProxy(this);
+    m_sessionProxy->setSourceModel(m_sessionModel);
+    m_sessionProxy->setSortRole(SessionTableModel::SortRole);
+    m_sessions = new QTableView;
+    m_sessions->setModel(m_sessionProxy);
     m_sessions->setSortingEnabled(true);
+    m_sessions->sortByColumn(SessionTableModel::SummedLatency, Qt::DescendingOrder);
     m_sessions->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_sessions->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sessions->verticalHeader()->setVisible(false);
+    m_sessions->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_sessions->horizontalHeader()->setDefaultSectionSize(
+        fontMetrics().horizontalAdvance(QStringLiteral("0000 min 00 s")));
     m_requests = new QTreeWidget;
     m_requests->setRootIsDecorated(false);
     m_requests->setHeaderLabels(
@@ -101,21 +106,30 @@ SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent) {
                 m_histogram->yAxis->setRange(r);
                 m_histogram->replot(QCustomPlot::rpQueuedReplot);
             });
-    connect(m_scatter, &QCustomPlot::plottableDoubleClick, this,
-            [this](QCPAbstractPlottable *p, int index) {
-                const std::int32_t t = traceOfPoint(qobject_cast<QCPGraph *>(p), index);
-                if (t >= 0) emit requestActivated(t);
-            });
-    connect(m_sessions, &QTableWidget::itemSelectionChanged, this, [this] {
+    // With the selection rectangle on, QCustomPlot sends no click signals: a press and release
+    // in one place is a click, and the point nearest to it (within the plot's tolerance) opens.
+    connect(m_scatter, &QCustomPlot::mousePress, this,
+            [this](QMouseEvent *e) { m_pressedAt = e->position().toPoint(); });
+    connect(m_scatter, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) {
+        if (e->button() != Qt::LeftButton ||
+            (e->position().toPoint() - m_pressedAt).manhattanLength() > 3)
+            return;
+        const std::int32_t t = traceAt(e->position());
+        if (t >= 0) emit requestActivated(t);
+    });
+    connect(m_sessions->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (!m_a) return;
         std::vector<std::int32_t> traces;
         for (const QModelIndex &row : m_sessions->selectionModel()->selectedRows()) {
-            const std::string key = m_sessions->item(row.row(), 0)->text().toStdString();
+            const SessionStats *s = m_sessionModel->session(m_sessionProxy->mapToSource(row).row());
+            if (!s) continue;
             for (const RequestSample &r : m_a->requests)
-                if (r.session == key) traces.push_back(r.trace);
+                if (r.session == s->session) traces.push_back(r.trace);
         }
         listRequests(traces);
     });
+    exporting::addCsvMenu(m_sessions, QStringLiteral("sessions.csv"));
+    exporting::addCsvMenu(m_requests, QStringLiteral("requests.csv"));
     connect(m_requests, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit requestActivated(item->data(0, Qt::UserRole).toInt());
     });
@@ -137,6 +151,23 @@ std::int32_t SessionsPane::traceOfPoint(const QCPGraph *graph, int dataIndex) co
     return -1;
 }
 
+std::int32_t SessionsPane::traceAt(QPointF pos) const {
+    double best = m_scatter->selectionTolerance();
+    std::int32_t trace = -1;
+    for (const auto &[graph, traces] : m_pointTraces) {
+        QVariant details;
+        const double d = const_cast<QCPGraph *>(graph)->selectTest(pos, false, &details);
+        if (d < 0 || d > best) continue;
+        const QCPDataSelection hit = details.value<QCPDataSelection>();
+        if (hit.isEmpty()) continue;
+        const std::int32_t t = traceOfPoint(graph, hit.dataRange().begin());
+        if (t < 0) continue;
+        best = d;
+        trace = t;
+    }
+    return trace;
+}
+
 void SessionsPane::fillScatter() {
     m_scatter->clearGraphs();
     m_scatter->clearItems();
@@ -144,34 +175,23 @@ void SessionsPane::fillScatter() {
     m_outliers = 0;
     if (!m_a || m_a->requests.empty()) {
         m_summary->setText(m_a ? tr("This run has no requests.") : QString());
-        m_scatter->replot();
+        charts::replotWhenShown(m_scatter);
         return;
     }
     const auto &req = m_a->requests;
-    std::int64_t t0 = req.front().startNs;
-    std::vector<double> lat;
-    for (const RequestSample &r : req) {
-        t0 = std::min(t0, r.startNs);
-        lat.push_back(static_cast<double>(r.latencyNs()));
-    }
-    const LatencySpread spread = latencySpread(lat);
-    std::vector<std::int32_t> order(req.size());
-    for (std::size_t k = 0; k < order.size(); ++k)
-        order[k] = static_cast<std::int32_t>(k);
-    std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
-        return req[static_cast<std::size_t>(a)].startNs < req[static_cast<std::size_t>(b)].startNs;
-    });
+    const auto &order = m_a->requestsByStart; // sorted on the worker, with the spread
+    const std::int64_t t0 = req[static_cast<std::size_t>(order.front())].startNs;
+    const LatencySpread &spread = m_a->requestSpread;
     // A graph per colour: sessions hashed onto colourGroups colours; no session: one colour.
     const bool haveSessions = !m_a->sessions.empty();
     std::map<int, std::pair<QVector<double>, QVector<double>>> points;
     std::map<int, std::vector<std::int32_t>> traces;
     QVector<double> outX, outY;
+    std::vector<std::int32_t> outTraces;
     for (const std::int32_t k : order) {
         const RequestSample &r = req[static_cast<std::size_t>(k)];
-        const int group =
-            haveSessions && !r.session.empty()
-                ? static_cast<int>(qHash(QString::fromStdString(r.session)) % colourGroups)
-                : -1;
+        const std::int32_t session = m_a->sessionOfRequest[static_cast<std::size_t>(k)];
+        const int group = session >= 0 ? static_cast<int>(session % colourGroups) : -1;
         const double x = static_cast<double>(r.startNs - t0) / 1e9;
         const double y = static_cast<double>(r.latencyNs()) / 1e9;
         points[group].first << x;
@@ -180,6 +200,7 @@ void SessionsPane::fillScatter() {
         if (static_cast<double>(r.latencyNs()) > spread.fenceNs) {
             outX << x;
             outY << y;
+            outTraces.push_back(r.trace);
             ++m_outliers;
         }
     }
@@ -202,6 +223,7 @@ void SessionsPane::fillScatter() {
                                          QPen(QColor(0xc6, 0x28, 0x28), 1.6), Qt::NoBrush, 12));
     out->setSelectable(QCP::stNone);
     out->setData(outX, outY, true);
+    m_pointTraces.push_back({out, outTraces}); // a click on a ring opens its request too
     const auto line = [&](double ns, const QString &label, const QColor &colour) {
         auto *l = new QCPItemStraightLine(m_scatter);
         l->point1->setCoords(0, ns / 1e9);
@@ -231,13 +253,13 @@ void SessionsPane::fillScatter() {
             .arg(dur(spread.medianNs), dur(spread.p95Ns))
             .arg(m_outliers)
             .arg(dur(spread.fenceNs)));
-    m_scatter->replot();
+    charts::replotWhenShown(m_scatter);
 }
 
 void SessionsPane::fillHistogram() {
     m_histogram->clearPlottables();
     m_histogram->clearItems();
-    if (!m_a || m_a->requests.empty()) return m_histogram->replot();
+    if (!m_a || m_a->requests.empty()) return charts::replotWhenShown(m_histogram);
     std::vector<double> lat;
     for (const RequestSample &r : m_a->requests)
         lat.push_back(static_cast<double>(r.latencyNs()) / 1e9);
@@ -273,49 +295,18 @@ void SessionsPane::fillHistogram() {
     }
     m_histogram->xAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.1);
     m_histogram->yAxis->setRange(m_scatter->yAxis->range());
-    m_histogram->replot();
+    charts::replotWhenShown(m_histogram);
 }
 
 void SessionsPane::fillSessions() {
-    m_sessions->setSortingEnabled(false);
-    m_sessions->clearContents();
-    m_sessions->setRowCount(0);
-    if (!m_a) return;
-    const std::int64_t t0 =
-        m_a->requests.empty()
-            ? 0
-            : std::min_element(m_a->requests.begin(), m_a->requests.end(), [](auto &a, auto &b) {
-                  return a.startNs < b.startNs;
-              })->startNs;
-    m_sessions->setRowCount(static_cast<int>(m_a->sessions.size()));
-    int row = 0;
-    for (const SessionStats &s : m_a->sessions) {
-        auto *name = new QTableWidgetItem(QString::fromStdString(s.session));
-        if (s.outlier) {
-            name->setForeground(QColor(0xc6, 0x28, 0x28));
-            name->setToolTip(tr("Summed latency above Q3 + 1.5 IQR of the sessions"));
-        }
-        m_sessions->setItem(row, 0, name);
-        m_sessions->setItem(row, 1,
-                            new NumberItem(QString::number(s.requests), double(s.requests)));
-        m_sessions->setItem(row, 2,
-                            new NumberItem(QStringLiteral("+") + dur(double(s.firstStartNs - t0)),
-                                           double(s.firstStartNs)));
-        m_sessions->setItem(row, 3,
-                            new NumberItem(dur(double(s.lastEndNs - s.firstStartNs)),
-                                           double(s.lastEndNs - s.firstStartNs)));
-        m_sessions->setItem(
-            row, 4, new NumberItem(dur(double(s.summedLatencyNs)), double(s.summedLatencyNs)));
-        m_sessions->setItem(row, 5,
-                            new NumberItem(dur(double(s.maxLatencyNs)), double(s.maxLatencyNs)));
-        m_sessions->setItem(row, 6,
-                            new NumberItem(QStringLiteral("%L1").arg(s.tokens), double(s.tokens)));
-        m_sessions->setItem(row, 7, new NumberItem(QString::number(s.errors), double(s.errors)));
-        ++row;
+    if (!m_a) {
+        m_sessionModel->setSessions({}, 0);
+        return;
     }
-    m_sessions->setSortingEnabled(true);
-    m_sessions->sortByColumn(4, Qt::DescendingOrder);
-    m_sessions->resizeColumnsToContents();
+    std::int64_t t0 = 0;
+    for (std::size_t k = 0; k < m_a->requests.size(); ++k)
+        t0 = k == 0 ? m_a->requests[k].startNs : std::min(t0, m_a->requests[k].startNs);
+    m_sessionModel->setSessions(m_a->sessions, t0);
     m_sessions->setVisible(!m_a->sessions.empty());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPoint>
 #include <QWidget>
 #include <memory>
 #include <vector>
@@ -7,11 +8,13 @@
 class QCPGraph;
 class QCustomPlot;
 class QLabel;
-class QTableWidget;
+class QSortFilterProxyModel;
+class QTableView;
 class QTreeWidget;
 
 namespace spanscope {
 
+class SessionTableModel;
 struct RunAnalysis;
 
 // Slow requests and sessions: request latency against start time (a colour per session when
@@ -30,10 +33,13 @@ public:
     const std::vector<std::int32_t> &listedRequests() const { return m_listed; }
     // The trace of a scatter point (graph and data index), -1 when there is none.
     std::int32_t traceOfPoint(const QCPGraph *graph, int dataIndex) const;
+    // The trace of the point nearest to a position of the scatter, -1 when none is near.
+    std::int32_t traceAt(QPointF pos) const;
 
     QCustomPlot *scatter() const { return m_scatter; }
     QCustomPlot *histogram() const { return m_histogram; }
-    QTableWidget *sessionTable() const { return m_sessions; }
+    QTableView *sessionTable() const { return m_sessions; }
+    SessionTableModel *sessionModel() const { return m_sessionModel; }
     QTreeWidget *requestList() const { return m_requests; }
     std::int32_t outlierCount() const { return m_outliers; }
 
@@ -51,9 +57,12 @@ private:
     std::vector<std::pair<const QCPGraph *, std::vector<std::int32_t>>> m_pointTraces;
     std::vector<std::int32_t> m_listed;
     std::int32_t m_outliers = 0;
+    QPoint m_pressedAt;
     QCustomPlot *m_scatter;
     QCustomPlot *m_histogram;
-    QTableWidget *m_sessions;
+    QTableView *m_sessions;
+    SessionTableModel *m_sessionModel;
+    QSortFilterProxyModel *m_sessionProxy;
     QTreeWidget *m_requests;
     QLabel *m_summary;
 };

@@ -262,6 +262,11 @@ void FlameGraphView::mousePressEvent(QMouseEvent *e) {
     emit nodeClicked(b->node);
 }
 
+void FlameGraphView::mouseDoubleClickEvent(QMouseEvent *e) {
+    const Box *b = e->button() == Qt::LeftButton ? boxAt(e->position().toPoint()) : nullptr;
+    if (b && b->node >= 0 && b->merged == 0) emit nodeActivated(b->node);
+}
+
 bool FlameGraphView::event(QEvent *e) {
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);

@@ -52,11 +52,13 @@ public:
 signals:
     void nodeClicked(std::int32_t node); // -1: the top row
     void zoomChanged(std::int32_t node);
+    void nodeActivated(std::int32_t node); // double-click: open its slowest call
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
 
 private:

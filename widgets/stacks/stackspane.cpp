@@ -140,6 +140,10 @@ StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
         selectNodes(node >= 0 ? std::vector<std::int32_t>{node} : std::vector<std::int32_t>{});
     });
     connect(exportButton, &QToolButton::clicked, this, &StacksPane::exportFlame);
+    connect(m_flame, &FlameGraphView::nodeActivated, this,
+            [this](std::int32_t node) { openSlowest({node}); });
+    exporting::addCsvMenu(m_slowest, QStringLiteral("slowest-calls.csv"));
+    exporting::addCsvMenu(m_nat, QStringLiteral("nat-bottlenecks.csv"));
     connect(m_slowest, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit callActivated(item->data(0, Qt::UserRole).toInt(),
                            item->data(1, Qt::UserRole).toInt());
@@ -163,14 +167,14 @@ QTreeView *StacksPane::makeTable(StackTableModel *model, QSortFilterProxyModel *
     view->setAlternatingRowColors(true);
     view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(view, &QWidget::customContextMenuRequested, this, [this, view, proxy](QPoint p) {
-        QMenu menu;
-        exporting::addCsvAction(&menu, this, proxy,
-                                view == m_topDownView ? QStringLiteral("stacks-top-down.csv")
-                                                      : QStringLiteral("stacks-bottom-up.csv"));
-        menu.exec(view->viewport()->mapToGlobal(p));
-    });
+    exporting::addCsvMenu(view, model->kind() == StackTableModel::Kind::TopDown
+                                    ? QStringLiteral("stacks-top-down.csv")
+                                    : QStringLiteral("stacks-bottom-up.csv"));
+    // Double-click: the row's slowest call, in its request's waterfall.
+    connect(view, &QAbstractItemView::doubleClicked, this,
+            [this, model, proxy](const QModelIndex &i) {
+                openSlowest(model->stackNodes(proxy->mapToSource(i.siblingAtColumn(0))));
+            });
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this, model, proxy](const QModelIndex &current) {
                 const QModelIndex source = proxy->mapToSource(current.siblingAtColumn(0));
@@ -224,6 +228,22 @@ void StacksPane::selectNodes(const std::vector<std::int32_t> &nodes) {
                                  : QString::fromStdString(m_a->stacks.names[first.nameId]);
     }
     emit spansSelected(spans, what);
+}
+
+void StacksPane::openSlowest(const std::vector<std::int32_t> &nodes) {
+    if (!m_a) return;
+    std::int32_t best = -1;
+    const TimelineSpans &s = *m_a->spans;
+    for (const std::int32_t n : nodes) {
+        if (n < 0) continue;
+        const auto &spans = m_a->stacks.nodes[static_cast<std::size_t>(n)].spans;
+        if (spans.empty()) continue; // slowest first
+        const auto d = [&](std::int32_t i) {
+            return s.end[static_cast<std::size_t>(i)] - s.start[static_cast<std::size_t>(i)];
+        };
+        if (best < 0 || d(spans.front()) > d(best)) best = spans.front();
+    }
+    if (best >= 0) emit callActivated(s.trace[static_cast<std::size_t>(best)], best);
 }
 
 void StacksPane::updateBreadcrumb() {

@@ -51,6 +51,7 @@ signals:
 private:
     QTreeView *makeTable(StackTableModel *model, QSortFilterProxyModel *proxy);
     void updateBreadcrumb();
+    void openSlowest(const std::vector<std::int32_t> &nodes);
     void fillSlowest();
     void fillNat();
     void exportFlame();

@@ -19,6 +19,10 @@ ConcurrencyTrack::ConcurrencyTrack(TimelineView *view, QWidget *parent)
     yAxis->setLabel(QString());
     yAxis->ticker()->setTickCount(3); // a 78 px track has room for a few levels only
     yAxis->setSubTicks(false);
+    // A step line and a fill at a point per pixel: antialiasing buys nothing and costs most of
+    // a replot.
+    setNotAntialiasedElements(QCP::aeAll);
+    setPlottingHints(QCP::phFastPolylines | QCP::phCacheLabels);
     m_level = addGraph();
     m_level->setLineStyle(QCPGraph::lsStepLeft);
     m_level->setPen(QPen(QColor(0x45, 0x5a, 0x64), 1));
@@ -48,27 +52,10 @@ void ConcurrencyTrack::setThreshold(int threshold) {
 
 void ConcurrencyTrack::rebuild() {
     m_spikes.clear();
-    for (QCPGraph *g : {m_level, m_above, m_line})
-        g->data()->clear();
     if (m_a && !m_a->concurrency.segments.empty()) {
-        const auto &segs = m_a->concurrency.segments;
-        const std::int64_t origin = m_view->originNs();
-        const auto sec = [origin](std::int64_t t) { return static_cast<double>(t - origin) / 1e9; };
-        QVector<double> keys, levels, above;
-        keys.reserve(static_cast<int>(segs.size()) + 1);
-        for (const ConcurrencySegment &s : segs) {
-            keys << sec(s.startNs);
-            levels << s.level;
-            above << std::max(s.level, m_threshold);
-        }
-        keys << sec(segs.back().endNs);
-        levels << 0;
-        above << m_threshold;
-        m_level->setData(keys, levels, true);
-        m_above->setData(keys, above, true);
-        m_line->setData({keys.front(), keys.back()}, {double(m_threshold), double(m_threshold)},
-                        true);
-        m_spikes = spanscope::spikes(m_a->concurrency, m_threshold);
+        m_spikes = m_threshold == m_a->defaultSpikeThreshold()
+                       ? m_a->defaultSpikes // computed with the analysis, off the UI thread
+                       : spanscope::spikes(m_a->concurrency, m_threshold);
         yAxis->setRange(0, std::max(m_a->concurrency.maxLevel, m_threshold) * 1.15 + 0.5);
     }
     followView();
@@ -77,9 +64,33 @@ void ConcurrencyTrack::rebuild() {
 void ConcurrencyTrack::followView() {
     const TimelineViewport &v = m_view->viewport();
     // The plot area lines up with the lanes: same left edge, same time per pixel.
-    axisRect()->setMargins(QMargins(m_view->lanesLeft(), 2, 0, 2));
-    const double t0 = static_cast<double>(v.t0 - m_view->originNs()) / 1e9;
-    xAxis->setRange(t0, t0 + v.nsPerPixel * (width() - m_view->lanesLeft()) / 1e9);
+    const int left = m_view->lanesLeft();
+    if (axisRect()->autoMargins() == QCP::msNone) axisRect()->setMargins(QMargins(left, 2, 0, 2));
+    const int columns = std::max(1, width() - left);
+    const std::int64_t origin = m_view->originNs();
+    const std::int64_t t1 = v.t0 + static_cast<std::int64_t>(v.nsPerPixel * columns);
+    xAxis->setRange(static_cast<double>(v.t0 - origin) / 1e9,
+                    static_cast<double>(t1 - origin) / 1e9);
+    // A point per pixel column, its highest level: the frame costs the visible segments once.
+    QVector<double> keys, levels, above;
+    if (m_a && !m_a->concurrency.segments.empty()) {
+        const std::vector<std::int32_t> max =
+            maxLevelPerColumn(m_a->concurrency, v.t0, t1, columns);
+        keys.reserve(columns + 1);
+        for (int c = 0; c <= columns; ++c) {
+            keys << (static_cast<double>(v.t0 - origin) + c * v.nsPerPixel) / 1e9;
+            const int level = max[static_cast<std::size_t>(std::min(c, columns - 1))];
+            levels << level;
+            above << std::max(level, m_threshold);
+        }
+    }
+    m_level->setData(keys, levels, true);
+    m_above->setData(keys, above, true);
+    if (keys.isEmpty())
+        m_line->data()->clear();
+    else
+        m_line->setData({keys.front(), keys.back()}, {double(m_threshold), double(m_threshold)},
+                        true);
     replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -105,6 +116,11 @@ void ConcurrencyTrack::openSpike(int k) {
     emit spikeOpened(calls, tr("a spike (peak %1 in flight, %2)")
                                 .arg(s.peak)
                                 .arg(QString::fromStdString(formatDuration(s.endNs - s.startNs))));
+}
+
+void ConcurrencyTrack::resizeEvent(QResizeEvent *event) {
+    QCustomPlot::resizeEvent(event);
+    followView(); // a point per pixel column: the columns changed
 }
 
 void ConcurrencyTrack::mousePressEvent(QMouseEvent *event) {

@@ -1,6 +1,7 @@
 #include "tokenspane.h"
 
 #include "charts/chartsupport.h"
+#include "charts/exportmenu.h"
 #include "store/runanalysis.h"
 
 #include <QGridLayout>
@@ -109,6 +110,8 @@ TokensPane::TokensPane(QWidget *parent) : QWidget(parent) {
             if (auto *bars = qobject_cast<QCPBars *>(pl)) showBar(bars, index);
         });
     }
+    exporting::addCsvMenu(m_calls, QStringLiteral("llm-calls.csv"));
+    exporting::addCsvMenu(m_prefixes, QStringLiteral("prefixes.csv"));
     connect(m_calls, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit callActivated(item->data(0, Qt::UserRole).toLongLong());
     });
@@ -126,81 +129,62 @@ void TokensPane::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
     fillProfiler();
     listCalls({}, tr("Click a bar of a token histogram to list its calls."));
     if (!m_a) return m_summary->clear();
-    std::int64_t in = 0, out = 0, counted = 0;
-    std::set<std::string> models;
-    for (const LlmCallSample &c : m_a->llmCalls) {
-        in += std::max<std::int64_t>(0, c.inputTokens);
-        out += std::max<std::int64_t>(0, c.outputTokens);
-        counted += c.inputTokens >= 0 || c.outputTokens >= 0;
-        models.insert(c.model);
-    }
-    m_summary->setText(tr("%L1 LLM calls to %L2 models, %L3 with token counts: %L4 prompt and %L5 "
+    const TokenCharts &t = m_a->tokenCharts;
+    m_summary->setText(tr("%L1 LLM calls to %2, %L3 with token counts: %L4 prompt and %L5 "
                           "completion tokens")
                            .arg(m_a->llmCalls.size())
-                           .arg(models.size())
-                           .arg(counted)
-                           .arg(in)
-                           .arg(out));
+                           .arg(tr("%n model(s)", nullptr, static_cast<int>(t.models)))
+                           .arg(t.callsWithCounts)
+                           .arg(t.inputTokens)
+                           .arg(t.outputTokens));
 }
 
 void TokensPane::fillHistogram(QCustomPlot *plot, bool prompt) {
     plot->clearPlottables();
-    if (!m_a) return plot->replot();
-    std::vector<double> all;
-    std::map<std::string, std::vector<double>> byModel;
-    for (const LlmCallSample &c : m_a->llmCalls) {
-        const std::int64_t v = prompt ? c.inputTokens : c.outputTokens;
-        if (v < 0) continue;
-        all.push_back(static_cast<double>(v));
-        byModel[c.model].push_back(static_cast<double>(v));
-    }
-    if (all.empty()) {
-        plot->replot();
-        return;
-    }
-    const Histogram h = histogram(all, 20);
+    const TokenHistogram *h =
+        m_a ? (prompt ? &m_a->tokenCharts.prompt : &m_a->tokenCharts.completion) : nullptr;
+    if (!h || h->bins.counts.empty()) return charts::replotWhenShown(plot);
     QCPBars *below = nullptr;
     int k = 0;
+    std::vector<double> stack(h->bins.counts.size(), 0);
     double top = 0;
-    std::vector<double> stack(h.counts.size(), 0);
-    for (const auto &[model, values] : byModel) {
-        QVector<double> keys, counts(static_cast<int>(h.counts.size()), 0);
-        for (std::size_t b = 0; b < h.counts.size(); ++b)
+    for (const auto &[model, counts] : h->byModel) {
+        QVector<double> keys, values;
+        for (std::size_t b = 0; b < counts.size(); ++b) {
             keys << static_cast<double>(b);
-        for (const double v : values)
-            if (const int b = h.binOf(v); b >= 0) counts[b] += 1;
-        for (int b = 0; b < counts.size(); ++b)
-            top = std::max(top, stack[static_cast<std::size_t>(b)] += counts[b]);
+            values << static_cast<double>(counts[b]);
+            top = std::max(top, stack[b] += static_cast<double>(counts[b]));
+        }
         auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
         bars->setName(QString::fromStdString(model.empty() ? std::string("(no model)") : model));
-        bars->setData(keys, counts);
+        bars->setData(keys, values, true);
         bars->setWidth(0.9);
         bars->setPen(Qt::NoPen);
         bars->setBrush(charts::seriesColour(k++));
         bars->setSelectable(QCP::stSingleData);
         if (below) bars->moveAbove(below);
         below = bars;
-        m_bars[bars] = {prompt, model, h};
+        m_bars[bars] = {prompt, model, h->bins};
     }
-    binTicks(plot->xAxis, h);
-    plot->xAxis->setLabel(h.logScale ? tr("tokens (logarithmic bins)") : tr("tokens"));
+    binTicks(plot->xAxis, h->bins);
+    plot->xAxis->setLabel(h->bins.logScale ? tr("tokens (logarithmic bins)") : tr("tokens"));
     plot->yAxis->setLabel(tr("calls"));
+    charts::integerTicks(plot->yAxis);
     // Head room for the legend of models above the bars.
-    plot->yAxis->setRange(0, top * (byModel.size() > 1 ? 1.2 + 0.12 * byModel.size() : 1.12) + 1);
-    plot->legend->setVisible(byModel.size() > 1);
+    const std::size_t models = h->byModel.size();
+    plot->yAxis->setRange(0,
+                          top * (models > 1 ? 1.2 + 0.12 * static_cast<double>(models) : 1.12) + 1);
+    plot->legend->setVisible(models > 1);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    plot->replot();
+    charts::replotWhenShown(plot);
 }
 
 void TokensPane::fillLatency() {
     QCustomPlot *p = m_latency;
     p->clearPlottables();
     p->clearItems();
-    if (!m_a || m_a->llmCalls.empty()) return p->replot();
-    std::vector<double> secs;
-    for (const LlmCallSample &c : m_a->llmCalls)
-        secs.push_back(static_cast<double>(c.endNs - c.startNs) / 1e9);
-    const Histogram h = histogram(secs, 20);
+    if (!m_a || m_a->llmCalls.empty()) return charts::replotWhenShown(p);
+    const Histogram &h = m_a->tokenCharts.latencySeconds;
     QVector<double> keys, counts;
     const bool linear = !h.logScale;
     for (std::size_t b = 0; b < h.counts.size(); ++b) {
@@ -221,6 +205,7 @@ void TokensPane::fillLatency() {
     }
     p->xAxis->setLabel(tr("seconds"));
     p->yAxis->setLabel(tr("calls"));
+    charts::integerTicks(p->yAxis);
     p->yAxis->setRange(0, top * 1.25 + 1);
     // The profiler's forecast: its mean and 95% interval as a band, on a linear axis only.
     const auto f = m_a->metric("forecast.llm_latency.mean");
@@ -262,14 +247,14 @@ void TokensPane::fillLatency() {
             t->setColor(QColor(0x7b, 0x1f, 0xa2));
         }
     }
-    p->replot();
+    charts::replotWhenShown(p);
 }
 
 void TokensPane::fillPosition() {
     QCustomPlot *p = m_position;
     p->clearPlottables();
-    if (!m_a || m_a->llmCalls.empty()) return p->replot();
-    const auto pos = tokensByPosition(m_a->llmCalls);
+    if (!m_a || m_a->llmCalls.empty()) return charts::replotWhenShown(p);
+    const auto &pos = m_a->tokenCharts.positions;
     QVector<double> keys, in, out;
     double top = 0;
     for (const PositionTokens &t : pos) {
@@ -293,20 +278,17 @@ void TokensPane::fillPosition() {
     p->xAxis->setLabel(tr("LLM call of the request (1st, 2nd, ...)"));
     p->yAxis->setLabel(tr("mean tokens"));
     p->xAxis->setRange(0.4, keys.size() + 0.6);
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(1);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    p->xAxis->setTicker(ticker);
+    charts::integerTicks(p->xAxis);
     p->yAxis->setRange(0, top * 1.35 + 1);
     p->legend->setVisible(true);
-    p->replot();
+    charts::replotWhenShown(p);
 }
 
 void TokensPane::fillMinutes() {
     QCustomPlot *p = m_minutes;
     p->clearPlottables();
-    if (!m_a || m_a->llmCalls.empty()) return p->replot();
-    const auto minutes = tokensPerMinute(m_a->llmCalls);
+    if (!m_a || m_a->llmCalls.empty()) return charts::replotWhenShown(p);
+    const auto &minutes = m_a->tokenCharts.minutes;
     QVector<double> keys, tokens, calls;
     double topTokens = 0, topCalls = 0;
     for (const MinuteTokens &m : minutes) {
@@ -327,15 +309,19 @@ void TokensPane::fillMinutes() {
     g->setData(keys, calls);
     g->setPen(QPen(charts::seriesColour(1), 2));
     g->setLineStyle(QCPGraph::lsStepCenter);
+    // Points too: a run of one minute has no step to draw.
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, charts::seriesColour(1), 5));
     p->yAxis2->setVisible(true);
     p->xAxis->setLabel(tr("minute of the run"));
     p->yAxis->setLabel(tr("tokens"));
     p->yAxis2->setLabel(tr("calls"));
+    charts::integerTicks(p->xAxis);
+    charts::integerTicks(p->yAxis2);
     p->xAxis->setRange(-0.6, keys.back() + 0.6);
     p->yAxis->setRange(0, topTokens * 1.3 + 1);
     p->yAxis2->setRange(0, topCalls * 1.3 + 1);
     p->legend->setVisible(true);
-    p->replot();
+    charts::replotWhenShown(p);
 }
 
 void TokensPane::fillProfiler() {
