@@ -2,6 +2,8 @@
 
 #include "core/importprogress.h"
 #include "store/importer.h"
+#include "store/runanalysis.h"
+#include "store/runqueries.h"
 #include "store/statement.h"
 #include "store/workspace.h"
 
@@ -75,6 +77,17 @@ bool matchesGolden(const QString &golden, const QByteArray &actual, QString *mes
                               "golden file if the change is intended)")
                    .arg(golden, actualPath);
     return false;
+}
+
+std::shared_ptr<spanscope::RunAnalysis> importAndAnalyse(const QString &input,
+                                                         const QString &workspaceFile) {
+    spanscope::Workspace ws(workspaceFile);
+    const auto runs = importPath(ws, input);
+    if (runs.empty()) return nullptr;
+    const std::int64_t run = runs.front().runId;
+    auto spans =
+        std::make_shared<spanscope::TimelineSpans>(spanscope::RunQueries(ws).timelineSpans(run));
+    return spanscope::analyseRun(ws, run, spans);
 }
 
 } // namespace testsupport

@@ -12,6 +12,7 @@
 
 namespace spanscope {
 class Workspace;
+struct RunAnalysis;
 } // namespace spanscope
 
 namespace testsupport {
@@ -36,6 +37,11 @@ nlohmann::json readJson(const QString &file);
 
 std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const QString &path,
                                                bool force = false);
+
+// Imports `input` into a new workspace at `workspaceFile` and analyses its first run as the app
+// does when it opens a run.
+std::shared_ptr<spanscope::RunAnalysis> importAndAnalyse(const QString &input,
+                                                         const QString &workspaceFile);
 
 // The first column of the first row of `sql` (NULL as 0), with `runId` bound to its one
 // parameter when given; -1 when there is no row.

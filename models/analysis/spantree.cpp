@@ -32,16 +32,7 @@ std::vector<std::int64_t> selfTimes(const TimelineSpans &s, const SpanChildren &
             const auto j = static_cast<std::size_t>(*k);
             kids.push_back({std::clamp(s.start[j], a, b), std::clamp(s.end[j], a, b)});
         }
-        // Children come in start order from the columns, except across clock skew.
-        if (!std::is_sorted(kids.begin(), kids.end())) std::sort(kids.begin(), kids.end());
-        std::int64_t covered = 0, reach = a;
-        for (const auto &[x, y] : kids) {
-            const std::int64_t from = std::max(x, reach);
-            if (y > from) {
-                covered += y - from;
-                reach = y;
-            }
-        }
+        const std::int64_t covered = unionLength(kids);
         self[i] = (b - a) - covered;
     }
     return self;

@@ -36,6 +36,20 @@ std::pair<std::int64_t, std::int64_t> timeRange(const TimelineSpans &s) {
             *std::max_element(s.end.begin(), s.end.end())};
 }
 
+std::int64_t unionLength(std::vector<std::pair<std::int64_t, std::int64_t>> &intervals) {
+    if (!std::is_sorted(intervals.begin(), intervals.end()))
+        std::sort(intervals.begin(), intervals.end());
+    std::int64_t covered = 0, reach = intervals.empty() ? 0 : intervals.front().first;
+    for (const auto &[x, y] : intervals) {
+        const std::int64_t from = std::max(x, reach);
+        if (y > from) {
+            covered += y - from;
+            reach = y;
+        }
+    }
+    return covered;
+}
+
 std::int64_t selfTimeNs(const TimelineSpans &s, std::int32_t span) {
     const auto i = static_cast<std::size_t>(span);
     const std::int64_t a = s.start[i], b = s.end[i];
@@ -48,15 +62,7 @@ std::int64_t selfTimeNs(const TimelineSpans &s, std::int32_t span) {
         consider(j);
     for (std::size_t j = i + 1; j < s.size() && s.trace[j] == s.trace[i]; ++j)
         consider(j);
-    std::sort(kids.begin(), kids.end());
-    std::int64_t covered = 0, reach = a;
-    for (const auto &[x, y] : kids) {
-        const std::int64_t from = std::max(x, reach);
-        if (y > from) {
-            covered += y - from;
-            reach = y;
-        }
-    }
+    const std::int64_t covered = unionLength(kids);
     return (b - a) - covered;
 }
 

@@ -31,6 +31,10 @@ struct TimelineSpans {
 // The earliest start and the latest end of the spans ({0, 0} when there are none).
 std::pair<std::int64_t, std::int64_t> timeRange(const TimelineSpans &spans);
 
+// The length of the union of intervals [first, second) (sorted by start here when they are
+// not): what a parent's children cover.
+std::int64_t unionLength(std::vector<std::pair<std::int64_t, std::int64_t>> &intervals);
+
 // A span's self time: its duration less the union of its children's intervals (clipped to the
 // span), so parallel children are not counted twice. Children are found among the spans of the
 // same trace, which RunQueries stores contiguously.

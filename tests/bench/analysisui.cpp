@@ -5,6 +5,7 @@
 // views, while a 5 ms timer on the UI thread records how late each tick comes. Baseline: the
 // same timer on the idle event loop for as long (same run). Goal: no block over 16 ms.
 // Usage: QT_QPA_PLATFORM=offscreen spanscope-bench-analysisui [N]
+#include "benchtiming.h"
 #include "core/importprogress.h"
 #include "mainwindow.h"
 #include "store/importer.h"
@@ -23,42 +24,10 @@
 #include <vector>
 
 using namespace spanscope;
+using bench::Delays;
+using bench::tickUntil;
 
-namespace {
-
-struct Delays {
-    double worstMs = 0, p99Ms = 0;
-    std::size_t ticks = 0;
-};
-
-template <typename Sender, typename Signal> Delays tickUntil(Sender *quitter, Signal signal) {
-    std::vector<double> late;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.nsecsElapsed();
-    QTimer timer;
-    timer.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&timer, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        late.push_back(std::max(0.0, static_cast<double>(now - last) / 1e6 - 5.0));
-        last = now;
-    });
-    timer.start(5);
-    QEventLoop loop;
-    QObject::connect(quitter, signal, &loop, &QEventLoop::quit);
-    loop.exec();
-    std::sort(late.begin(), late.end());
-    Delays d;
-    d.ticks = late.size();
-    if (!late.empty()) {
-        d.worstMs = late.back();
-        d.p99Ms = late[late.size() * 99 / 100];
-    }
-    return d;
-}
-
-} // namespace
-
+// Names every event that held the UI thread for more than 8 ms: where a late tick came from.
 class SlowEventApp : public QApplication {
 public:
     using QApplication::QApplication;

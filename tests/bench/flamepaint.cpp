@@ -4,6 +4,7 @@
 // one subtree. Baseline in the same run: the same boxes painted one fillRect per path, every
 // path, as a flame graph without merging narrow boxes would.
 // Usage: QT_QPA_PLATFORM=offscreen spanscope-bench-flame
+#include "benchtiming.h"
 #include "stacks/flamegraphview.h"
 #include "store/runanalysis.h"
 
@@ -60,18 +61,6 @@ std::shared_ptr<RunAnalysis> wideTree() {
     return a;
 }
 
-template <typename F> double medianMs(F &&frame) {
-    std::vector<double> ms;
-    for (int k = 0; k < 40; ++k) {
-        QElapsedTimer t;
-        t.start();
-        frame();
-        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -124,9 +113,9 @@ int main(int argc, char *argv[]) {
             }
         }
     };
-    const double whole = medianMs(ours), base = medianMs(naive);
+    const double whole = bench::medianMs(ours, 40), base = bench::medianMs(naive, 40);
     view.zoomTo(t.nodes[static_cast<std::size_t>(t.roots.front())].children.front());
-    const double zoomed = medianMs(ours);
+    const double zoomed = bench::medianMs(ours, 40);
     std::printf("frame, whole run: %.2f ms (baseline, every path painted: %.2f ms, %.1fx); zoomed "
                 "into a subtree (%zu boxes): %.2f ms; goal < 8 ms\n",
                 whole, base, base / whole, view.boxes().size(), zoomed);

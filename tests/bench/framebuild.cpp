@@ -6,6 +6,7 @@
 // widget's part. Usage: spanscope-bench-frame [N ...]   (default 1000000 10000000)
 #include "analysis/timelineframe.h"
 #include "benchspans.h"
+#include "benchtiming.h"
 
 #include <QElapsedTimer>
 #include <algorithm>
@@ -27,18 +28,6 @@ std::size_t naiveFrame(const TimelineSpans &s, const TimelineLayout &l, const Ti
                        static_cast<std::int32_t>(i), 1, s.category[i], 0});
     });
     return out.size();
-}
-
-template <typename F> double medianMs(F &&frame) {
-    std::vector<double> ms;
-    for (int k = 0; k < 60; ++k) {
-        QElapsedTimer t;
-        t.start();
-        frame();
-        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
 }
 
 } // namespace
@@ -72,8 +61,8 @@ int main(int argc, char *argv[]) {
                 lo + static_cast<std::int64_t>(static_cast<double>(hi - lo) * (1 - fraction) / 2);
             TimelineFrame frame;
             std::vector<TimelineRect> naive;
-            const double ours = medianMs([&] { frame.build(s, layout, v); });
-            const double base = medianMs([&] { naiveFrame(s, layout, v, naive); });
+            const double ours = bench::medianMs([&] { frame.build(s, layout, v); });
+            const double base = bench::medianMs([&] { naiveFrame(s, layout, v, naive); });
             std::printf("  %-13s ours %8.3f ms (%6zu rects, %8zu spans)  baseline %8.3f ms (%8zu "
                         "rects)  %.1fx\n",
                         label, ours, frame.rects().size(), frame.spansCovered(), base, naive.size(),

@@ -4,6 +4,7 @@
 // import must not stall the event loop: the report gives the worst and the 99th-percentile tick
 // delay, against the same timer on the idle event loop for the same time (the baseline, same run).
 // Usage: QT_QPA_PLATFORM=offscreen spanscope-bench-importui [N]
+#include "benchtiming.h"
 #include "mainwindow.h"
 #include "synth/tracefilewriter.h"
 
@@ -19,43 +20,8 @@
 #include <vector>
 
 using namespace spanscope;
-
-namespace {
-
-struct Delays {
-    double worstMs = 0, p99Ms = 0;
-    std::size_t ticks = 0;
-};
-
-// Runs an event loop until `quitter` emits `signal`, ticking every 5 ms, and measures how late
-// each tick comes.
-template <typename Sender, typename Signal> Delays tickUntil(Sender *quitter, Signal signal) {
-    std::vector<double> late;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.nsecsElapsed();
-    QTimer timer;
-    timer.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&timer, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        late.push_back(std::max(0.0, static_cast<double>(now - last) / 1e6 - 5.0));
-        last = now;
-    });
-    timer.start(5);
-    QEventLoop loop;
-    QObject::connect(quitter, signal, &loop, &QEventLoop::quit);
-    loop.exec();
-    std::sort(late.begin(), late.end());
-    Delays d;
-    d.ticks = late.size();
-    if (!late.empty()) {
-        d.worstMs = late.back();
-        d.p99Ms = late[late.size() * 99 / 100];
-    }
-    return d;
-}
-
-} // namespace
+using bench::Delays;
+using bench::tickUntil;
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);

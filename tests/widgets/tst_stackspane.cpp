@@ -33,11 +33,8 @@ std::shared_ptr<RunAnalysis> generatedRun(QTemporaryDir &tmp) {
     o.spans = 4000;
     o.concurrency = 8;
     synth::generate(o, synth::OutputFormat::NatEval, tmp.filePath(QStringLiteral("eval")));
-    Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-    const auto runs = testsupport::importPath(ws, tmp.filePath(QStringLiteral("eval")));
-    const std::int64_t run = runs.front().runId;
-    auto spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(run));
-    return analyseRun(ws, run, spans);
+    return testsupport::importAndAnalyse(tmp.filePath(QStringLiteral("eval")),
+                                         tmp.filePath(QStringLiteral("w.spanscope")));
 }
 
 // One root with `n` children of duration 1 and one of duration `big`.
@@ -264,14 +261,11 @@ private slots:
         pane.selectNodes({m_run->stacks.roots.front()});
         QVERIFY(pane.grab().save(QStringLiteral("stacks.png")));
         if (testsupport::samplesDir().isEmpty()) return;
-        // The real document-digitizer run with NAT's own bottlenecks beside ours.
+        // The real-shaped aiq-v1-c8 run with NAT's own bottlenecks beside ours.
         QTemporaryDir tmp;
-        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-        const auto runs = testsupport::importPath(ws, testsupport::samplesDir() +
-                                                          QStringLiteral("/nat/aiq-v1-c8"));
-        auto spans =
-            std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runs.front().runId));
-        pane.setAnalysis(analyseRun(ws, runs.front().runId, spans));
+        pane.setAnalysis(testsupport::importAndAnalyse(
+            testsupport::samplesDir() + QStringLiteral("/nat/aiq-v1-c8"),
+            tmp.filePath(QStringLiteral("w.spanscope"))));
         QVERIFY(pane.tabs()->isTabEnabled(3));
         QCOMPARE(pane.natTable()->topLevelItemCount(), 5);
         pane.selectNodes({0});

@@ -18,11 +18,7 @@ using namespace spanscope;
 namespace {
 
 std::shared_ptr<RunAnalysis> analyse(const QString &input, QTemporaryDir &tmp) {
-    Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-    const auto runs = testsupport::importPath(ws, input);
-    const std::int64_t run = runs.front().runId;
-    auto spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(run));
-    return analyseRun(ws, run, spans);
+    return testsupport::importAndAnalyse(input, tmp.filePath(QStringLiteral("w.spanscope")));
 }
 
 double barTotal(QCustomPlot *p) {
