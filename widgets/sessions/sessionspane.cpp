@@ -156,7 +156,7 @@ std::int32_t SessionsPane::traceAt(QPointF pos) const {
     std::int32_t trace = -1;
     for (const auto &[graph, traces] : m_pointTraces) {
         QVariant details;
-        const double d = const_cast<QCPGraph *>(graph)->selectTest(pos, false, &details);
+        const double d = graph->selectTest(pos, false, &details);
         if (d < 0 || d > best) continue;
         const QCPDataSelection hit = details.value<QCPDataSelection>();
         if (hit.isEmpty()) continue;
