@@ -248,7 +248,7 @@ int runSlow(const QStringList &args) {
             }
             const RunQueries q(ws);
             const std::vector<TraceRow> rows = q.traces(run.id);
-            const std::vector<RequestSample> requests = q.requestSamples(run.id);
+            const std::vector<RequestSample> requests = requestSamples(rows);
             const TimelineSpans spans = q.timelineSpans(run.id);
             const SpanChildren children = SpanChildren::build(spans);
             std::vector<std::pair<std::int32_t, std::int32_t>> rangeOf(rows.size(), {0, 0});

@@ -44,7 +44,7 @@ std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
         a->natSpikeThreshold = static_cast<int>(*t);
     a->defaultSpikes = spikes(a->concurrency, a->defaultSpikeThreshold());
     a->rows = q.traces(runId);
-    a->requests = q.requestSamples(runId);
+    a->requests = requestSamples(a->rows);
     a->sessions = sessionStats(a->requests);
     a->requestsByStart.resize(a->requests.size());
     for (std::size_t k = 0; k < a->requests.size(); ++k)

@@ -369,10 +369,11 @@ std::vector<LlmCallSample> RunQueries::llmCalls(std::int64_t runId) const {
     return out;
 }
 
-std::vector<RequestSample> RunQueries::requestSamples(std::int64_t runId) const {
+std::vector<RequestSample> requestSamples(const std::vector<TraceRow> &rows) {
     std::vector<RequestSample> out;
+    out.reserve(rows.size());
     std::int32_t index = 0;
-    for (const TraceRow &t : traces(runId)) {
+    for (const TraceRow &t : rows) {
         RequestSample r;
         r.trace = index++;
         r.startNs = t.startNs;

@@ -41,8 +41,6 @@ public:
     SpanTokens spanTokens(std::int64_t runId, const TimelineSpans &spans) const;
     // The run's LLM calls (wrappers of an inner LLM call left out), in start order.
     std::vector<LlmCallSample> llmCalls(std::int64_t runId) const;
-    // The run's requests for the latency and session views, in request order.
-    std::vector<RequestSample> requestSamples(std::int64_t runId) const;
     // The NAT calls of the run as NAT's profiler counts them: LLM, TOOL, and (when
     // `withFunctions`, NAT 1.2 and later) FUNCTION and SPAN steps, requests by request order.
     std::vector<NatCall> natCalls(std::int64_t runId, bool withFunctions) const;
@@ -57,5 +55,9 @@ public:
 private:
     const Workspace &m_ws;
 };
+
+// A run's requests (as traces() reads them) for the latency and session views, in the same
+// order: read once, used by both the request table and the analysis.
+std::vector<RequestSample> requestSamples(const std::vector<TraceRow> &rows);
 
 } // namespace spanscope
