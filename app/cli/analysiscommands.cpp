@@ -159,6 +159,7 @@ int runConcurrency(const QStringList &args) {
             const ConcurrencyProfile profile = concurrencyProfile(calls);
             const auto intervals = spikeIntervals(profile, threshold);
             const auto merged = spikes(profile, threshold);
+            const std::vector<std::int64_t> spikeCalls = callsPerSpike(calls, merged);
             if (format == "json") {
                 const auto active = activeCallsDuring(calls, intervals);
                 json j;
@@ -184,12 +185,14 @@ int runConcurrency(const QStringList &args) {
                 }
                 j["spike_intervals"] = std::move(iv);
                 json sp = json::array();
-                for (const ConcurrencySpike &s : merged)
+                for (std::size_t k = 0; k < merged.size(); ++k) {
+                    const ConcurrencySpike &s = merged[k];
                     sp.push_back({{"start_time", epochSeconds(s.startNs)},
                                   {"end_time", epochSeconds(s.endNs)},
                                   {"duration_s", secs(static_cast<double>(s.endNs - s.startNs))},
                                   {"peak", s.peak},
-                                  {"calls", overlappingCalls(calls, s.startNs, s.endNs).size()}});
+                                  {"calls", spikeCalls[k]}});
+                }
                 j["spikes"] = std::move(sp);
                 if (natThreshold) {
                     json nat;
@@ -224,9 +227,7 @@ int runConcurrency(const QStringList &args) {
                 text += "  " + std::to_string(k + 1) + ") +" +
                         fixed(secs(static_cast<double>(s.startNs - t0)), 2) + " s for " +
                         fixed(secs(static_cast<double>(s.endNs - s.startNs)), 2) + " s, peak " +
-                        std::to_string(s.peak) + ", " +
-                        std::to_string(overlappingCalls(calls, s.startNs, s.endNs).size()) +
-                        " calls\n";
+                        std::to_string(s.peak) + ", " + std::to_string(spikeCalls[k]) + " calls\n";
             }
             out(text);
             return int(Ok);

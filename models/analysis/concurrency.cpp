@@ -196,6 +196,20 @@ activeCallsDuring(const std::vector<ConcurrencyCall> &calls,
     return out;
 }
 
+std::vector<std::int64_t> callsPerSpike(const std::vector<ConcurrencyCall> &calls,
+                                        const std::vector<ConcurrencySpike> &spikes) {
+    std::vector<std::int64_t> out(spikes.size(), 0);
+    for (const ConcurrencyCall &c : calls) {
+        // The first spike ending after the call starts, then each one starting before it ends.
+        auto it =
+            std::upper_bound(spikes.begin(), spikes.end(), c.startNs,
+                             [](std::int64_t t, const ConcurrencySpike &s) { return t < s.endNs; });
+        for (; it != spikes.end() && it->startNs < c.endNs; ++it)
+            ++out[static_cast<std::size_t>(it - spikes.begin())];
+    }
+    return out;
+}
+
 std::vector<std::int32_t> overlappingCalls(const std::vector<ConcurrencyCall> &calls,
                                            std::int64_t from, std::int64_t to) {
     std::vector<std::int32_t> out;

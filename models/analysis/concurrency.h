@@ -71,6 +71,10 @@ std::vector<std::int32_t> activeCalls(const std::vector<ConcurrencyCall> &calls,
 std::vector<std::vector<std::int32_t>>
 activeCallsDuring(const std::vector<ConcurrencyCall> &calls,
                   const std::vector<ConcurrencySegment> &intervals);
+// For each spike (sorted, disjoint, as spikes() returns them), how many calls overlap it (as
+// overlappingCalls counts them), in one pass over the calls instead of one per spike.
+std::vector<std::int64_t> callsPerSpike(const std::vector<ConcurrencyCall> &calls,
+                                        const std::vector<ConcurrencySpike> &spikes);
 // The calls that overlap [from, to) at all (a spike's calls, for the view's list).
 std::vector<std::int32_t> overlappingCalls(const std::vector<ConcurrencyCall> &calls,
                                            std::int64_t from, std::int64_t to);

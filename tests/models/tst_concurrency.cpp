@@ -81,6 +81,16 @@ private slots:
         // returned belongs to the spike it started in).
         QCOMPARE(overlappingCalls(calls, 1, 3), (std::vector<std::int32_t>{0, 1, 2}));
         QCOMPARE(overlappingCalls(calls, 3, 5), (std::vector<std::int32_t>{0}));
+        // Counted per spike in one pass, they equal the calls listed spike by spike.
+        for (const int threshold : {1, 2}) {
+            const auto all = spikes(p, threshold);
+            const auto counts = callsPerSpike(calls, all);
+            QCOMPARE(counts.size(), all.size());
+            for (std::size_t k = 0; k < all.size(); ++k)
+                QCOMPARE(counts[k],
+                         static_cast<std::int64_t>(
+                             overlappingCalls(calls, all[k].startNs, all[k].endNs).size()));
+        }
     }
 
     void onlyLlmAndToolCallsCountAndUnfinishedOnesAreInstants() {
