@@ -70,11 +70,17 @@ QString usage() {
         "       spanscope-cli slow RUN [--top N] [--format text|json|md] [--workspace FILE]\n"
         "       spanscope-cli export RUN --view timeline|stacks|tokens|concurrency|sessions\n"
         "                    --out FILE.png|.svg|.pdf [--width W] [--height H] [--workspace FILE]\n"
+        "       spanscope-cli compare A B [--format text|md|json] [--fail-on "
+        "EVALUATOR|latency]...\n"
+        "                    [--alpha 0.05] [--workspace FILE]\n"
+        "       spanscope-cli sizing RUN... [--users N] [--budget SECONDS] [--metric runtime|llm]\n"
+        "                    [--test-gpus G] [--format text|json] [--workspace FILE]\n"
         "       spanscope-cli generate [--spans N] [--sessions S] [--concurrency C] [--seed N]\n"
+        "                    [--slow NAME=FACTOR] [--lower-scores IDS=DELTA]\n"
         "                    [--format otlp-jsonl|otlp-zstd|otlp-collector-zstd|nat-eval] OUT\n"
         "       spanscope-cli generate --demo FOLDER   (the app's demo: a NAT eval run, an OTLP "
         "dump)\n"
-        "exit codes: 0 ok, 1 bad input, 2 usage");
+        "exit codes: 0 ok, 1 bad input, 2 usage, 3 compare --fail-on: significantly worse");
 }
 
 int runImport(const QStringList &args) {
@@ -235,6 +241,14 @@ int runGenerate(const QStringList &args) {
     p.addOption({QStringLiteral("format"),
                  QStringLiteral("otlp-jsonl, otlp-zstd, otlp-collector-zstd or nat-eval."),
                  QStringLiteral("FORMAT"), QStringLiteral("otlp-jsonl")});
+    p.addOption({QStringLiteral("slow"),
+                 QStringLiteral("Make every call named NAME (web_search, vector_store or a model) "
+                                "FACTOR times as long: a regression to find with compare."),
+                 QStringLiteral("NAME=FACTOR")});
+    p.addOption({QStringLiteral("lower-scores"),
+                 QStringLiteral("nat-eval: lower the score of these item ids (1-based, comma "
+                                "separated) by DELTA."),
+                 QStringLiteral("IDS=DELTA")});
     p.addOption({QStringLiteral("demo"),
                  QStringLiteral("Write the app's demo data into the OUT folder: nat-eval/ and "
                                 "rollout.jsonl (kept where they exist).")});
@@ -266,6 +280,30 @@ int runGenerate(const QStringList &args) {
     o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok[3]);
     const auto format =
         synth::outputFormatFromName(p.value(QStringLiteral("format")).toStdString());
+    bool injectionsOk = true;
+    if (p.isSet(QStringLiteral("slow"))) {
+        const QStringList parts = p.value(QStringLiteral("slow")).split(QLatin1Char('='));
+        bool f = false;
+        if (parts.size() == 2) o.slowFactor = parts[1].toDouble(&f);
+        o.slowName = parts.value(0).toStdString();
+        injectionsOk = f && o.slowFactor > 0 && !o.slowName.empty();
+    }
+    if (p.isSet(QStringLiteral("lower-scores"))) {
+        const QStringList parts = p.value(QStringLiteral("lower-scores")).split(QLatin1Char('='));
+        bool f = parts.size() == 2;
+        if (f) o.scoreDrop = parts[1].toDouble(&f);
+        for (const QString &id : parts.value(0).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool idOk = false;
+            o.scoreDropItems.push_back(id.toInt(&idOk));
+            f = f && idOk;
+        }
+        injectionsOk = injectionsOk && f && !o.scoreDropItems.empty();
+    }
+    if (!injectionsOk) {
+        err("spanscope-cli generate: --slow takes NAME=FACTOR (FACTOR > 0) and --lower-scores "
+            "IDS=DELTA (ids separated by commas)");
+        return Usage;
+    }
     if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || o.spans <= 0 || o.sessions <= 0 ||
         o.concurrency <= 0 || !format || p.positionalArguments().size() != 1) {
         err("spanscope-cli generate: give positive --spans, --sessions and --concurrency, a known "

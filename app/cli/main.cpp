@@ -1,5 +1,6 @@
 #include "analysiscommands.h"
 #include "clicommands.h"
+#include "comparecommand.h"
 #ifdef SPANSCOPE_WITH_EXPORT
 #include "exportcommand.h"
 
@@ -57,6 +58,8 @@ int main(int argc, char *argv[]) {
     if (command == QLatin1String("stacks")) return spanscope::cli::runStacks(args);
     if (command == QLatin1String("concurrency")) return spanscope::cli::runConcurrency(args);
     if (command == QLatin1String("slow")) return spanscope::cli::runSlow(args);
+    if (command == QLatin1String("compare")) return spanscope::cli::runCompare(args);
+    if (command == QLatin1String("sizing")) return spanscope::cli::runSizing(args);
     if (command == QLatin1String("generate")) return spanscope::cli::runGenerate(args);
     if (command == QLatin1String("--version")) {
         std::printf("spanscope-cli %s\n", SPANSCOPE_VERSION);

@@ -165,4 +165,32 @@ std::optional<double> impliedBudget(const std::vector<Point> &points,
     return stats::percentile(budgets, 50);
 }
 
+std::optional<double>
+inFlightPercentile(std::vector<std::pair<std::int64_t, std::int64_t>> intervals, double q) {
+    std::vector<std::pair<std::int64_t, int>> events; // time, +1 start / -1 end
+    for (const auto &[s, e] : intervals)
+        if (e > s) {
+            events.emplace_back(s, 1);
+            events.emplace_back(e, -1);
+        }
+    if (events.empty()) return std::nullopt;
+    std::sort(events.begin(), events.end()); // ends (-1) before starts at the same instant
+    std::map<int, double> timeAtLevel;
+    int level = 0;
+    for (std::size_t i = 0; i + 1 < events.size(); ++i) {
+        level += events[i].second;
+        timeAtLevel[level] += static_cast<double>(events[i + 1].first - events[i].first);
+    }
+    double total = 0;
+    for (const auto &[l, t] : timeAtLevel)
+        total += t;
+    if (total <= 0) return std::nullopt;
+    double below = 0;
+    for (const auto &[l, t] : timeAtLevel) {
+        below += t;
+        if (below >= q / 100.0 * total - 1e-9 * total) return static_cast<double>(l);
+    }
+    return static_cast<double>(timeAtLevel.rbegin()->first);
+}
+
 } // namespace spanscope::sizing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -76,5 +77,11 @@ Result size(const std::vector<Point> &points, const Inputs &inputs, const FitCon
 std::optional<double> impliedBudget(const std::vector<Point> &points,
                                     const std::vector<std::optional<double>> &natEstimates,
                                     double users, double testGpus);
+
+// The concurrency a run of plain traces was measured at: the q-th percentile (0..100) of the
+// number of requests in flight, weighted by time over [first start, last end] (idle gaps count as
+// 0). Intervals are [start, end) in any unit; nullopt when there is none or no time passes.
+std::optional<double>
+inFlightPercentile(std::vector<std::pair<std::int64_t, std::int64_t>> intervals, double q);
 
 } // namespace spanscope::sizing

@@ -92,7 +92,10 @@ void NatSizingReader::read(const BatchSink &sink, ImportProgress &progress, Impo
                     p.mean = stats::mean(values);
                 }
                 p.samples = static_cast<int>(values.size());
-                p.extraJson = extra.dump();
+                // The per-item times, so a view can count the items over any budget.
+                json pointExtra = extra;
+                pointExtra["items"] = values;
+                p.extraJson = pointExtra.dump();
                 if (p.p95 || !values.empty()) batch.sizingPoints.push_back(std::move(p));
             }
         }

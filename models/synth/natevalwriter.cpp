@@ -148,12 +148,17 @@ GenerateResult writeNatEval(const WorkloadOptions &options, const QString &out) 
         appendJsonString(item, r.spans.front().output);
         item += ",\"intermediate_steps\":[]}";
         items(item);
-        // A score that falls with the request's length, so slow requests look worse.
-        const double seconds =
-            static_cast<double>(r.spans.front().endNs - r.spans.front().startNs) / 1e9;
+        // A score that falls with the request's length, so slow requests look worse; the length
+        // without an injected slowness, so that slowness alone changes no score.
+        const double seconds = static_cast<double>(r.baseDurationNs) / 1e9;
+        const bool dropped = std::find(options.scoreDropItems.begin(), options.scoreDropItems.end(),
+                                       r.number + 1) != options.scoreDropItems.end();
         // Rounded as written, so the reported average is the mean of the written scores.
         const double score =
-            std::round(std::clamp(1.0 - seconds / 200.0, 0.0, 1.0) * 100.0) / 100.0;
+            std::round(
+                std::clamp(1.0 - seconds / 200.0 - (dropped ? options.scoreDrop : 0.0), 0.0, 1.0) *
+                100.0) /
+            100.0;
         scoreSum += score;
         char buf[160];
         std::snprintf(buf, sizeof buf, "%s{\"id\":%d,\"score\":%.2f,\"reasoning\":\"judged %.2f\"}",

@@ -61,9 +61,6 @@ std::string Workload::hex(int digits) {
 
 bool Workload::next(GenRequest &out) {
     if (m_spansMade >= m_options.spans) return false;
-    auto uniform = [&](std::int64_t lo, std::int64_t hi) {
-        return lo + static_cast<std::int64_t>(m_rng() % static_cast<std::uint64_t>(hi - lo + 1));
-    };
     out = GenRequest();
     out.number = m_requests++;
     out.session =
@@ -72,7 +69,27 @@ bool Workload::next(GenRequest &out) {
     // The earliest free worker takes the request, after a short think time.
     auto worker = std::min_element(m_workerFree.begin(), m_workerFree.end());
     const std::int64_t start = *worker + uniform(5, 400) * ms;
-    std::vector<GenSpan> &spans = out.spans;
+    const std::mt19937_64 before = m_rng;
+    const std::int64_t end = agentRun(out.spans, start, true);
+    out.baseDurationNs = end - start;
+    if (!m_options.slowName.empty()) {
+        // The same request without the injected slowness, from the same random draws.
+        const std::mt19937_64 after = m_rng;
+        m_rng = before;
+        std::vector<GenSpan> base;
+        out.baseDurationNs = agentRun(base, start, false) - start;
+        m_rng = after;
+    }
+    *worker = end;
+    m_spansMade += static_cast<std::int64_t>(out.spans.size());
+    return true;
+}
+
+std::int64_t Workload::uniform(std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(m_rng() % static_cast<std::uint64_t>(hi - lo + 1));
+}
+
+std::int64_t Workload::agentRun(std::vector<GenSpan> &spans, std::int64_t start, bool inject) {
     const auto add = [&](int parent, std::string name, std::string kind, std::int64_t s,
                          std::int64_t e) -> GenSpan & {
         GenSpan g;
@@ -85,10 +102,15 @@ bool Workload::next(GenRequest &out) {
         spans.push_back(std::move(g));
         return spans.back();
     };
+    // A call's duration, stretched when it is the injected slow one.
+    const auto stretch = [&](std::string_view name, std::int64_t duration) {
+        if (!inject || m_options.slowName.empty() || name != m_options.slowName) return duration;
+        return static_cast<std::int64_t>(static_cast<double>(duration) * m_options.slowFactor);
+    };
     const auto llm = [&](int parent, std::int64_t s, const char *model,
                          std::size_t promptBytes) -> std::int64_t {
         const std::int64_t outTokens = uniform(40, 900);
-        const std::int64_t e = s + uniform(300, 2500) * ms + outTokens * 12 * ms;
+        const std::int64_t e = s + stretch(model, uniform(300, 2500) * ms + outTokens * 12 * ms);
         GenSpan &g = add(parent, model, "LLM", s, e);
         g.model = model;
         g.input = text(promptBytes);
@@ -107,13 +129,14 @@ bool Workload::next(GenRequest &out) {
         const std::int64_t s = t + uniform(1, 30) * ms;
         GenSpan &chain = add(0, "research_branch", "CHAIN", s, s);
         const int chainIndex = chain.index;
-        const std::int64_t toolEnd = s + uniform(200, 6000) * ms;
+        const std::int64_t toolEnd = s + ms + stretch("web_search", uniform(200, 6000) * ms - ms);
         GenSpan &tool = add(chainIndex, "web_search", "TOOL", s + ms, toolEnd);
         tool.input = "{\"query\": \"" + text(60) + "\"}";
         tool.error = m_rng() % 40 == 0;
         tool.output = tool.error ? "Error: Read timed out."
                                  : text(static_cast<std::size_t>(uniform(300, 1500)));
-        const std::int64_t retrEnd = toolEnd + uniform(50, 800) * ms;
+        const std::int64_t retrEnd =
+            toolEnd + ms + stretch("vector_store", uniform(50, 800) * ms - ms);
         GenSpan &retr = add(chainIndex, "vector_store", "RETRIEVER", toolEnd + ms, retrEnd);
         retr.input = text(80);
         const std::int64_t sumEnd =
@@ -126,9 +149,7 @@ bool Workload::next(GenRequest &out) {
     spans[0].endNs = end;
     spans[0].input = text(120);
     spans[0].output = text(600);
-    *worker = end;
-    m_spansMade += static_cast<std::int64_t>(spans.size());
-    return true;
+    return end;
 }
 
 } // namespace spanscope::synth

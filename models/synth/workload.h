@@ -28,6 +28,7 @@ struct GenRequest {
     int session = 0;
     std::string traceId; // 32 hex
     std::vector<GenSpan> spans;
+    std::int64_t baseDurationNs = 0; // as it would have taken without the injected slowness
 };
 
 struct WorkloadOptions {
@@ -35,6 +36,14 @@ struct WorkloadOptions {
     int sessions = 100;
     int concurrency = 8;
     std::uint64_t seed = 1;
+    // A regression to find, for comparison tests and demos: every call named `slowName` (a tool,
+    // a retriever or a model) takes `slowFactor` times as long; the random stream is the same as
+    // without it, so a run with the same seed differs only there and downstream of it.
+    std::string slowName;
+    double slowFactor = 1.0;
+    // The NAT writer lowers the score of these items (ids, 1-based) by `scoreDrop`.
+    std::vector<int> scoreDropItems;
+    double scoreDrop = 0.0;
 };
 
 // Appends text as a JSON string literal (quotes, backslashes and control characters escaped).
@@ -48,6 +57,9 @@ public:
 
 private:
     std::string text(std::size_t bytes);
+    std::int64_t uniform(std::int64_t lo, std::int64_t hi);
+    // One request's spans from `start` (planner, research branches, writer); returns its end.
+    std::int64_t agentRun(std::vector<GenSpan> &spans, std::int64_t start, bool inject);
     std::string hex(int digits);
 
     WorkloadOptions m_options;

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "analysis/runcomparison.h"
+#include "evalqueries.h"
+#include "runinfo.h"
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+namespace spanscope {
+
+class Workspace;
+
+// Two stored runs compared: what the compare view and `spanscope-cli compare` show.
+struct StoredComparison {
+    RunInfo a, b; // A = baseline, B = candidate
+    std::vector<EvalItemRow> itemsA, itemsB;
+    RunComparison result;
+};
+
+// The call paths of a stored run with every call's duration and self time.
+std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runId);
+
+// Loads both runs from `ws` (a connection of the calling thread) and compares them. Throws
+// StoreError for an unknown run. Call it off the UI thread: it reads both runs' spans.
+StoredComparison compareStoredRuns(const Workspace &ws, std::int64_t runA, std::int64_t runB,
+                                   const CompareOptions &options = {});
+
+} // namespace spanscope

@@ -1,0 +1,95 @@
+#include "sizingsource.h"
+
+#include "analysis/stats.h"
+#include "core/category.h"
+#include "core/records.h"
+#include "statement.h"
+#include "workspace.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace spanscope {
+
+bool natEstimated(const StoredSizing &stored, SizingMetric metric) {
+    const bool runtime = metric == SizingMetric::Runtime;
+    if (runtime ? stored.natGpusByRuntime : stored.natGpusByLatency) return true;
+    return std::any_of(stored.points.begin(), stored.points.end(), [&](const StoredSizingPoint &p) {
+        return (runtime ? p.natGpusByRuntime : p.natGpusByLatency).has_value();
+    });
+}
+
+SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric) {
+    SizingSource s;
+    s.metric = metric;
+    s.fromNat = true;
+    const bool runtime = metric == SizingMetric::Runtime;
+    for (const StoredSizingPoint &p : stored.points) {
+        const auto &p95 = runtime ? p.runtimeP95 : p.latencyP95;
+        // NAT skips a point without the metric (it needs both p95s) from the fit.
+        if (!p95 || !p.runtimeP95 || !p.latencyP95) continue;
+        s.points.push_back({static_cast<double>(p.concurrency), *p95,
+                            runtime ? p.runtimeItems : p.latencyItems, p.interrupted});
+        s.runOfPoint.push_back(0);
+        s.natSinglePoint.push_back(runtime ? p.natGpusByRuntime : p.natGpusByLatency);
+        s.natOutlier.push_back(runtime ? p.natOutlierRuntime : p.natOutlierLatency);
+        s.natItemsOver.push_back(runtime ? p.natItemsOverRuntime : p.natItemsOverLatency);
+    }
+    s.natGpus = runtime ? stored.natGpusByRuntime : stored.natGpusByLatency;
+    s.natFit = runtime ? stored.natRuntimeFit : stored.natLatencyFit;
+    if (natEstimated(stored, metric))
+        s.natImpliedBudget = sizing::impliedBudget(s.points, s.natSinglePoint, defaultSizingUsers,
+                                                   defaultSizingGpus);
+    return s;
+}
+
+SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t> &runIds,
+                            SizingMetric metric) {
+    SizingSource s;
+    s.metric = metric;
+    struct Measured {
+        sizing::Point point;
+        std::int64_t run;
+    };
+    std::vector<Measured> measured;
+    for (const std::int64_t runId : runIds) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> requests;
+        std::vector<double> items;
+        {
+            Statement st(ws.handle(), "SELECT start_ns, end_ns FROM traces WHERE run_id = ? AND "
+                                      "start_ns IS NOT NULL AND end_ns IS NOT NULL");
+            st.bind(1, runId);
+            while (st.step()) {
+                requests.emplace_back(st.int64(0), st.int64(1));
+                if (metric == SizingMetric::Runtime)
+                    items.push_back(static_cast<double>(st.int64(1) - st.int64(0)) / 1e9);
+            }
+        }
+        if (metric == SizingMetric::LlmLatency) {
+            Statement st(ws.handle(), "SELECT end_ns - start_ns FROM spans WHERE run_id = ? AND "
+                                      "category = ? AND (flags & ?) = 0");
+            st.bind(1, runId)
+                .bind(2, static_cast<int>(Category::Llm))
+                .bind(3, static_cast<int>(SpanUnfinished | SpanInnerLlm));
+            while (st.step())
+                items.push_back(static_cast<double>(st.int64(0)) / 1e9);
+        }
+        const auto concurrency = sizing::inFlightPercentile(requests, 95);
+        const auto p95 = stats::percentile(items, 95);
+        if (!concurrency || !p95 || *concurrency <= 0) continue;
+        measured.push_back({{*concurrency, *p95, std::move(items), false}, runId});
+    }
+    std::stable_sort(measured.begin(), measured.end(), [](const Measured &a, const Measured &b) {
+        return a.point.concurrency < b.point.concurrency;
+    });
+    for (Measured &m : measured) {
+        s.points.push_back(std::move(m.point));
+        s.runOfPoint.push_back(m.run);
+        s.natSinglePoint.emplace_back();
+        s.natOutlier.push_back(false);
+        s.natItemsOver.emplace_back();
+    }
+    return s;
+}
+
+} // namespace spanscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "analysis/sizingfit.h"
+#include "evalqueries.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spanscope {
+
+class Workspace;
+
+enum class SizingMetric { Runtime, LlmLatency };
+
+// The points a sizing is fitted to and what NAT concluded from them, for one metric: from a NAT
+// calculator run, or from several runs of plain traces, one point per run.
+struct SizingSource {
+    SizingMetric metric = SizingMetric::Runtime;
+    std::vector<sizing::Point> points;    // by concurrency
+    std::vector<std::int64_t> runOfPoint; // the run a point was measured from (traces), else 0
+    std::vector<std::optional<double>> natSinglePoint; // NAT's per-point estimate, when written
+    std::vector<bool> natOutlier;
+    std::vector<std::optional<int>> natItemsOver;
+    std::optional<double> natGpus; // NAT's slope estimate
+    std::optional<sizing::LinearFit> natFit;
+    bool fromNat = false;
+    // NAT does not record its target: the budget its per-point estimates imply for the default
+    // 100 users on 8 GPUs (when NAT estimated anything for this metric).
+    std::optional<double> natImpliedBudget;
+};
+
+constexpr double defaultSizingUsers = 100;
+constexpr double defaultSizingGpus = 8;
+
+// NAT's calculator points for `metric`.
+SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric);
+
+// One point per run: its concurrency is the p95 of requests in flight (time-weighted), its time
+// the p95 of the request durations (Runtime) or of the LLM calls (LlmLatency), its items those
+// durations. Runs with no timed request are left out. Reads the workspace: off the UI thread.
+SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t> &runIds,
+                            SizingMetric metric);
+
+// Whether NAT estimated anything for `metric` in this calculator run.
+bool natEstimated(const StoredSizing &stored, SizingMetric metric);
+
+} // namespace spanscope
