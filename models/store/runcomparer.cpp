@@ -7,13 +7,16 @@
 
 namespace spanscope {
 
-std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runId) {
+std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runId,
+                                          StackTree *stacksOut) {
     const RunQueries q(ws);
     const TimelineSpans spans = q.timelineSpans(runId);
     const SpanTokens tokens = q.spanTokens(runId, spans);
-    const StackTree stacks = buildStacks(spans, &tokens);
+    StackTree stacks = buildStacks(spans, &tokens);
     const std::vector<std::int64_t> self = selfTimes(spans, SpanChildren::build(spans));
-    return pathSamples(stacks, spans, self);
+    std::vector<PathSample> samples = pathSamples(stacks, spans, self);
+    if (stacksOut) *stacksOut = std::move(stacks);
+    return samples;
 }
 
 StoredComparison compareStoredRuns(const Workspace &ws, std::int64_t runA, std::int64_t runB,
@@ -32,8 +35,8 @@ StoredComparison compareStoredRuns(const Workspace &ws, std::int64_t runA, std::
         itemsA.push_back(r.item);
     for (const EvalItemRow &r : c.itemsB)
         itemsB.push_back(r.item);
-    c.result = compareRuns(itemsA, itemsB, storedPathSamples(ws, runA), storedPathSamples(ws, runB),
-                           options);
+    c.result = compareRuns(itemsA, itemsB, storedPathSamples(ws, runA, &c.stacksA),
+                           storedPathSamples(ws, runB, &c.stacksB), options);
     return c;
 }
 

@@ -17,10 +17,13 @@ struct StoredComparison {
     RunInfo a, b; // A = baseline, B = candidate
     std::vector<EvalItemRow> itemsA, itemsB;
     RunComparison result;
+    StackTree stacksA, stacksB; // the call paths of each run (B's is the differential flame)
 };
 
-// The call paths of a stored run with every call's duration and self time.
-std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runId);
+// The call paths of a stored run with every call's duration and self time; its stack tree into
+// `stacks` when given.
+std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runId,
+                                          StackTree *stacks = nullptr);
 
 // Loads both runs from `ws` (a connection of the calling thread) and compares them. Throws
 // StoreError for an unknown run. Call it off the UI thread: it reads both runs' spans.

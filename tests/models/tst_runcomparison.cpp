@@ -1,6 +1,7 @@
 // Run comparison: item matching by hand, and two generated runs that differ only by an injected
 // slowness in one tool and lowered scores on chosen items.
 #include "analysis/runcomparison.h"
+#include "analysis/textdiff.h"
 #include "store/runcomparer.h"
 #include "store/workspace.h"
 #include "synth/tracefilewriter.h"
@@ -85,6 +86,30 @@ private slots:
         QCOMPARE(r.latency.paired.regressed, 2);
         QCOMPARE(*r.latency.p50A, 25.0);
         QCOMPARE(*r.latency.p50B, 24.5); // of 12, 19, 30, 44
+    }
+
+    void answersDiffByWord() {
+        const auto d = textdiff::diffWords("The quick brown fox.", "The slow brown dog jumps.");
+        QCOMPARE(d.commonWords, std::size_t(2)); // The, brown
+        QCOMPARE(d.wordsA, std::size_t(4));
+        QCOMPARE(d.wordsB, std::size_t(5));
+        const auto joined = [](const std::vector<textdiff::Segment> &segments, bool changed) {
+            std::string all, marked;
+            for (const auto &s : segments) {
+                all += s.text;
+                if (s.changed == changed) marked += "[" + s.text + "]";
+            }
+            return std::pair{all, marked};
+        };
+        QCOMPARE(joined(d.a, true).first, std::string("The quick brown fox."));
+        QCOMPARE(joined(d.a, true).second, std::string("[quick ][fox.]"));
+        QCOMPARE(joined(d.b, true).first, std::string("The slow brown dog jumps."));
+        QCOMPARE(joined(d.b, true).second, std::string("[slow ][dog jumps.]"));
+        // Equal texts: one unchanged segment; a cap too small for the middle marks it all.
+        QCOMPARE(textdiff::diffWords("a b", "a b").a.size(), std::size_t(1));
+        const auto capped = textdiff::diffWords("x a b c y", "x c b a y", 1);
+        QCOMPARE(capped.commonWords, std::size_t(2));
+        QCOMPARE(joined(capped.a, true).second, std::string("[a b c ]"));
     }
 
     void injectedChangesAreExactlyWhatShows() {

@@ -159,6 +159,15 @@ void FlameGraphView::resizeEvent(QResizeEvent *) {
     relayout();
 }
 
+void FlameGraphView::setBoxColours(std::function<QColor(std::int32_t)> colour) {
+    m_colour = std::move(colour);
+    update();
+}
+
+void FlameGraphView::setTooltipExtra(std::function<QString(std::int32_t)> extra) {
+    m_tooltipExtra = std::move(extra);
+}
+
 const FlameGraphView::Box *FlameGraphView::boxAt(QPoint p) const {
     const int depth = p.y() / rowHeight;
     for (const Box &b : m_boxes)
@@ -194,6 +203,7 @@ QString FlameGraphView::tooltipFor(std::int32_t node) const {
         s += tr("<br>tokens %L1 in, %L2 out").arg(n.inputTokens).arg(n.outputTokens);
     s += tr("<br>at most %L1 at once").arg(n.maxConcurrency);
     if (n.errors > 0) s += tr("<br><font color='#c62828'>%L1 failed</font>").arg(n.errors);
+    if (m_tooltipExtra) s += m_tooltipExtra(node);
     return s;
 }
 
@@ -226,7 +236,7 @@ void FlameGraphView::render(QPainter &p, QSize size) {
             label = tr("all requests");
         } else {
             const StackNode &n = t.nodes[static_cast<std::size_t>(b.node)];
-            fill = boxColour(n, t.names[n.nameId]);
+            fill = m_colour ? m_colour(b.node) : boxColour(n, t.names[n.nameId]);
             label = QString::fromStdString(t.names[n.nameId]);
             if (r.width() > 160)
                 label += QStringLiteral("  (") + weightText(n, m_weight) + QLatin1Char(')');

@@ -2,7 +2,9 @@
 
 #include "analysis/callstacks.h"
 
+#include <QColor>
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -39,6 +41,11 @@ public:
     std::int32_t zoomNode() const { return m_zoom; }
     void setSelectedNode(std::int32_t node);
     std::int32_t selectedNode() const { return m_selected; }
+    // Colours boxes by `colour(node)` instead of by category (the differential flame graph);
+    // an empty function restores the category colours.
+    void setBoxColours(std::function<QColor(std::int32_t node)> colour);
+    // Appends `extra(node)` (HTML) to a box's tooltip.
+    void setTooltipExtra(std::function<QString(std::int32_t node)> extra);
     // Case-insensitive substring of a path's name; "" clears. Returns the matching paths.
     int setSearch(const QString &text);
 
@@ -71,6 +78,8 @@ private:
     std::int32_t m_zoom = -1;
     std::int32_t m_selected = -1;
     std::vector<char> m_match; // by node; empty when no search
+    std::function<QColor(std::int32_t)> m_colour;
+    std::function<QString(std::int32_t)> m_tooltipExtra;
     std::vector<Box> m_boxes;
     int m_rows = 1;
 };
