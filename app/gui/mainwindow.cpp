@@ -3,6 +3,7 @@
 #include "analysis/criticalpath.h"
 #include "analysis/timelinespans.h"
 #include "analysisjob.h"
+#include "decisiontabs.h"
 #include "inspector/inspectorview.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
@@ -61,6 +62,9 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     setCentralWidget(m_centre);
     buildDocks();
     buildAnalysis();
+    m_decisions = new DecisionTabs(*m_ws, m_centre, this);
+    connect(m_decisions, &DecisionTabs::requestWanted, this, &MainWindow::openRunRequest);
+    connect(m_runModel, &QAbstractItemModel::modelReset, m_decisions, &DecisionTabs::runsChanged);
     buildMenus();
 
     m_progress = new QProgressBar;
@@ -180,6 +184,12 @@ void MainWindow::buildAnalysis() {
     connect(m_analysisJob, &AnalysisJob::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not analyse the run: %1").arg(message));
     });
+    connect(this, &MainWindow::analysisReady, this, [this] {
+        const auto [run, trace] = m_pendingRequest;
+        if (run == 0 || run != m_timeline->runId()) return;
+        m_pendingRequest = {0, 0};
+        openRunRequest(run, trace);
+    });
     connect(m_stacks, &StacksPane::spansSelected, m_timeline, &TimelinePane::showSpans);
     connect(m_stacks, &StacksPane::callActivated, this, &MainWindow::openCall);
     connect(m_sessions, &SessionsPane::requestActivated, this, &MainWindow::openRequest);
@@ -231,7 +241,19 @@ void MainWindow::openCall(std::int32_t trace, std::int32_t span) {
     m_timeline->view()->setSelectedSpan(span);
 }
 
+void MainWindow::openRunRequest(std::int64_t runId, std::int64_t traceId) {
+    if (runId == m_timeline->runId() && m_analysis) {
+        for (std::size_t i = 0; i < m_analysis->rows.size(); ++i)
+            if (m_analysis->rows[i].id == traceId) openRequest(static_cast<std::int32_t>(i));
+        return;
+    }
+    // The run opens first; its analysis delivers the request's spans (analysisReady).
+    m_pendingRequest = {runId, traceId};
+    m_runsPanel->selectRun(runId);
+}
+
 void MainWindow::showRun(qint64 runId) {
+    m_decisions->runSelected(runId);
     if (runId == m_timeline->runId() && runId != 0) return;
     m_analysisJob->clear();
     ++m_fillGeneration; // a view filling for the previous run stops

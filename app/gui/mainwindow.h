@@ -17,6 +17,7 @@ class QTabWidget;
 namespace spanscope {
 
 class AnalysisJob;
+class DecisionTabs;
 class ImportController;
 class InspectorView;
 class RequestsPanel;
@@ -58,8 +59,11 @@ public:
     StacksPane *stacks() const { return m_stacks; }
     SessionsPane *sessions() const { return m_sessions; }
     TokensPane *tokens() const { return m_tokens; }
+    DecisionTabs *decisions() const { return m_decisions; }
     // Opens a request's waterfall with its critical path outlined (the slow-request views).
     void openRequest(std::int32_t trace);
+    // Opens a request of any run (workspace ids): selects the run first when it is not shown.
+    void openRunRequest(std::int64_t runId, std::int64_t traceId);
     // The critical path last opened: span index -> its time on the path (ns).
     const std::map<std::int32_t, std::int64_t> &criticalSpans() const { return m_critical; }
     AnalysisJob *analysisJob() const { return m_analysisJob; }
@@ -106,6 +110,8 @@ private:
     StacksPane *m_stacks = nullptr;
     SessionsPane *m_sessions = nullptr;
     TokensPane *m_tokens = nullptr;
+    DecisionTabs *m_decisions = nullptr;
+    std::pair<std::int64_t, std::int64_t> m_pendingRequest{0, 0}; // run, trace to open
     std::map<std::int32_t, std::int64_t> m_critical;
     std::int64_t m_criticalLatencyNs = 0;
     std::uint64_t m_fillGeneration = 0;

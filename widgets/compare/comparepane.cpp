@@ -24,8 +24,11 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
     m_runB = new QComboBox;
     m_runA->setToolTip(tr("A: the baseline"));
     m_runB->setToolTip(tr("B: the candidate"));
-    for (QComboBox *box : {m_runA, m_runB})
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long run labels elide instead of widening the window.
+    for (QComboBox *box : {m_runA, m_runB}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     auto *swap = new QPushButton(tr("Swap"));
     m_alpha = new QDoubleSpinBox;
     m_alpha->setRange(0.001, 0.5);
@@ -35,10 +38,11 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
     m_alpha->setToolTip(tr("Significance level: changes with p (or q) below it are called "
                            "better or worse"));
     m_status = new QLabel;
+    m_status->setWordWrap(true);
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("A (baseline)")));
+    bar->addWidget(new QLabel(tr("A")));
     bar->addWidget(m_runA);
-    bar->addWidget(new QLabel(tr("B (candidate)")));
+    bar->addWidget(new QLabel(tr("B")));
     bar->addWidget(m_runB);
     bar->addWidget(swap);
     bar->addWidget(new QLabel(tr("alpha")));

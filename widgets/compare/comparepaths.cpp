@@ -103,6 +103,7 @@ ComparePaths::ComparePaths(QWidget *parent) : QWidget(parent) {
            "noise&nbsp;</span> <span style='background:#ab47bc;color:white'>&nbsp;new in "
            "B&nbsp;</span>"));
     legend->setTextFormat(Qt::RichText);
+    legend->setWordWrap(true);
     auto *flameBox = new QWidget;
     auto *flameLayout = new QVBoxLayout(flameBox);
     flameLayout->setContentsMargins(0, 0, 0, 0);

@@ -40,6 +40,8 @@ enum Column { Concurrency, P95, Items, OverBudget, SinglePoint, NatSinglePoint, 
 SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     m_title = new QLabel;
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true); // a long title must not widen the window
+    m_title->setMinimumWidth(120);
     m_metricBox = new QComboBox;
     m_metricBox->addItem(tr("p95 workflow runtime"));
     m_metricBox->addItem(tr("p95 LLM latency"));
@@ -58,17 +60,13 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     m_gpus->setValue(static_cast<int>(defaultSizingGpus));
     m_gpus->setToolTip(tr("GPUs the load test ran on"));
 
-    auto *inputs = new QHBoxLayout;
-    inputs->addWidget(m_title, 1);
-    for (auto [label, w] : {std::pair<QString, QWidget *>{tr("Metric"), m_metricBox},
-                            {tr("Target users"), m_users},
-                            {tr("Budget"), m_budget},
-                            {tr("GPUs in the test"), m_gpus}}) {
-        auto *l = new QLabel(label);
-        l->setBuddy(w);
-        inputs->addWidget(l);
-        inputs->addWidget(w);
-    }
+    // The inputs sit above the outputs they drive, in the side panel: a row of them would widen
+    // the window past what the docks leave the centre.
+    auto *inputs = new QFormLayout;
+    inputs->addRow(tr("&Metric"), m_metricBox);
+    inputs->addRow(tr("Target &users"), m_users);
+    inputs->addRow(tr("&Budget (p95)"), m_budget);
+    inputs->addRow(tr("&GPUs in the test"), m_gpus);
 
     m_chart = new QCustomPlot;
     charts::style(m_chart);
@@ -84,7 +82,7 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     m_outputs->setWordWrap(true);
     m_outputs->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_outputs->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_outputs->setMinimumWidth(260);
+    m_outputs->setMinimumWidth(220);
 
     m_table = new QTableWidget(0, Columns);
     m_table->setHorizontalHeaderLabels({tr("Concurrency"), tr("p95 (s)"), tr("Items"),
@@ -96,9 +94,14 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     m_table->horizontalHeader()->setStretchLastSection(true);
     exporting::addCsvMenu(m_table, QStringLiteral("sizing.csv"));
 
+    auto *side = new QWidget;
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addLayout(inputs);
+    sideLayout->addWidget(m_outputs, 1);
     auto *top = new QSplitter(Qt::Horizontal);
     top->addWidget(m_chart);
-    top->addWidget(m_outputs);
+    top->addWidget(side);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 1);
     top->setSizes({900, 300});
@@ -108,7 +111,7 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(inputs);
+    layout->addWidget(m_title);
     layout->addWidget(split, 1);
 
     connect(m_metricBox, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -343,12 +346,22 @@ void SizingPane::fillOutputs() {
     }
     const QString gpusText = QString::number(testGpus());
     QString html = QStringLiteral("<p style='font-size:large'>");
-    html += tr("Within %1 s on %2 GPUs: <b>%3</b> concurrent users by the fit")
-                .arg(num(budget(), 2), gpusText,
-                     m_result.concurrencyAtBudget ? num(*m_result.concurrencyAtBudget, 1)
-                                                  : QStringLiteral("-"));
+    if (m_result.concurrencyAtBudget)
+        html += tr("Within %1 s on %2 GPUs: <b>%3</b> concurrent users by the fit")
+                    .arg(num(budget(), 2), gpusText, num(*m_result.concurrencyAtBudget, 1));
+    else if (m_result.fit.accepted && m_result.fit.slope <= 0)
+        html += tr("The fitted time does not rise with concurrency (slope %1 s): these points show "
+                   "no load effect, so the line gives no limit")
+                    .arg(num(m_result.fit.slope, 3));
+    else if (m_result.fit.accepted)
+        html += tr("The fitted line starts at %1 s, over the %2 s budget: no concurrency is within "
+                   "it")
+                    .arg(num(m_result.fit.intercept, 2), num(budget(), 2));
+    else
+        html +=
+            tr("Within %1 s on %2 GPUs: no fit to read it from").arg(num(budget(), 2), gpusText);
     if (m_result.maxTestedWithinBudget)
-        html += tr(" (%1 tested)").arg(concurrencyText(*m_result.maxTestedWithinBudget));
+        html += tr(" (%1 tested within it)").arg(concurrencyText(*m_result.maxTestedWithinBudget));
     html += QStringLiteral("</p><p style='font-size:large'>");
     html += tr("GPUs for %1 users: <b>%2</b> by the slope method")
                 .arg(QString::number(users()),
