@@ -2,8 +2,11 @@
 
 #include "analysis/spantree.h"
 #include "runqueries.h"
+#include "statement.h"
 #include "storeerror.h"
 #include "workspace.h"
+
+#include <unordered_map>
 
 namespace spanscope {
 
@@ -17,6 +20,30 @@ std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runI
     std::vector<PathSample> samples = pathSamples(stacks, spans, self);
     if (stacksOut) *stacksOut = std::move(stacks);
     return samples;
+}
+
+std::vector<RequestSpan> requestSpans(const Workspace &ws, std::int64_t traceId) {
+    std::vector<RequestSpan> spans;
+    std::vector<std::int64_t> parentIds;
+    Statement st(ws.handle(), "SELECT id, parent_id, name, category, start_ns, end_ns FROM spans "
+                              "WHERE trace_id = ? ORDER BY start_ns, id");
+    st.bind(1, traceId);
+    std::unordered_map<std::int64_t, std::int32_t> index;
+    while (st.step()) {
+        RequestSpan s;
+        s.id = st.int64(0);
+        parentIds.push_back(st.isNull(1) ? 0 : st.int64(1));
+        s.name = st.text(2);
+        s.category = static_cast<std::uint8_t>(st.int64(3));
+        s.startNs = st.int64(4);
+        s.endNs = st.int64(5);
+        index[s.id] = static_cast<std::int32_t>(spans.size());
+        spans.push_back(std::move(s));
+    }
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (const auto it = index.find(parentIds[i]); parentIds[i] && it != index.end())
+            spans[i].parent = it->second;
+    return spans;
 }
 
 StoredComparison compareStoredRuns(const Workspace &ws, std::int64_t runA, std::int64_t runB,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/pathrows.h"
 #include "analysis/runcomparison.h"
 #include "evalqueries.h"
 #include "runinfo.h"
@@ -24,6 +25,9 @@ struct StoredComparison {
 // `stacks` when given.
 std::vector<PathSample> storedPathSamples(const Workspace &ws, std::int64_t runId,
                                           StackTree *stacks = nullptr);
+
+// The spans of one request (traces.id), by start, parents as indexes: a side-by-side waterfall.
+std::vector<RequestSpan> requestSpans(const Workspace &ws, std::int64_t traceId);
 
 // Loads both runs from `ws` (a connection of the calling thread) and compares them. Throws
 // StoreError for an unknown run. Call it off the UI thread: it reads both runs' spans.

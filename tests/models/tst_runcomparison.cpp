@@ -1,5 +1,6 @@
 // Run comparison: item matching by hand, and two generated runs that differ only by an injected
 // slowness in one tool and lowered scores on chosen items.
+#include "analysis/pathrows.h"
 #include "analysis/runcomparison.h"
 #include "analysis/textdiff.h"
 #include "store/runcomparer.h"
@@ -86,6 +87,34 @@ private slots:
         QCOMPARE(r.latency.paired.regressed, 2);
         QCOMPARE(*r.latency.p50A, 25.0);
         QCOMPARE(*r.latency.p50B, 24.5); // of 12, 19, 30, 44
+    }
+
+    void waterfallRowsMatchByPath() {
+        // A: agent -> search (t=1), llm (t=5). B: agent -> llm (t=2), rerank (t=3), search (t=4),
+        // with agent listed after its children (rows must not depend on the list's order).
+        const auto span = [](std::int32_t parent, std::string name, std::int64_t start) {
+            RequestSpan s;
+            s.parent = parent;
+            s.name = std::move(name);
+            s.startNs = start;
+            s.endNs = start + 1;
+            return s;
+        };
+        const std::vector<RequestSpan> a = {span(-1, "agent", 0), span(0, "search", 1),
+                                            span(0, "llm", 5)};
+        const std::vector<RequestSpan> b = {span(3, "llm", 2), span(3, "rerank", 3),
+                                            span(3, "search", 4), span(-1, "agent", 0)};
+        const PathRows rows = matchRowsByPath(a, b);
+        // Rows: agent, then its children by first start in either run: search (1), llm (2),
+        // rerank (3).
+        QCOMPARE(rows.names, (std::vector<std::string>{"agent", "search", "llm", "rerank"}));
+        QCOMPARE(rows.depth, (std::vector<std::int32_t>{0, 1, 1, 1}));
+        QCOMPARE(rows.rowOfA, (std::vector<std::int32_t>{0, 1, 2}));
+        QCOMPARE(rows.rowOfB, (std::vector<std::int32_t>{2, 3, 1, 0}));
+        QCOMPARE(rows.paths[3], std::string("agent;rerank"));
+        // A parent cycle does not hang: the chain is cut and counted as a root.
+        const std::vector<RequestSpan> loop = {span(1, "x", 0), span(0, "y", 1)};
+        QCOMPARE(matchRowsByPath(loop, {}).names.size(), std::size_t(2));
     }
 
     void answersDiffByWord() {

@@ -6,6 +6,7 @@
 #include "compare/comparepane.h"
 #include "compare/comparepaths.h"
 #include "compare/comparesummary.h"
+#include "compare/waterfallpair.h"
 #include "stacks/flamegraphview.h"
 #include "store/runcomparer.h"
 #include "store/workspace.h"
@@ -85,7 +86,6 @@ private slots:
         QVERIFY(q->item(1, 5)->text().contains(QStringLiteral("WORSE")));
 
         // Items: the seven lowered first, each with the same fall; then unchanged ones.
-        const std::vector<int> rows = pane.items()->rowPairs();
         std::set<QString> firstSeven;
         for (int r = 0; r < 7; ++r)
             firstSeven.insert(pane.items()->table()->item(r, 0)->text());
@@ -115,6 +115,18 @@ private slots:
         }
         QCOMPARE(slowerOwn, 1);
         QVERIFY(pane.paths()->flame()->tooltipFor(tree.roots[0]).contains(QStringLiteral("B − A")));
+
+        // Side by side: the selected item's two requests share rows by call path; the same seed
+        // gives both the same paths, so every row has a bar on both sides.
+        QSignalSpy drawn(&pane, &ComparePane::waterfallsReady);
+        pane.items()->selectPair(pane.items()->rowPairs()[1]);
+        QVERIFY(drawn.wait(30000));
+        const PathRows &lanes = pane.waterfalls()->rows();
+        QVERIFY(lanes.names.size() >= 4);
+        std::set<std::int32_t> rowsA(lanes.rowOfA.begin(), lanes.rowOfA.end());
+        std::set<std::int32_t> rowsB(lanes.rowOfB.begin(), lanes.rowOfB.end());
+        QCOMPARE(rowsA, rowsB);
+        QCOMPARE(static_cast<std::size_t>(rowsA.size()), lanes.names.size());
         saveTabs(pane, QStringLiteral("compare-generated"));
 
         // A stricter alpha: seven equal falls give p = 2/128, no longer below 0.001.

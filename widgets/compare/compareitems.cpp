@@ -265,6 +265,7 @@ void CompareItems::showPair(int pair) {
     m_answerB->setHtml(render(b, d.b, tr("B"), QString::fromStdString(m_c->b.label), "#c8e6c9"));
     m_openA->setEnabled(a && a->item.traceId);
     m_openB->setEnabled(b && b->item.traceId);
+    emit pairSelected(pair);
 }
 
 } // namespace spanscope

@@ -34,8 +34,10 @@ public:
     QComboBox *sortBox() const { return m_sortBy; }
     // The pair shown in each table row, in table order.
     std::vector<int> rowPairs() const;
+    int shownPair() const { return m_shown; }
 
 signals:
+    void pairSelected(int pair); // index into the comparison's pairs
     // Open a run's request (workspace ids) in the timeline.
     void requestActivated(std::int64_t runId, std::int64_t traceId);
 

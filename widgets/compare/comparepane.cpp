@@ -4,6 +4,7 @@
 #include "comparepaths.h"
 #include "comparesummary.h"
 #include "store/runcomparer.h"
+#include "waterfallpair.h"
 #include "workspace/latestresult.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -18,8 +20,10 @@ namespace spanscope {
 
 ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
     : QWidget(parent),
-      m_job(std::make_unique<LatestResult<std::shared_ptr<const StoredComparison>>>(
-          this, workspacePath)) {
+      m_job(std::make_unique<LatestResult<std::shared_ptr<const StoredComparison>>>(this,
+                                                                                    workspacePath)),
+      m_spanJob(
+          std::make_unique<LatestResult<std::shared_ptr<const SpanPair>>>(this, workspacePath)) {
     m_runA = new QComboBox;
     m_runB = new QComboBox;
     m_runA->setToolTip(tr("A: the baseline"));
@@ -56,6 +60,11 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
     m_tabs->addTab(m_summary, tr("Summary"));
     m_tabs->addTab(m_items, tr("Items"));
     m_tabs->addTab(m_paths, tr("Call paths"));
+    m_waterfalls = new WaterfallPair;
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_waterfalls);
+    scroll->setWidgetResizable(true);
+    m_tabs->addTab(scroll, tr("Side by side"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_tabs, 1);
@@ -68,6 +77,7 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
         compare(b.toLongLong(), a.toLongLong());
     });
     connect(m_items, &CompareItems::requestActivated, this, &ComparePane::requestActivated);
+    connect(m_items, &CompareItems::pairSelected, this, &ComparePane::loadWaterfalls);
 }
 
 ComparePane::~ComparePane() = default;
@@ -125,6 +135,42 @@ void ComparePane::present(std::shared_ptr<const StoredComparison> c) {
     m_items->setComparison(m_c);
     m_paths->setComparison(m_c);
     emit comparisonReady();
+}
+
+void ComparePane::loadWaterfalls(int pair) {
+    if (!m_c || pair < 0) return;
+    const ItemPair &p = m_c->result.pairs[static_cast<std::size_t>(pair)];
+    const auto trace = [](const std::vector<EvalItemRow> &items, std::int32_t i) {
+        return i >= 0 ? items[static_cast<std::size_t>(i)].item.traceId.value_or(0) : 0;
+    };
+    const std::int64_t a = trace(m_c->itemsA, p.a), b = trace(m_c->itemsB, p.b);
+    const EvalItemRow &row = p.a >= 0 ? m_c->itemsA[static_cast<std::size_t>(p.a)]
+                                      : m_c->itemsB[static_cast<std::size_t>(p.b)];
+    const QString item = row.item.key.empty() ? QStringLiteral("#%1").arg(row.item.ordinal + 1)
+                                              : QString::fromStdString(row.item.key);
+    const auto title = [&](const QString &side, const RunInfo &run, std::int32_t index,
+                           const std::vector<EvalItemRow> &items) {
+        QString t = tr("%1 %2, item %3").arg(side, QString::fromStdString(run.label), item);
+        if (index >= 0 && items[static_cast<std::size_t>(index)].item.latency)
+            t += tr(": %1 s").arg(*items[static_cast<std::size_t>(index)].item.latency, 0, 'f', 2);
+        else if (index < 0)
+            t += tr(": not in this run");
+        return t;
+    };
+    const QString titleA = title(tr("A"), m_c->a, p.a, m_c->itemsA);
+    const QString titleB = title(tr("B"), m_c->b, p.b, m_c->itemsB);
+    m_spanJob->run(
+        [a, b](const Workspace &ws) {
+            auto spans = std::make_shared<SpanPair>();
+            if (a) spans->first = requestSpans(ws, a);
+            if (b) spans->second = requestSpans(ws, b);
+            return std::shared_ptr<const SpanPair>(spans);
+        },
+        [this, titleA, titleB](const std::shared_ptr<const SpanPair> &spans) {
+            m_waterfalls->setRequests(titleA, spans->first, titleB, spans->second);
+            emit waterfallsReady();
+        },
+        {});
 }
 
 } // namespace spanscope

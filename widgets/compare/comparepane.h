@@ -16,8 +16,10 @@ namespace spanscope {
 
 class CompareItems;
 class ComparePaths;
+class WaterfallPair;
 class CompareSummary;
 template <typename T> class LatestResult;
+struct RequestSpan;
 struct StoredComparison;
 
 // Run A (baseline) against run B (candidate): pick the two runs, and read the quality change per
@@ -39,6 +41,7 @@ public:
     CompareSummary *summary() const { return m_summary; }
     CompareItems *items() const { return m_items; }
     ComparePaths *paths() const { return m_paths; }
+    WaterfallPair *waterfalls() const { return m_waterfalls; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *runABox() const { return m_runA; }
     QComboBox *runBBox() const { return m_runB; }
@@ -46,13 +49,17 @@ public:
 
 signals:
     void comparisonReady();
+    void waterfallsReady(); // the selected item's two requests are drawn
     void requestActivated(std::int64_t runId, std::int64_t traceId);
 
 private:
     void start();
     void present(std::shared_ptr<const StoredComparison> c);
+    void loadWaterfalls(int pair);
 
     std::unique_ptr<LatestResult<std::shared_ptr<const StoredComparison>>> m_job;
+    using SpanPair = std::pair<std::vector<RequestSpan>, std::vector<RequestSpan>>;
+    std::unique_ptr<LatestResult<std::shared_ptr<const SpanPair>>> m_spanJob;
     std::shared_ptr<const StoredComparison> m_c;
     QComboBox *m_runA;
     QComboBox *m_runB;
@@ -62,6 +69,7 @@ private:
     CompareSummary *m_summary;
     CompareItems *m_items;
     ComparePaths *m_paths;
+    WaterfallPair *m_waterfalls;
 };
 
 } // namespace spanscope
