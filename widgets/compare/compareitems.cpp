@@ -2,6 +2,7 @@
 
 #include "analysis/textdiff.h"
 #include "charts/exportmenu.h"
+#include "charts/sortcell.h"
 #include "store/runcomparer.h"
 
 #include <QComboBox>
@@ -30,17 +31,6 @@ QString itemId(const EvalItemRow &r) {
 QString html(const std::string &s) {
     return QString::fromStdString(s).toHtmlEscaped();
 }
-
-// A row's sort value travels in UserRole so numbers sort as numbers.
-class Cell : public QTableWidgetItem {
-public:
-    Cell(const QString &text, double value) : QTableWidgetItem(text) {
-        setData(Qt::UserRole, value);
-    }
-    bool operator<(const QTableWidgetItem &other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
 
 } // namespace
 
@@ -191,15 +181,15 @@ void CompareItems::fill() {
         QString id = itemId(*any);
         if (!a) id += tr(" (only in B)");
         if (!b) id += tr(" (only in A)");
-        auto *idCell = new Cell(id, row);
+        auto *idCell = new SortCell(id, row);
         idCell->setData(Qt::UserRole + 1, p);
         m_table->setItem(row, Id, idCell);
         m_table->setItem(row, Question,
-                         new Cell(QString::fromStdString(any->question).simplified(), row));
+                         new SortCell(QString::fromStdString(any->question).simplified(), row));
         const auto va = value(a), vb = value(b);
         const auto number = [&](int column, const std::optional<double> &v, int decimals) {
-            auto *c = new Cell(v ? QString::number(*v, 'f', decimals) : QStringLiteral("-"),
-                               v.value_or(-1e300));
+            auto *c = new SortCell(v ? QString::number(*v, 'f', decimals) : QStringLiteral("-"),
+                                   v.value_or(-1e300));
             c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column, c);
             return c;

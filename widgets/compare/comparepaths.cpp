@@ -1,6 +1,7 @@
 #include "comparepaths.h"
 
 #include "charts/exportmenu.h"
+#include "charts/sortcell.h"
 #include "stacks/flamegraphview.h"
 #include "store/runanalysis.h"
 #include "store/runcomparer.h"
@@ -47,16 +48,6 @@ QString changeText(const PathComparison &p) {
         return slower ? QObject::tr("slower (callees)") : QObject::tr("faster (callees)");
     return {};
 }
-
-class Cell : public QTableWidgetItem {
-public:
-    Cell(const QString &text, double value) : QTableWidgetItem(text) {
-        setData(Qt::UserRole, value);
-    }
-    bool operator<(const QTableWidgetItem &other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
 
 } // namespace
 
@@ -195,7 +186,7 @@ void ComparePaths::fillTable() {
     for (int row = 0; row < static_cast<int>(paths.size()); ++row) {
         const PathComparison &p = paths[static_cast<std::size_t>(row)];
         const auto set = [&](int column, const QString &text, double value) {
-            auto *c = new Cell(text, value);
+            auto *c = new SortCell(text, value);
             if (column != Path && column != Changed)
                 c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column, c);

@@ -3,6 +3,7 @@
 #include "analysis/runsummary.h"
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
+#include "charts/sortcell.h"
 #include "store/runqueries.h"
 #include "workspace/latestresult.h"
 
@@ -46,19 +47,6 @@ QString html(const std::string &s) {
 int binOf(double score, double lo, double width) {
     return std::clamp(static_cast<int>(std::floor((score - lo) / width + 1e-9)), 0, scoreBins - 1);
 }
-
-class Cell : public QTableWidgetItem {
-public:
-    Cell(const QString &text, double value) : QTableWidgetItem(text) {
-        setData(Qt::UserRole, value);
-    }
-    bool operator<(const QTableWidgetItem &other) const override {
-        const QVariant a = data(Qt::UserRole), b = other.data(Qt::UserRole);
-        if (a.typeId() == QMetaType::Double && b.typeId() == QMetaType::Double)
-            return a.toDouble() < b.toDouble();
-        return text() < other.text();
-    }
-};
 
 } // namespace
 
@@ -261,20 +249,18 @@ void OverviewPane::fillItems() {
     }
     for (int row = 0; row < n; ++row) {
         const EvalItemRow &r = m_data->items[static_cast<std::size_t>(row)];
-        auto *id = new Cell(r.item.key.empty() ? QStringLiteral("#%1").arg(r.item.ordinal + 1)
-                                               : QString::fromStdString(r.item.key),
-                            static_cast<double>(r.item.ordinal));
+        auto *id = new SortCell(r.item.key.empty() ? QStringLiteral("#%1").arg(r.item.ordinal + 1)
+                                                   : QString::fromStdString(r.item.key),
+                                static_cast<double>(r.item.ordinal));
         id->setData(Qt::UserRole + 1, row);
         m_items->setItem(row, Id, id);
         m_items->setItem(row, Question,
-                         new Cell(QString::fromStdString(r.question).simplified(), 0));
-        m_items->item(row, Question)->setData(Qt::UserRole, QVariant());
+                         new SortCell(QString::fromStdString(r.question).simplified()));
         m_items->setItem(row, Answer,
-                         new Cell(QString::fromStdString(r.generated).simplified(), 0));
-        m_items->item(row, Answer)->setData(Qt::UserRole, QVariant());
+                         new SortCell(QString::fromStdString(r.generated).simplified()));
         const auto number = [&](int column, const std::optional<double> &v, int decimals) {
-            auto *c = new Cell(v ? QString::number(*v, 'f', decimals) : QStringLiteral("-"),
-                               v.value_or(-1e300));
+            auto *c = new SortCell(v ? QString::number(*v, 'f', decimals) : QStringLiteral("-"),
+                                   v.value_or(-1e300));
             c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_items->setItem(row, column, c);
             return c;
