@@ -40,7 +40,8 @@ void DecisionTabs::runSelected(std::int64_t runId) {
     m_run = runId;
     m_overview->setRun(runId ? m_ws.run(runId) : std::nullopt);
     const auto run = runId ? m_ws.run(runId) : std::nullopt;
-    if (run && run->kind == "nat-sizing") size({runId}, false);
+    // A calculator run has no spans: its view is the sizing.
+    if (run && run->kind == "nat-sizing") size({runId}, true);
 }
 
 void DecisionTabs::runsChanged() {
