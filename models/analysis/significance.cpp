@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <random>
 
 namespace spanscope::significance {
 
@@ -134,7 +133,16 @@ std::optional<Interval> bootstrapMeanInterval(const std::vector<double> &values,
                                               std::uint64_t seed, double level) {
     if (values.empty() || resamples <= 0) return std::nullopt;
     const auto n = static_cast<std::uint64_t>(values.size());
-    std::mt19937_64 rng(seed);
+    // SplitMix64 (Steele, Lea, Flood 2014): a few ns cheaper a draw than mt19937_64, and the
+    // draws are the whole cost (resamples x n of them); its output is equidistributed, plenty
+    // for resampling indexes.
+    std::uint64_t state = seed;
+    const auto rng = [&state] {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    };
     std::vector<double> means(static_cast<std::size_t>(resamples));
     for (double &m : means) {
         double sum = 0;

@@ -42,10 +42,11 @@ struct Interval {
 };
 
 // Percentile bootstrap interval of the mean of `values` (paired differences): `resamples`
-// resamples of size n drawn with replacement by std::mt19937_64 seeded with `seed`, index k =
-// floor(u * n / 2^64) for each 64-bit draw u, the means sorted, and the (1-level)/2 and
-// (1+level)/2 quantiles taken with numpy's linear interpolation. Same input and seed, same
-// interval, on every platform. nullopt when `values` is empty.
+// resamples of size n drawn with replacement by SplitMix64 seeded with `seed` (state += golden
+// gamma, then its two xor-shift-multiply rounds), index k = floor(u * n / 2^64) for each draw u,
+// the means sorted, and the (1-level)/2 and (1+level)/2 quantiles taken with numpy's linear
+// interpolation. Same input and seed, same interval, on every platform. nullopt when `values` is
+// empty.
 std::optional<Interval> bootstrapMeanInterval(const std::vector<double> &values,
                                               int resamples = 10000, std::uint64_t seed = 20251126,
                                               double level = 0.95);
