@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace spanscope {
@@ -197,6 +198,15 @@ std::vector<ImportSource> Sniffer::findSources(const QString &path) {
     const QFileInfo info(path);
     const std::string shown = path.toStdString();
     if (!info.exists()) throw IngestError(shown, "", "no such file or folder");
+    // A FIFO, socket or device (or /dev/stdin) would block in open() or read as empty: refuse it
+    // before opening, as a folder scan skips them.
+    std::error_code ec;
+    const auto type = std::filesystem::status(path.toStdString(), ec).type();
+    if (type != std::filesystem::file_type::regular &&
+        type != std::filesystem::file_type::directory)
+        throw IngestError(shown, "",
+                          "not a regular file or folder (a pipe, socket or device): Spanscope "
+                          "imports files and folders; save the stream to a file and import that");
     std::vector<ImportSource> out;
     if (info.isDir()) {
         scanFolder(info.absoluteFilePath(), info.absoluteFilePath(), out);

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTest>
 #include <map>
+#include <sys/stat.h>
 
 namespace {
 struct Result {
@@ -229,6 +230,29 @@ private slots:
         QCOMPARE(testsupport::workspaceDigest(ws()), before);
         QCOMPARE(cli({"summary", "no-such-run", "--workspace", ws()}).exit, 1);
         QCOMPARE(cli({"import", m_tmp.filePath("missing"), "--workspace", ws()}).exit, 1);
+    }
+
+    void pipesAndDevicesAreRefusedNotWaitedOn() {
+        // A FIFO given as PATH blocked in open() forever; /dev/null read as "empty". Both are
+        // refused before anything opens them, with the reason and what to do.
+        const QString fifo = m_tmp.filePath(QStringLiteral("stream.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const QString link = m_tmp.filePath(QStringLiteral("link-to-fifo.jsonl"));
+        QVERIFY(QFile::link(fifo, link));
+        cli({"import", testsupport::fixture("nat/legacy-stream"), "--workspace", ws()});
+        const QByteArray before = testsupport::workspaceDigest(ws());
+        for (const QString &path : {fifo, link, QStringLiteral("/dev/null")}) {
+            QProcess p;
+            p.start(QStringLiteral(SPANSCOPE_CLI), {"import", path, "--workspace", ws()});
+            const bool finished = p.waitForFinished(20000);
+            if (!finished) p.kill();
+            QVERIFY2(finished, qPrintable(path + " made the import wait"));
+            QCOMPARE(p.exitCode(), 1);
+            const QByteArray err = p.readAllStandardError();
+            QVERIFY2(err.contains("not a regular file or folder"), err);
+            QVERIFY2(err.contains(QFile::encodeName(path)), err);
+        }
+        QCOMPARE(testsupport::workspaceDigest(ws()), before);
     }
 };
 
