@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <chrono>
 #include <cstdio>
@@ -100,7 +101,7 @@ int runImport(const QStringList &args) {
     }
     std::unique_ptr<Workspace> ws;
     try {
-        ws = openWorkspace(p);
+        ws = openWorkspace(p, Access::Create);
     } catch (const StoreError &e) {
         err(std::string("error: ") + e.what());
         return BadInput;
@@ -154,6 +155,13 @@ int runRuns(const QStringList &args) {
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
         err("spanscope-cli runs: --format must be text or json");
         return Usage;
+    }
+    if (!QFileInfo::exists(workspacePath(p))) { // nothing imported yet: say so, create nothing
+        if (format == QLatin1String("json"))
+            out("[]\n");
+        else
+            out("no runs in " + workspacePath(p).toStdString() + " (no workspace there yet)\n");
+        return Ok;
     }
     try {
         const auto ws = openWorkspace(p);
@@ -257,6 +265,10 @@ int runGenerate(const QStringList &args) {
     if (!p.parse(args)) {
         err("spanscope-cli generate: " + p.errorText().toStdString());
         return Usage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out(p.helpText().toStdString());
+        return Ok;
     }
     if (p.isSet(QStringLiteral("demo"))) {
         if (p.positionalArguments().size() != 1) {

@@ -1,9 +1,11 @@
 #include "clisupport.h"
 
 #include "clicommands.h"
+#include "store/storeerror.h"
 #include "store/workspace.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <cstdio>
 
@@ -39,9 +41,17 @@ Parsed parse(QCommandLineParser &p, const QStringList &args) {
     return Parsed::Run;
 }
 
-std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p) {
-    const QString path = p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace"))
-                                                              : defaultWorkspace();
+QString workspacePath(const QCommandLineParser &p) {
+    return p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace"))
+                                                : defaultWorkspace();
+}
+
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p, Access access) {
+    const QString path = workspacePath(p);
+    if (access == Access::Existing && !QFileInfo::exists(path))
+        throw StoreError("no workspace at " + path.toStdString() +
+                         ": nothing was imported there (spanscope-cli import PATH --workspace " +
+                         path.toStdString() + ")");
     return std::make_unique<Workspace>(path);
 }
 

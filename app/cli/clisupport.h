@@ -21,7 +21,13 @@ QString defaultWorkspace();
 enum class Parsed { Run, Help, Error };
 // Adds --workspace and --help, parses; prints the usage error or the help text.
 Parsed parse(QCommandLineParser &p, const QStringList &args);
-std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p);
+// The workspace file --workspace names, else the default one.
+QString workspacePath(const QCommandLineParser &p);
+// Only `import` creates a workspace; every other command opens an existing one and throws
+// StoreError naming the path when there is none, creating nothing.
+enum class Access { Existing, Create };
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p,
+                                         Access access = Access::Existing);
 // The run named by id or label; prints an error and returns nullopt when there is none.
 std::optional<RunInfo> findRun(Workspace &ws, const std::string &key);
 

@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -230,6 +231,30 @@ private slots:
         QCOMPARE(testsupport::workspaceDigest(ws()), before);
         QCOMPARE(cli({"summary", "no-such-run", "--workspace", ws()}).exit, 1);
         QCOMPARE(cli({"import", m_tmp.filePath("missing"), "--workspace", ws()}).exit, 1);
+    }
+
+    void readOnlyCommandsCreateNothing() {
+        // A mistyped --workspace must not leave folders and an empty workspace behind.
+        const QString missing = m_tmp.filePath(QStringLiteral("not/there/w.spanscope"));
+        const Result runs = cli({"runs", "--workspace", missing});
+        QCOMPARE(runs.exit, 0);
+        QVERIFY2(runs.out.contains("no workspace there yet"), runs.out);
+        QCOMPARE(cli({"runs", "--format", "json", "--workspace", missing}).out.trimmed(),
+                 QByteArray("[]"));
+        for (const QStringList &command :
+             {QStringList{"summary", "1"}, QStringList{"stacks", "1"}, QStringList{"slow", "1"},
+              QStringList{"compare", "1", "2"}, QStringList{"sizing", "1"}}) {
+            const Result r = cli(command + QStringList{"--workspace", missing});
+            QCOMPARE(r.exit, 1);
+            QVERIFY2(r.err.contains("no workspace at"), r.err);
+        }
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("not"))));
+        // Every command's --help is help: exit 0, usage on stdout.
+        for (const char *command : {"import", "generate", "runs", "compare", "sizing"}) {
+            const Result help = cli({command, "--help"});
+            QCOMPARE(help.exit, 0);
+            QVERIFY2(help.out.contains("Usage:"), help.out);
+        }
     }
 
     void pipesAndDevicesAreRefusedNotWaitedOn() {
