@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <chrono>
@@ -99,7 +100,23 @@ int runImport(const QStringList &args) {
         err(usage().toStdString());
         return Usage;
     }
+    // What this command creates (the file, missing folders above it) goes again if nothing
+    // gets imported into it: a failed first import leaves no empty workspace behind.
+    const QFileInfo target(workspacePath(p));
+    const bool existed = target.exists();
+    QStringList createdDirs;
+    for (QDir d = target.absoluteDir(); !d.exists(); d = QFileInfo(d.absolutePath()).dir())
+        createdDirs << d.absolutePath();
     std::unique_ptr<Workspace> ws;
+    bool imported = false;
+    const auto removeIfNew = [&] {
+        if (existed || imported) return;
+        ws.reset();
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(target.absoluteFilePath() + QLatin1String(suffix));
+        for (const QString &dir : createdDirs)
+            QDir().rmdir(dir); // only if still empty
+    };
     try {
         ws = openWorkspace(p, Access::Create);
     } catch (const StoreError &e) {
@@ -115,6 +132,7 @@ int runImport(const QStringList &args) {
         timer.start();
         try {
             const auto runs = importWithProgress(*ws, path, options);
+            imported = imported || !runs.empty();
             for (const ImportedRun &r : runs) {
                 if (r.unchanged) {
                     out("unchanged: " + r.sourcePath + " is already run " +
@@ -143,6 +161,7 @@ int runImport(const QStringList &args) {
             exit = BadInput;
         }
     }
+    removeIfNew();
     return exit;
 }
 

@@ -249,6 +249,11 @@ private slots:
             QVERIFY2(r.err.contains("no workspace at"), r.err);
         }
         QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("not"))));
+        // A first import that fails leaves no workspace (and no folders) behind.
+        const Result failed = cli(
+            {"import", m_tmp.filePath(QStringLiteral("missing-input")), "--workspace", missing});
+        QCOMPARE(failed.exit, 1);
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("not"))));
         // Every command's --help is help: exit 0, usage on stdout.
         for (const char *command : {"import", "generate", "runs", "compare", "sizing"}) {
             const Result help = cli({command, "--help"});
