@@ -58,23 +58,29 @@ void BulkWriter::begin() {
         prepare();
         m_nextTraceId = scalar(m_ws, "SELECT coalesce(max(id), 0) + 1 FROM traces");
         m_nextSpanId = scalar(m_ws, "SELECT coalesce(max(id), 0) + 1 FROM spans");
-        if (m_nextSpanId - 1 < rebuildIndexesBelow) {
-            Statement st(m_ws.handle(), "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                        "AND sql IS NOT NULL AND tbl_name <> 'runs'");
-            while (st.step())
-                m_droppedIndexes.emplace_back(st.text(0), st.text(1));
-            for (const auto &[name, sql] : m_droppedIndexes)
-                m_ws.exec("DROP INDEX " + name);
-        }
     } catch (...) {
         rollback();
         throw;
     }
 }
 
+void BulkWriter::dropIndexesForLoad() {
+    // Only once something is written: an import whose every input is unchanged writes nothing.
+    if (m_wrote) return;
+    m_wrote = true;
+    if (m_nextSpanId - 1 >= rebuildIndexesBelow) return;
+    Statement st(m_ws.handle(), "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                "AND sql IS NOT NULL AND tbl_name <> 'runs'");
+    while (st.step())
+        m_droppedIndexes.emplace_back(st.text(0), st.text(1));
+    for (const auto &[name, sql] : m_droppedIndexes)
+        m_ws.exec("DROP INDEX " + name);
+}
+
 std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &kind,
                                   const std::string &sourcePath, const std::string &digest,
                                   const std::string &quickKey) {
+    dropIndexesForLoad();
     m_run.bind(1, std::string_view(label))
         .bind(2, std::string_view(kind))
         .bind(3, std::string_view(sourcePath))
@@ -300,6 +306,10 @@ void BulkWriter::finishRun(ImportReport &report, const std::string &metadataJson
 }
 
 void BulkWriter::commit() {
+    if (!m_wrote) { // nothing to keep: end the transaction without touching the file
+        rollback();
+        return;
+    }
     for (const auto &[name, sql] : m_droppedIndexes)
         m_ws.exec(sql);
     m_droppedIndexes.clear();

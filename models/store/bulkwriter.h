@@ -51,6 +51,7 @@ private:
     void insertEvents(std::int64_t spanId, const std::vector<EventRecord> &events);
     void finishLooseTraces(ImportReport &report);
     void rebuildIndexes();
+    void dropIndexesForLoad(); // before the first run is written, for a large first load
     void prepare();
 
     struct LooseTrace {
@@ -63,6 +64,7 @@ private:
     Workspace &m_ws;
     ZstdCodec m_codec;
     bool m_open = false;
+    bool m_wrote = false; // a run was begun: commit keeps it
     std::vector<std::pair<std::string, std::string>> m_droppedIndexes; // name, CREATE sql
     Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
         m_file;

@@ -49,10 +49,15 @@ private slots:
         QVERIFY2(imp.out.contains("imported run 1 'baseline' (nat-eval): 2 requests, 8 spans"),
                  imp.out);
 
+        const QByteArray before = testsupport::workspaceDigest(ws());
+        const QByteArray fileBefore = testsupport::sha256(ws());
         const Result again =
             cli({"import", testsupport::fixture("nat/parallel-newer"), "--workspace", ws()});
         QCOMPARE(again.exit, 0);
         QVERIFY2(again.out.contains("unchanged"), again.out);
+        // A no-op writes nothing: not even the indexes are dropped and rebuilt.
+        QCOMPARE(testsupport::workspaceDigest(ws()), before);
+        QCOMPARE(testsupport::sha256(ws()), fileBefore);
 
         const Result runs = cli({"runs", "--workspace", ws(), "--format", "json"});
         QCOMPARE(runs.exit, 0);
