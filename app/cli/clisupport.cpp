@@ -63,6 +63,10 @@ std::optional<RunInfo> findRun(Workspace &ws, const std::string &key) {
     return run;
 }
 
+nlohmann::json jsonOrNull(const std::optional<double> &v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
 std::string fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);

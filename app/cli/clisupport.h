@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,8 @@ std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p,
 // The run named by id or label; prints an error and returns nullopt when there is none.
 std::optional<RunInfo> findRun(Workspace &ws, const std::string &key);
 
+// A number for JSON output, null when absent.
+nlohmann::json jsonOrNull(const std::optional<double> &v);
 std::string fixed(double v, int decimals); // "%.*f" without locale surprises
 // Epoch seconds of a nanosecond time, with microseconds.
 double epochSeconds(std::int64_t ns);

@@ -15,13 +15,8 @@ namespace {
 
 using json = nlohmann::json;
 
-// What a script sees as an item's id: the eval id, or "#N" (request order) where there is none.
 std::string itemId(const EvalItemRow &row) {
-    return row.item.key.empty() ? "#" + std::to_string(row.item.ordinal + 1) : row.item.key;
-}
-
-json optional(const std::optional<double> &v) {
-    return v ? json(*v) : json(nullptr);
+    return spanscope::itemId(row.item);
 }
 
 std::string num(const std::optional<double> &v, int decimals, const char *unit = "") {
@@ -74,9 +69,9 @@ json toJson(const StoredComparison &c, double alpha, const std::vector<std::stri
     for (const EvaluatorComparison &e : r.evaluators) {
         const PairedComparison &p = e.paired;
         json ev = pairedJson(c, p);
-        ev["mean_a"] = optional(p.meanA);
-        ev["mean_b"] = optional(p.meanB);
-        ev["diff"] = optional(p.diff);
+        ev["mean_a"] = jsonOrNull(p.meanA);
+        ev["mean_b"] = jsonOrNull(p.meanB);
+        ev["diff"] = jsonOrNull(p.diff);
         ev["improved"] = p.improved;
         ev["regressed"] = p.regressed;
         ev["unchanged"] = p.unchanged;
@@ -84,12 +79,12 @@ json toJson(const StoredComparison &c, double alpha, const std::vector<std::stri
         j["evaluators"][e.name] = ev;
     }
     const LatencyComparison &l = r.latency;
-    j["latency"] = {{"p50_a", optional(l.p50A)},
-                    {"p50_b", optional(l.p50B)},
-                    {"p95_a", optional(l.p95A)},
-                    {"p95_b", optional(l.p95B)}};
+    j["latency"] = {{"p50_a", jsonOrNull(l.p50A)},
+                    {"p50_b", jsonOrNull(l.p50B)},
+                    {"p95_a", jsonOrNull(l.p95A)},
+                    {"p95_b", jsonOrNull(l.p95B)}};
     json paired = pairedJson(c, l.paired);
-    paired["mean_diff"] = optional(l.paired.diff);
+    paired["mean_diff"] = jsonOrNull(l.paired.diff);
     paired["faster"] = l.paired.improved;
     paired["slower"] = l.paired.regressed;
     paired["unchanged"] = l.paired.unchanged;
@@ -100,12 +95,12 @@ json toJson(const StoredComparison &c, double alpha, const std::vector<std::stri
         j["paths"].push_back({{"path", p.path},
                               {"calls_a", p.callsA},
                               {"calls_b", p.callsB},
-                              {"p50_a", optional(p.p50A)},
-                              {"p50_b", optional(p.p50B)},
-                              {"p95_a", optional(p.p95A)},
-                              {"p95_b", optional(p.p95B)},
-                              {"self_p50_a", optional(p.selfP50A)},
-                              {"self_p50_b", optional(p.selfP50B)},
+                              {"p50_a", jsonOrNull(p.p50A)},
+                              {"p50_b", jsonOrNull(p.p50B)},
+                              {"p95_a", jsonOrNull(p.p95A)},
+                              {"p95_b", jsonOrNull(p.p95B)},
+                              {"self_p50_a", jsonOrNull(p.selfP50A)},
+                              {"self_p50_b", jsonOrNull(p.selfP50B)},
                               {"tokens_a", p.tokensA},
                               {"tokens_b", p.tokensB},
                               {"q_self", p.qSelf},

@@ -14,18 +14,6 @@ namespace {
 
 using json = nlohmann::json;
 
-json optional(const std::optional<double> &v) {
-    return v ? json(*v) : json(nullptr);
-}
-
-std::string concurrencyKey(double c) {
-    return c == std::floor(c) ? std::to_string(static_cast<long long>(c)) : fixed(c, 2);
-}
-
-bool close(double a, double b) {
-    return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b));
-}
-
 } // namespace
 
 int runSizing(const QStringList &args) {
@@ -101,33 +89,16 @@ int runSizing(const QStringList &args) {
             return BadInput;
         }
         std::string budgetSource = "option";
-        if (!budget && source.natImpliedBudget) {
-            budget = source.natImpliedBudget;
-            budgetSource = "nat";
-        }
         if (!budget) {
-            std::vector<double> p95s;
-            for (const sizing::Point &pt : source.points)
-                p95s.push_back(pt.p95);
-            std::sort(p95s.begin(), p95s.end());
-            budget = p95s[p95s.size() / 2];
-            budgetSource = "median of the points";
+            const DefaultBudget chosen = defaultBudget(source);
+            budget = chosen.seconds;
+            budgetSource = chosen.source;
         }
-        const sizing::Result r = sizing::size(source.points, {users, *budget, gpus});
-        // NAT's figures are for its own inputs: compare only when these are the same.
-        const bool sameAsNat = source.natImpliedBudget &&
-                               close(*budget, *source.natImpliedBudget) &&
-                               users == defaultSizingUsers && gpus == defaultSizingGpus;
-        bool agrees = true;
-        if (sameAsNat) {
-            if (source.natGpus.has_value() != r.gpus.has_value() ||
-                (r.gpus && !close(*r.gpus, *source.natGpus)))
-                agrees = false;
-            for (std::size_t i = 0; i < r.singlePoint.size(); ++i)
-                if (r.singlePoint[i].has_value() != source.natSinglePoint[i].has_value() ||
-                    (r.singlePoint[i] && !close(*r.singlePoint[i], *source.natSinglePoint[i])))
-                    agrees = false;
-        }
+        const sizing::Inputs inputs{users, *budget, gpus};
+        const sizing::Result r = sizing::size(source.points, inputs);
+        // NAT's figures are for its own inputs: compared only when these are the same.
+        const std::optional<bool> agrees = agreesWithNat(source, inputs, r);
+        const bool sameAsNat = agrees.has_value();
 
         json j;
         j["runs"] = ids;
@@ -141,9 +112,9 @@ int runSizing(const QStringList &args) {
         j["gpus_single_point"] = json::object();
         for (std::size_t i = 0; i < source.points.size(); ++i) {
             const sizing::Point &pt = source.points[i];
-            const std::string key = concurrencyKey(pt.concurrency);
+            const std::string key = concurrencyText(pt.concurrency);
             j["points"][key] = pt.p95;
-            j["gpus_single_point"][key] = optional(r.singlePoint[i]);
+            j["gpus_single_point"][key] = jsonOrNull(r.singlePoint[i]);
             json d = {{"concurrency", pt.concurrency},
                       {"p95", pt.p95},
                       {"outlier", static_cast<bool>(r.outlier[i])},
@@ -151,7 +122,7 @@ int runSizing(const QStringList &args) {
                       {"items", pt.items.size()},
                       {"items_over_budget",
                        r.itemsOverBudget[i] < 0 ? json(nullptr) : json(r.itemsOverBudget[i])},
-                      {"gpus_single_point", optional(r.singlePoint[i])}};
+                      {"gpus_single_point", jsonOrNull(r.singlePoint[i])}};
             if (source.runOfPoint[i]) d["run"] = source.runOfPoint[i];
             j["point_details"].push_back(d);
         }
@@ -161,18 +132,18 @@ int runSizing(const QStringList &args) {
                     {"outliers_removed", r.fit.outliersRemoved},
                     {"accepted", r.fit.accepted},
                     {"rejected", r.fit.rejected.empty() ? json(nullptr) : json(r.fit.rejected)}};
-        j["concurrency_at_budget"] = optional(r.concurrencyAtBudget);
+        j["concurrency_at_budget"] = jsonOrNull(r.concurrencyAtBudget);
         j["max_concurrency_within_budget"] =
             r.concurrencyAtBudget ? json(std::floor(*r.concurrencyAtBudget)) : json(nullptr);
-        j["max_tested_concurrency_within_budget"] = optional(r.maxTestedWithinBudget);
-        j["gpus"] = optional(r.gpus);
+        j["max_tested_concurrency_within_budget"] = jsonOrNull(r.maxTestedWithinBudget);
+        j["gpus"] = jsonOrNull(r.gpus);
         if (source.fromNat) {
-            json nat = {{"gpus", optional(source.natGpus)}, {"same_inputs", sameAsNat}};
+            json nat = {{"gpus", jsonOrNull(source.natGpus)}, {"same_inputs", sameAsNat}};
             nat["gpus_single_point"] = json::object();
             for (std::size_t i = 0; i < source.points.size(); ++i)
-                nat["gpus_single_point"][concurrencyKey(source.points[i].concurrency)] =
-                    optional(source.natSinglePoint[i]);
-            if (sameAsNat) nat["agrees"] = agrees;
+                nat["gpus_single_point"][concurrencyText(source.points[i].concurrency)] =
+                    jsonOrNull(source.natSinglePoint[i]);
+            if (sameAsNat) nat["agrees"] = *agrees;
             j["nat"] = nat;
         }
         if (format == QLatin1String("json")) {
@@ -187,7 +158,7 @@ int runSizing(const QStringList &args) {
         o += "concurrency      p95 s  items>budget  GPUs (single point)\n";
         for (std::size_t i = 0; i < source.points.size(); ++i) {
             const sizing::Point &pt = source.points[i];
-            std::string line = concurrencyKey(pt.concurrency);
+            std::string line = concurrencyText(pt.concurrency);
             line.resize(11, ' ');
             std::string p95 = fixed(pt.p95, 2);
             line += std::string(p95.size() < 11 ? 11 - p95.size() : 0, ' ') + p95;
@@ -209,7 +180,7 @@ int runSizing(const QStringList &args) {
         }
         o += "concurrency within the budget on " + fixed(gpus, 0) + " GPUs: " +
              (r.concurrencyAtBudget ? fixed(*r.concurrencyAtBudget, 1) + " by the fit" : "-") +
-             (r.maxTestedWithinBudget ? ", " + concurrencyKey(*r.maxTestedWithinBudget) + " tested"
+             (r.maxTestedWithinBudget ? ", " + concurrencyText(*r.maxTestedWithinBudget) + " tested"
                                       : std::string()) +
              "\n";
         o += "GPUs for " + fixed(users, 0) + " users: " + (r.gpus ? fixed(*r.gpus, 1) : "-") +
@@ -217,7 +188,7 @@ int runSizing(const QStringList &args) {
         if (source.fromNat && sameAsNat)
             o += std::string("NAT's own estimate for these inputs: ") +
                  (source.natGpus ? fixed(*source.natGpus, 1) : "-") +
-                 (agrees ? " (agrees)\n" : " (DIFFERS)\n");
+                 (*agrees ? " (agrees)\n" : " (DIFFERS)\n");
         out(o);
         return Ok;
     } catch (const StoreError &e) {

@@ -38,8 +38,8 @@ DecisionTabs::~DecisionTabs() = default;
 
 void DecisionTabs::runSelected(std::int64_t runId) {
     m_run = runId;
-    m_overview->setRun(runId ? m_ws.run(runId) : std::nullopt);
     const auto run = runId ? m_ws.run(runId) : std::nullopt;
+    m_overview->setRun(run);
     // A calculator run has no spans: its view is the sizing.
     if (run && run->kind == "nat-sizing") size({runId}, true);
 }

@@ -10,6 +10,10 @@ namespace spanscope {
 
 using nlohmann::json;
 
+std::string itemId(const CompareItem &item) {
+    return item.key.empty() ? "#" + std::to_string(item.ordinal + 1) : item.key;
+}
+
 std::string reasoningText(const std::string &stored) {
     const json j = json::parse(stored, nullptr, false);
     if (j.is_string()) return j.get<std::string>();

@@ -54,6 +54,10 @@ private:
     const Workspace &m_ws;
 };
 
+// An item as scripts and views name it: its id, or "#N" (its place in request order, 1-based)
+// where the source gave none.
+std::string itemId(const CompareItem &item);
+
 // The text of a stored reasoning: the "reasoning" (or "explanation") string when it is a JSON
 // object holding one, else the JSON as it is.
 std::string reasoningText(const std::string &stored);

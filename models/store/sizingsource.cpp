@@ -7,6 +7,8 @@
 #include "workspace.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace spanscope {
@@ -90,6 +92,41 @@ SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t>
         s.natItemsOver.emplace_back();
     }
     return s;
+}
+
+DefaultBudget defaultBudget(const SizingSource &source) {
+    if (source.natImpliedBudget) return {*source.natImpliedBudget, "nat"};
+    if (source.points.empty()) return {};
+    std::vector<double> p95s;
+    for (const sizing::Point &p : source.points)
+        p95s.push_back(p.p95);
+    std::sort(p95s.begin(), p95s.end());
+    return {p95s[p95s.size() / 2], "median of the points"};
+}
+
+std::optional<bool> agreesWithNat(const SizingSource &source, const sizing::Inputs &inputs,
+                                  const sizing::Result &result) {
+    const auto same = [](double a, double b) {
+        return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b));
+    };
+    if (!source.natImpliedBudget || !same(inputs.budget, *source.natImpliedBudget) ||
+        inputs.users != defaultSizingUsers || inputs.testGpus != defaultSizingGpus)
+        return std::nullopt;
+    if (source.natGpus.has_value() != result.gpus.has_value()) return false;
+    if (result.gpus && !same(*result.gpus, *source.natGpus)) return false;
+    for (std::size_t i = 0; i < result.singlePoint.size() && i < source.natSinglePoint.size();
+         ++i) {
+        const auto &ours = result.singlePoint[i], &nat = source.natSinglePoint[i];
+        if (ours.has_value() != nat.has_value() || (ours && !same(*ours, *nat))) return false;
+    }
+    return true;
+}
+
+std::string concurrencyText(double c) {
+    if (c == std::floor(c)) return std::to_string(static_cast<long long>(c));
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", c);
+    return text;
 }
 
 } // namespace spanscope

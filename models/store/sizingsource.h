@@ -43,6 +43,23 @@ SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric);
 SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t> &runIds,
                             SizingMetric metric);
 
+// The budget to open on when the user gives none: the one NAT's estimates imply, else the median
+// point's p95 (a line that crosses the data), else 60 s for no points; `source` says which.
+struct DefaultBudget {
+    double seconds = 60;
+    const char *source = "none";
+};
+DefaultBudget defaultBudget(const SizingSource &source);
+
+// Whether our figures equal NAT's for these inputs: nullopt when the inputs are not the ones
+// NAT's figures are for (the default users and GPUs and the budget they imply), else whether
+// the slope estimate and every single-point estimate agree.
+std::optional<bool> agreesWithNat(const SizingSource &source, const sizing::Inputs &inputs,
+                                  const sizing::Result &result);
+
+// A concurrency as the views print it: whole numbers without decimals ("16"), else two.
+std::string concurrencyText(double concurrency);
+
 // Whether NAT estimated anything for `metric` in this calculator run.
 bool natEstimated(const StoredSizing &stored, SizingMetric metric);
 

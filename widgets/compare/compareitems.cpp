@@ -24,8 +24,7 @@ namespace {
 enum Column { Id, Question, ValueA, ValueB, Change, LatencyA, LatencyB, Columns };
 
 QString itemId(const EvalItemRow &r) {
-    return r.item.key.empty() ? QStringLiteral("#%1").arg(r.item.ordinal + 1)
-                              : QString::fromStdString(r.item.key);
+    return QString::fromStdString(spanscope::itemId(r.item));
 }
 
 QString html(const std::string &s) {

@@ -146,8 +146,7 @@ void ComparePane::loadWaterfalls(int pair) {
     const std::int64_t a = trace(m_c->itemsA, p.a), b = trace(m_c->itemsB, p.b);
     const EvalItemRow &row = p.a >= 0 ? m_c->itemsA[static_cast<std::size_t>(p.a)]
                                       : m_c->itemsB[static_cast<std::size_t>(p.b)];
-    const QString item = row.item.key.empty() ? QStringLiteral("#%1").arg(row.item.ordinal + 1)
-                                              : QString::fromStdString(row.item.key);
+    const QString item = QString::fromStdString(itemId(row.item));
     const auto title = [&](const QString &side, const RunInfo &run, std::int32_t index,
                            const std::vector<EvalItemRow> &items) {
         QString t = tr("%1 %2, item %3").arg(side, QString::fromStdString(run.label), item);

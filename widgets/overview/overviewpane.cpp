@@ -249,8 +249,7 @@ void OverviewPane::fillItems() {
     }
     for (int row = 0; row < n; ++row) {
         const EvalItemRow &r = m_data->items[static_cast<std::size_t>(row)];
-        auto *id = new SortCell(r.item.key.empty() ? QStringLiteral("#%1").arg(r.item.ordinal + 1)
-                                                   : QString::fromStdString(r.item.key),
+        auto *id = new SortCell(QString::fromStdString(itemId(r.item)),
                                 static_cast<double>(r.item.ordinal));
         id->setData(Qt::UserRole + 1, row);
         m_items->setItem(row, Id, id);
@@ -401,9 +400,7 @@ void OverviewPane::applyFilters() {
 
 void OverviewPane::showItem(int index) {
     const EvalItemRow &r = m_data->items[static_cast<std::size_t>(index)];
-    QString h = QStringLiteral("<h4>%1</h4>")
-                    .arg(r.item.key.empty() ? QStringLiteral("#%1").arg(r.item.ordinal + 1)
-                                            : html(r.item.key));
+    QString h = QStringLiteral("<h4>%1</h4>").arg(html(itemId(r.item)));
     h += tr("<p><b>Question</b><br>%1</p>").arg(html(r.question));
     h += tr("<p><b>Reference answer</b><br>%1</p>").arg(html(r.expected));
     h += tr("<p><b>Generated answer</b><br>%1</p>").arg(html(r.generated));

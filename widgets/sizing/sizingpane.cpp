@@ -25,12 +25,8 @@ QString num(double v, int decimals) {
     return QString::number(v, 'f', decimals);
 }
 
-QString concurrencyText(double c) {
-    return c == std::floor(c) ? QString::number(static_cast<long long>(c)) : num(c, 2);
-}
-
-bool nearlyEqual(double a, double b) {
-    return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b));
+QString concurrencyLabel(double c) {
+    return QString::fromStdString(concurrencyText(c));
 }
 
 enum Column { Concurrency, P95, Items, OverBudget, SinglePoint, NatSinglePoint, Note, Columns };
@@ -180,37 +176,14 @@ void SizingPane::setInputs(double users, double budget, double testGpus) {
 }
 
 void SizingPane::resetBudget() {
-    // The budget NAT's estimates imply, else the median point: a line that crosses the data.
-    const SizingSource &s = source();
-    double budget = 60;
-    if (s.natImpliedBudget) {
-        budget = *s.natImpliedBudget;
-    } else if (!s.points.empty()) {
-        std::vector<double> p95s;
-        for (const sizing::Point &p : s.points)
-            p95s.push_back(p.p95);
-        std::sort(p95s.begin(), p95s.end());
-        budget = p95s[p95s.size() / 2];
-    }
     const bool was = m_filling;
     m_filling = true;
-    m_budget->setValue(budget);
+    m_budget->setValue(defaultBudget(source()).seconds);
     m_filling = was;
 }
 
 std::optional<bool> SizingPane::agreesWithNat() const {
-    const SizingSource &s = source();
-    if (!s.natImpliedBudget || !nearlyEqual(budget(), *s.natImpliedBudget) ||
-        users() != defaultSizingUsers || testGpus() != defaultSizingGpus)
-        return std::nullopt;
-    if (s.natGpus.has_value() != m_result.gpus.has_value()) return false;
-    if (m_result.gpus && !nearlyEqual(*m_result.gpus, *s.natGpus)) return false;
-    for (std::size_t i = 0; i < s.points.size(); ++i) {
-        const auto &ours = m_result.singlePoint[i], &nat = s.natSinglePoint[i];
-        if (ours.has_value() != nat.has_value() || (ours && !nearlyEqual(*ours, *nat)))
-            return false;
-    }
-    return true;
+    return spanscope::agreesWithNat(source(), {users(), budget(), testGpus()}, m_result);
 }
 
 void SizingPane::recompute() {
@@ -316,7 +289,7 @@ void SizingPane::fillTable() {
     for (std::size_t i = 0; i < s.points.size(); ++i) {
         const int row = static_cast<int>(i);
         const sizing::Point &p = s.points[i];
-        cell(row, Concurrency, concurrencyText(p.concurrency), p.concurrency);
+        cell(row, Concurrency, concurrencyLabel(p.concurrency), p.concurrency);
         QTableWidgetItem *p95 = cell(row, P95, num(p.p95, 2), p.p95);
         if (p.p95 > budget()) p95->setForeground(QColor(0xc6, 0x28, 0x28));
         cell(row, Items, p.items.empty() ? QStringLiteral("-") : QString::number(p.items.size()),
@@ -361,7 +334,7 @@ void SizingPane::fillOutputs() {
         html +=
             tr("Within %1 s on %2 GPUs: no fit to read it from").arg(num(budget(), 2), gpusText);
     if (m_result.maxTestedWithinBudget)
-        html += tr(" (%1 tested within it)").arg(concurrencyText(*m_result.maxTestedWithinBudget));
+        html += tr(" (%1 tested within it)").arg(concurrencyLabel(*m_result.maxTestedWithinBudget));
     html += QStringLiteral("</p><p style='font-size:large'>");
     html += tr("GPUs for %1 users: <b>%2</b> by the slope method")
                 .arg(QString::number(users()),
@@ -372,7 +345,7 @@ void SizingPane::fillOutputs() {
     for (std::size_t i = s.points.size(); i-- > 0;)
         if (m_result.singlePoint[i]) {
             html += tr("<p>Single-point estimate from concurrency %1: %2 GPUs</p>")
-                        .arg(concurrencyText(s.points[i].concurrency),
+                        .arg(concurrencyLabel(s.points[i].concurrency),
                              num(*m_result.singlePoint[i], 1));
             break;
         }
