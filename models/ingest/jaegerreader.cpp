@@ -21,6 +21,12 @@ std::optional<std::int64_t> micros(const json &o, const char *k) {
     return std::nullopt;
 }
 
+const json &member(const json &o, const char *k, const json &fallback) {
+    if (!o.is_object()) return fallback;
+    const auto it = o.find(k);
+    return it != o.end() ? *it : fallback;
+}
+
 // A Jaeger tag's value; int64 may come as a string.
 json tagValue(const json &tag) {
     const json v = tag.value("value", json());
@@ -37,8 +43,10 @@ json tagValue(const json &tag) {
 
 void JaegerReader::readTrace(const json &trace, const std::string &name, ImportReport &report,
                              std::vector<LooseSpanRecord> &out) {
-    const json processes = trace.value("processes", json::object());
-    const json spans = trace.value("spans", json::array());
+    static const json noObject = json::object(), noArray = json::array(), none;
+    // References into the document, never copies: a trace can be most of the file.
+    const json &processes = member(trace, "processes", noObject);
+    const json &spans = member(trace, "spans", noArray);
     if (!spans.is_array())
         throw IngestError(name, "",
                           "'spans' is " + jsonfile::typeName(spans) + ", expected an array");
@@ -64,11 +72,11 @@ void JaegerReader::readTrace(const json &trace, const std::string &name, ImportR
         json links = json::array();
         std::string parent;
         for (const char *wanted : {"CHILD_OF", "FOLLOWS_FROM"})
-            for (const json &ref : sp.value("references", json::array()))
+            for (const json &ref : member(sp, "references", noArray))
                 if (parent.empty() && stringAt(ref, "refType") == wanted &&
                     stringAt(ref, "traceID") == stringAt(sp, "traceID"))
                     parent = stringAt(ref, "spanID");
-        for (const json &ref : sp.value("references", json::array()))
+        for (const json &ref : member(sp, "references", noArray))
             if (stringAt(ref, "spanID") != parent) links.push_back(ref);
         if (parent.empty()) parent = stringAt(sp, "parentSpanID");
         if (!parent.empty()) {
@@ -76,23 +84,24 @@ void JaegerReader::readTrace(const json &trace, const std::string &name, ImportR
             if (p && *p != std::string(16, '0')) rec.parentKey = *p;
         }
         FlatSpanBuilder b;
-        for (const json &tag : sp.value("tags", json::array())) {
+        for (const json &tag : member(sp, "tags", noArray)) {
             const std::string key = stringAt(tag, "key");
             const json value = tagValue(tag);
             if (key == "error" && (value == json(true) || value == json("true")))
                 s.flags |= SpanError;
             b.attribute(key, value);
         }
-        json process = sp.contains("process") ? sp["process"]
-                                              : processes.value(stringAt(sp, "processID"), json());
+        const json &process = sp.contains("process")
+                                  ? sp["process"]
+                                  : member(processes, stringAt(sp, "processID").c_str(), none);
         if (process.is_object() && !stringAt(process, "serviceName").empty())
             b.extra("service.name", stringAt(process, "serviceName"));
         if (!links.empty()) b.extra("otel.links", links);
-        for (const json &log : sp.value("logs", json::array())) {
+        for (const json &log : member(sp, "logs", noArray)) {
             EventRecord e;
             e.timeNs = micros(log, "timestamp").value_or(0) * 1000;
             json fields = json::object();
-            for (const json &f : log.value("fields", json::array())) {
+            for (const json &f : member(log, "fields", noArray)) {
                 if (stringAt(f, "key") == "event")
                     e.name = f.value("value", json()).is_string() ? stringAt(f, "value") : "";
                 else

@@ -1,5 +1,6 @@
 #include "jsondombuilder.h"
 
+#include "core/limits.h"
 #include "decimaltime.h"
 
 #include <algorithm>
@@ -118,15 +119,23 @@ bool JsonDomBuilder::string(json::string_t &val) {
 bool JsonDomBuilder::binary(json::binary_t &val) {
     return m_skipping ? skipScalar() : add(json::binary(std::move(val)));
 }
-bool JsonDomBuilder::start_object(std::size_t) {
-    if (!m_skipping) return add(json::object());
+bool JsonDomBuilder::openContainer(json &&empty) {
+    if (!m_skipping && m_depth >= limits::maxJsonNesting) {
+        // The note takes the container's place; its contents are only counted past.
+        ++m_deepValues;
+        if (!add(json(deepValueNote))) return false;
+        m_skipping = true;
+        m_skipDepth = m_depth;
+    }
+    if (!m_skipping) return add(std::move(empty));
     ++m_depth;
     return true;
 }
+bool JsonDomBuilder::start_object(std::size_t) {
+    return openContainer(json::object());
+}
 bool JsonDomBuilder::start_array(std::size_t) {
-    if (!m_skipping) return add(json::array());
-    ++m_depth;
-    return true;
+    return openContainer(json::array());
 }
 
 bool JsonDomBuilder::key(json::string_t &val) {

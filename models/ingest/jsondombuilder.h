@@ -12,6 +12,8 @@ namespace spanscope {
 //  - Values under "time keys" (e.g. NAT's event_timestamp) become int64 nanoseconds computed
 //    from the number's text, never through a double (see decimaltime.h). Strings and other
 //    types under those keys are kept as they are, for the reader to reject with a message.
+//  - A container nested deeper than limits::maxJsonNesting becomes a note (a string) and its
+//    contents are skipped, so the values it builds can be copied and dumped recursively.
 //  - In streaming mode, each element of the top-level array is handed to a callback as soon as
 //    it is complete and then dropped, so memory is bounded by the largest element.
 class JsonDomBuilder {
@@ -33,6 +35,9 @@ public:
     std::size_t errorPosition() const { return m_errorPosition; }
     const std::string &errorMessage() const { return m_errorMessage; }
     bool badTimeValue() const { return !m_badTime.empty(); }
+    // Values nested deeper than limits::maxJsonNesting, each replaced by deepValueNote.
+    std::size_t deepValues() const { return m_deepValues; }
+    static constexpr const char *deepValueNote = "(nested too deep: value not kept)";
     const std::string &badTimeText() const { return m_badTime; }
 
     // nlohmann SAX interface
@@ -56,6 +61,7 @@ private:
     bool skipScalar();
     bool add(json &&value);
     bool endContainer();
+    bool openContainer(json &&empty);
 
     std::vector<std::string> m_timeKeys;
     std::vector<std::string> m_skipKeys;
@@ -69,6 +75,7 @@ private:
     json *m_pendingSlot = nullptr;
     std::size_t m_elementIndex = 0;
     std::size_t m_depth = 0; // open containers, the top-level array included
+    std::size_t m_deepValues = 0;
     bool m_topLevelArray = false;
     bool m_stopped = false;
     std::size_t m_errorPosition = std::string::npos;

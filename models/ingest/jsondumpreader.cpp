@@ -16,7 +16,7 @@ void JsonDumpReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     progress.addTotal(info.size());
     const std::string name = QDir::toNativeSeparators(path).toStdString();
     ImportBatch batch;
-    readDocument(jsonfile::read(path, name, &progress), name, report, batch.looseSpans);
+    readDocument(jsonfile::read(path, name, &progress, &report), name, report, batch.looseSpans);
     if (batch.looseSpans.empty()) throw IngestError(name, "", "no spans in the file");
     // Compressed here, on the reader's thread, like every other reader's payloads.
     ZstdCodec codec;

@@ -1,7 +1,9 @@
 #include "jsonfile.h"
 
 #include "chunkedfile.h"
+#include "core/importreport.h"
 #include "core/ingesterror.h"
+#include "core/limits.h"
 #include "jsondombuilder.h"
 
 #include <algorithm>
@@ -57,17 +59,29 @@ std::string typeName(const json &value) {
     }
 }
 
+void reportDeepValues(ImportReport *report, const std::string &displayName,
+                      const std::string &where, std::size_t count) {
+    if (!report || count == 0) return;
+    report->warn("nested-too-deep",
+                 displayName + (where.empty() ? "" : ", " + where) + ": " +
+                     (count == 1 ? std::string("a value") : std::to_string(count) + " values") +
+                     " nested deeper than " + std::to_string(limits::maxJsonNesting) +
+                     " levels replaced by a note",
+                 static_cast<std::int64_t>(count));
+}
+
 json read(const QString &path, const std::string &displayName, ImportProgress *progress,
-          const std::vector<std::string> &timeKeys) {
+          ImportReport *report, const std::vector<std::string> &timeKeys) {
     ChunkedFile file(path, displayName, progress);
     JsonDomBuilder builder(timeKeys);
     if (!json::sax_parse(file.begin(), file.end(), &builder))
         throwParseError(path, displayName, file.size(), builder);
+    reportDeepValues(report, displayName, "", builder.deepValues());
     return std::move(builder.result());
 }
 
 void streamArray(const QString &path, const std::string &displayName, ImportProgress *progress,
-                 const std::vector<std::string> &timeKeys,
+                 ImportReport *report, const std::vector<std::string> &timeKeys,
                  const std::function<bool(json &&, std::size_t)> &onElement,
                  const std::vector<std::string> &skipMembers) {
     ChunkedFile file(path, displayName, progress);
@@ -79,14 +93,16 @@ void streamArray(const QString &path, const std::string &displayName, ImportProg
         stoppedByCallback = true;
         return false;
     });
-    if (json::sax_parse(file.begin(), file.end(), &builder) || stoppedByCallback) return;
+    const bool parsed = json::sax_parse(file.begin(), file.end(), &builder);
+    reportDeepValues(report, displayName, "", builder.deepValues());
+    if (parsed || stoppedByCallback) return;
     if (builder.hasParseError()) throwParseError(path, displayName, file.size(), builder);
     if (!builder.topLevelIsArray())
         throw IngestError::atOffset(displayName, 0, "expected a JSON array at the top level", 1);
 }
 
 json parse(std::string_view text, const std::string &displayName, std::int64_t line,
-           std::int64_t offset, const std::vector<std::string> &timeKeys) {
+           std::int64_t offset, ImportReport *report, const std::vector<std::string> &timeKeys) {
     JsonDomBuilder builder(timeKeys);
     if (!json::sax_parse(text.begin(), text.end(), &builder)) {
         const auto read = builder.errorPosition();
@@ -99,6 +115,7 @@ json parse(std::string_view text, const std::string &displayName, std::int64_t l
                 builder.errorMessage(),
             line);
     }
+    reportDeepValues(report, displayName, "line " + std::to_string(line), builder.deepValues());
     return std::move(builder.result());
 }
 

@@ -10,27 +10,35 @@
 namespace spanscope {
 
 class ImportProgress;
+class ImportReport;
 
 // JSON input for the readers. Every failure throws IngestError naming the file and the byte
-// offset (and line) where the parse stopped. timeKeys: see JsonDomBuilder.
+// offset (and line) where the parse stopped. timeKeys: see JsonDomBuilder. Values nested deeper
+// than limits::maxJsonNesting are replaced by a note and counted in `report` (when given).
 namespace jsonfile {
 
 using json = nlohmann::json;
 
 // A whole file as one value; for the small files of a folder (evaluator outputs, metrics).
 json read(const QString &path, const std::string &displayName, ImportProgress *progress,
-          const std::vector<std::string> &timeKeys = {});
+          ImportReport *report, const std::vector<std::string> &timeKeys = {});
 
 // The elements of a file whose top level is an array, one at a time: memory is bounded by
 // the largest element. onElement returns false to stop early.
 void streamArray(const QString &path, const std::string &displayName, ImportProgress *progress,
-                 const std::vector<std::string> &timeKeys,
+                 ImportReport *report, const std::vector<std::string> &timeKeys,
                  const std::function<bool(json &&, std::size_t)> &onElement,
                  const std::vector<std::string> &skipMembers = {});
 
 // One JSON text, e.g. a line of a JSON-lines file starting at byte `offset` on line `line`.
 json parse(std::string_view text, const std::string &displayName, std::int64_t line,
-           std::int64_t offset, const std::vector<std::string> &timeKeys = {});
+           std::int64_t offset, ImportReport *report,
+           const std::vector<std::string> &timeKeys = {});
+
+// Says in `report` how many values a parse of `displayName` (at `where`, may be empty) replaced
+// because they were nested too deep; nothing when there were none.
+void reportDeepValues(ImportReport *report, const std::string &displayName,
+                      const std::string &where, std::size_t count);
 
 // Throws the IngestError for a parse that stopped after `charactersRead` characters (as
 // nlohmann counts them) with `reason`: the file, line and byte, or "empty" / "truncated".

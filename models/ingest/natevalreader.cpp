@@ -128,10 +128,10 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
         if (name.endsWith(natfiles::evaluatorSuffix) && name != natfiles::workflowOutput) {
             readEvaluator(f, progress, report);
         } else if (name == natfiles::inferenceOptimization) {
-            readInferenceOptimization(f, progress);
+            readInferenceOptimization(f, progress, report);
             keepRaw(f, "raw");
         } else if (name == natfiles::profilingMetrics) {
-            readProfilingMetrics(f, progress);
+            readProfilingMetrics(f, progress, report);
             keepRaw(f, "raw");
         } else if (name == natfiles::profilingReport || name == natfiles::configMetadata ||
                    name == natfiles::workflowOutputAtif) {
@@ -151,7 +151,7 @@ void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportPr
                               ImportReport &report) {
     const std::string name = shown(path);
     jsonfile::streamArray(
-        path, name, &progress, NatSpanBuilder::timeKeys(),
+        path, name, &progress, &report, NatSpanBuilder::timeKeys(),
         [&](json &&item, std::size_t index) {
             if (!item.is_object())
                 throw IngestError(name, "item " + std::to_string(index),
@@ -218,6 +218,7 @@ void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sin
         jsonfile::throwParseError(path, name, file.size(), stream.errorPosition(),
                                   stream.errorMessage());
     }
+    jsonfile::reportDeepValues(&report, name, "", stream.deepValues());
     const std::size_t requests = stream.requests();
     if (!m_itemKeys.empty() && m_itemKeys.size() != requests)
         report.warn("item-count-mismatch",
@@ -250,7 +251,7 @@ void NatEvalReader::readEvaluator(const QString &path, ImportProgress &progress,
     const QString fileName = QFileInfo(path).fileName();
     const std::string evaluator =
         fileName.left(fileName.size() - natfiles::evaluatorSuffix.size()).toStdString();
-    const json doc = jsonfile::read(path, name, &progress);
+    const json doc = jsonfile::read(path, name, &progress, &report);
     const auto itemsIt = doc.is_object() ? doc.find("eval_output_items") : doc.end();
     if (!doc.is_object() || itemsIt == doc.end() || !itemsIt->is_array()) {
         report.warn("not-an-evaluator-output",
@@ -299,13 +300,15 @@ void NatEvalReader::readEvaluator(const QString &path, ImportProgress &progress,
     }
 }
 
-void NatEvalReader::readInferenceOptimization(const QString &path, ImportProgress &progress) {
-    const json doc = jsonfile::read(path, shown(path), &progress);
+void NatEvalReader::readInferenceOptimization(const QString &path, ImportProgress &progress,
+                                              ImportReport &report) {
+    const json doc = jsonfile::read(path, shown(path), &progress, &report);
     natmetrics::fromInferenceOptimization(doc, m_batch.metrics);
 }
 
-void NatEvalReader::readProfilingMetrics(const QString &path, ImportProgress &progress) {
-    const json doc = jsonfile::read(path, shown(path), &progress);
+void NatEvalReader::readProfilingMetrics(const QString &path, ImportProgress &progress,
+                                         ImportReport &report) {
+    const json doc = jsonfile::read(path, shown(path), &progress, &report);
     natmetrics::fromProfilingMetrics(doc, m_batch.metrics);
 }
 

@@ -31,8 +31,9 @@ private:
     void readCsv(const QString &path, const BatchSink &sink, ImportProgress &progress,
                  ImportReport &report);
     void readEvaluator(const QString &path, ImportProgress &progress, ImportReport &report);
-    void readInferenceOptimization(const QString &path, ImportProgress &progress);
-    void readProfilingMetrics(const QString &path, ImportProgress &progress);
+    void readInferenceOptimization(const QString &path, ImportProgress &progress,
+                                   ImportReport &report);
+    void readProfilingMetrics(const QString &path, ImportProgress &progress, ImportReport &report);
     void addTrace(TraceRecord &&trace);
     // Records a file of the run; `unparsed` counts its bytes as done for files no parser reads.
     void keepRaw(const QString &path, const std::string &role, ImportProgress *unparsed = nullptr);

@@ -23,6 +23,7 @@ bool NatProfilerStream::startStep() {
 bool NatProfilerStream::finishStepIfDone() {
     if (m_stepDepth != 0) return true;
     json step = std::move(m_stepBuilder->result());
+    m_deepValues += m_stepBuilder->deepValues();
     m_stepBuilder.reset();
     m_cb.step(std::move(step), m_stepIndex++);
     return true;

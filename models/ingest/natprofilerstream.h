@@ -29,6 +29,8 @@ public:
     bool hasParseError() const { return m_errorPosition != std::string::npos; }
     std::size_t errorPosition() const { return m_errorPosition; }
     const std::string &errorMessage() const { return m_errorMessage; }
+    // Values inside steps replaced because they were nested too deep (see JsonDomBuilder).
+    std::size_t deepValues() const { return m_deepValues; }
     // Set when the shape is wrong (not an array of requests, steps not an array).
     const std::string &shapeError() const { return m_shapeError; }
     std::size_t requests() const { return m_request; }
@@ -59,6 +61,7 @@ private:
     std::vector<std::string> m_timeKeys;
     Callbacks m_cb;
     std::unique_ptr<JsonDomBuilder> m_stepBuilder;
+    std::size_t m_deepValues = 0;
     std::size_t m_stepDepth = 0; // containers open inside the current step
     std::size_t m_depth = 0;     // containers open outside steps: 1 array, 2 request, 3 steps
     std::size_t m_request = 0;

@@ -40,7 +40,7 @@ void NatSizingReader::read(const BatchSink &sink, ImportProgress &progress, Impo
             continue;
         }
         const std::string name = QDir::toNativeSeparators(path).toStdString();
-        const json doc = jsonfile::read(path, name, &progress);
+        const json doc = jsonfile::read(path, name, &progress, &report);
         if (!doc.is_object())
             throw IngestError(name, "",
                               "top level is " + jsonfile::typeName(doc) +

@@ -109,7 +109,8 @@ void NatStepGrouper::read(const QString &path, ImportProgress &progress,
         while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
             text.remove_suffix(1);
         if (text.empty()) continue;
-        const json step = jsonfile::parse(text, m_name, line, start, NatSpanBuilder::timeKeys());
+        const json step =
+            jsonfile::parse(text, m_name, line, start, &m_report, NatSpanBuilder::timeKeys());
         add(step, "line " + std::to_string(line), onTrace);
     }
     progress.addDone(offset - reported);

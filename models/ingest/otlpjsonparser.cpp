@@ -2,6 +2,7 @@
 
 #include "core/importreport.h"
 #include "core/ingesterror.h"
+#include "core/limits.h"
 #include "otelconventions.h"
 #include "oteljson.h"
 
@@ -47,10 +48,20 @@ struct OtlpJsonParser::Impl {
 
     Impl(std::string f, ImportReport &r) : file(std::move(f)), report(r) {}
 
+    // A container past limits::maxJsonNesting: the note a JSON reader would store, and a
+    // warning. The value itself is left unread; simdjson skips it without recursing.
+    void tooDeep(std::string &json, std::string_view key) {
+        json += "\"(nested too deep: value not kept)\"";
+        report.warn("nested-too-deep",
+                    file + ": attribute " + std::string(key) + ": a value nested deeper than " +
+                        std::to_string(limits::maxJsonNesting) + " levels replaced by a note");
+    }
+
     // AnyValue -> JSON text appended to `json`; `text` receives a string's unescaped value (or
-    // a number's text) and `integer` an integer's value, for the conventions.
+    // a number's text) and `integer` an integer's value, for the conventions. `depth` counts
+    // the arrays and kvlists around it, so the recursion stops at the nesting limit.
     void anyValue(od::object v, std::string &json, std::string *text,
-                  std::optional<std::int64_t> *integer) {
+                  std::optional<std::int64_t> *integer, std::size_t depth, std::string_view key0) {
         bool any = false;
         for (auto field : v) {
             const std::string_view key = field.unescaped_key();
@@ -73,6 +84,11 @@ struct OtlpJsonParser::Impl {
                 const std::string_view tok = oteljson::trimToken(value.raw_json_token());
                 json += tok; // a number, true/false, or proto3's "NaN"/"Infinity" strings
                 if (text) *text = oteljson::unquote(tok);
+            } else if ((is(key, "arrayValue", "array_value") ||
+                        is(key, "kvlistValue", "kvlist_value")) &&
+                       depth >= limits::maxJsonNesting) {
+                tooDeep(json, key0);
+                if (text) text->clear();
             } else if (is(key, "arrayValue", "array_value")) {
                 json += '[';
                 bool first = true;
@@ -81,7 +97,7 @@ struct OtlpJsonParser::Impl {
                     for (auto item : f2.value().get_array()) {
                         if (!first) json += ',';
                         first = false;
-                        anyValue(item.get_object(), json, nullptr, nullptr);
+                        anyValue(item.get_object(), json, nullptr, nullptr, depth + 1, key0);
                     }
                 }
                 json += ']';
@@ -92,7 +108,7 @@ struct OtlpJsonParser::Impl {
                 for (auto f2 : value.get_object()) {
                     if (f2.unescaped_key() != std::string_view("values")) continue;
                     for (auto kv : f2.value().get_array())
-                        keyValue(kv.get_object(), json, first, nullptr, nullptr);
+                        keyValue(kv.get_object(), json, first, nullptr, nullptr, depth + 1);
                 }
                 json += '}';
                 if (text) text->clear();
@@ -107,7 +123,7 @@ struct OtlpJsonParser::Impl {
     // One KeyValue, appended to `json` as "key":value. With conventions, a payload attribute
     // goes to `payload` instead and the canonical fields are offered the value.
     void keyValue(od::object kv, std::string &json, bool &first, OtelConventions *conv,
-                  std::string *payload) {
+                  std::string *payload, std::size_t depth = 0) {
         std::string_view quotedKey;
         std::string valueJson, text;
         std::optional<std::int64_t> integer;
@@ -120,7 +136,8 @@ struct OtlpJsonParser::Impl {
             } else if (k == "value") {
                 od::value v = field.value();
                 if (v.type() == od::json_type::object)
-                    anyValue(v.get_object(), valueJson, &text, &integer);
+                    anyValue(v.get_object(), valueJson, &text, &integer, depth,
+                             quotedKey.empty() ? std::string_view("(before its key)") : quotedKey);
                 else
                     valueJson = "null";
                 haveValue = true;
@@ -336,19 +353,23 @@ struct OtlpJsonParser::Impl {
         }
     }
 
-    void request(od::object obj) {
+    // `depth` counts wrappers: real replies nest one or two, a crafted one could nest them until
+    // the stack overflows.
+    void request(od::object obj, int depth = 0) {
+        constexpr int maxWrappers = 4;
+        if (depth > maxWrappers) return;
         for (auto field : obj) {
             const std::string_view key = field.unescaped_key();
             if (is(key, "resourceSpans", "resource_spans")) {
                 for (auto rs : field.value().get_array())
                     resourceSpans(rs.get_object());
             } else if (key == "result") { // Jaeger api_v3 wraps a TracesData
-                request(field.value().get_object());
+                request(field.value().get_object(), depth + 1);
             } else if (key == "trace_requests") { // oteltest recordings
                 for (auto tr : field.value().get_array())
                     for (auto f : tr.get_object())
                         if (f.unescaped_key() == std::string_view("pbreq"))
-                            request(f.value().get_object());
+                            request(f.value().get_object(), depth + 1);
             }
         }
     }

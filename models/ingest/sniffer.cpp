@@ -2,6 +2,7 @@
 
 #include "core/ingesterror.h"
 #include "jaegerreader.h"
+#include "jsonfile.h"
 #include "natevalreader.h"
 #include "natfiles.h"
 #include "natsizingreader.h"
@@ -108,12 +109,11 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
     if (f.open(QIODevice::ReadOnly)) {
         const QByteArray firstLine = f.readLine(qint64(64) << 20);
         if (firstLine.endsWith('\n') && !f.atEnd()) {
-            const auto value =
-                nlohmann::json::parse(firstLine.constBegin(), firstLine.constEnd(), nullptr, false);
+            // Validated without building it: a crafted line can nest a million levels.
+            const bool valid = nlohmann::json::accept(firstLine.constBegin(), firstLine.constEnd());
             // A broken first line still reads as JSON lines when the next line opens a value.
             const QByteArray second = f.readLine(qint64(64) << 20).trimmed();
-            lines =
-                !value.is_discarded() || (firstLine.trimmed().size() > 1 && second.startsWith('{'));
+            lines = valid || (firstLine.trimmed().size() > 1 && second.startsWith('{'));
         }
     }
     source.container =
@@ -126,8 +126,13 @@ bool Sniffer::isNatStepsFile(const QString &file) {
     if (!f.open(QIODevice::ReadOnly)) return false;
     QByteArray line = f.readLine(16 << 20);
     if (line.startsWith("\xEF\xBB\xBF")) line.remove(0, 3);
-    const auto j = nlohmann::json::parse(line.constBegin(), line.constEnd(), nullptr, false);
-    return j.is_object() && j.contains("payload") && j.contains("function_ancestry");
+    try { // bounded like every reader's parse; only the top-level keys matter here
+        const auto j = jsonfile::parse(std::string_view(line.constData(), std::size_t(line.size())),
+                                       "", 1, 0, nullptr);
+        return j.is_object() && j.contains("payload") && j.contains("function_ancestry");
+    } catch (const IngestError &) {
+        return false;
+    }
 }
 
 bool Sniffer::looksLikeEvaluatorOutput(const QString &file) {

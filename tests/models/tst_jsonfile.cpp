@@ -28,7 +28,7 @@ private slots:
             write(dir, "\xEF\xBB\xBF[\r\n {\"a\": [1, {\"b\": null}]},\r\n 7,\r\n \"x\"]\r\n");
         std::vector<json> seen;
         ImportProgress progress;
-        jsonfile::streamArray(path, "f.json", &progress, {}, [&](json &&v, std::size_t i) {
+        jsonfile::streamArray(path, "f.json", &progress, nullptr, {}, [&](json &&v, std::size_t i) {
             if (i != seen.size()) return false;
             seen.push_back(std::move(v));
             return true;
@@ -45,10 +45,11 @@ private slots:
         const QString path = write(dir, R"([{"event_timestamp": 1748370705.6055355, "other": 1.5,
             "nested": {"event_timestamp": 12}}, {"event_timestamp": "yesterday"}])");
         std::vector<json> seen;
-        jsonfile::streamArray(path, "f.json", nullptr, timeKeys, [&](json &&v, std::size_t) {
-            seen.push_back(std::move(v));
-            return true;
-        });
+        jsonfile::streamArray(path, "f.json", nullptr, nullptr, timeKeys,
+                              [&](json &&v, std::size_t) {
+                                  seen.push_back(std::move(v));
+                                  return true;
+                              });
         QCOMPARE(seen[0]["event_timestamp"].get<std::int64_t>(), std::int64_t(1748370705605535500));
         QCOMPARE(seen[0]["other"].get<double>(), 1.5);
         QCOMPARE(seen[0]["nested"]["event_timestamp"].get<std::int64_t>(),
@@ -61,7 +62,7 @@ private slots:
         const QString path = write(dir, R"([{"id": 1, "steps": [{"a": [1, 2]}, {}], "q": "x"},
             {"steps": 5, "id": 2}, {"id": 3, "inner": {"steps": [1]}, "steps": {"k": null}}])");
         std::vector<json> seen;
-        jsonfile::streamArray(path, "f.json", nullptr, {},
+        jsonfile::streamArray(path, "f.json", nullptr, nullptr, {},
                               [&](json &&v, std::size_t) {
                                   seen.push_back(std::move(v));
                                   return true;
@@ -95,7 +96,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = write(dir, bytes);
         try {
-            jsonfile::streamArray(path, "f.json", nullptr, {},
+            jsonfile::streamArray(path, "f.json", nullptr, nullptr, {},
                                   [](json &&, std::size_t) { return true; });
             QFAIL("no error");
         } catch (const IngestError &e) {
@@ -106,13 +107,13 @@ private slots:
 
     void parseLineReportsLine() {
         try {
-            jsonfile::parse("{\"a\": tru}", "x.jsonl", 42, 1000);
+            jsonfile::parse("{\"a\": tru}", "x.jsonl", 42, 1000, nullptr);
             QFAIL("no error");
         } catch (const IngestError &e) {
             QVERIFY2(QString::fromStdString(e.what()).startsWith("x.jsonl: line 42, byte 1009"),
                      e.what());
         }
-        QVERIFY((jsonfile::parse("[1,2]", "x", 1, 0)) == (json::parse("[1,2]")));
+        QVERIFY((jsonfile::parse("[1,2]", "x", 1, 0, nullptr)) == (json::parse("[1,2]")));
     }
 
     void cancelStopsTheParse() {
@@ -124,12 +125,12 @@ private slots:
         const QString path = write(dir, big);
         ImportProgress progress;
         std::size_t seen = 0;
-        QVERIFY_THROWS_EXCEPTION(
-            ImportCancelled,
-            jsonfile::streamArray(path, "f.json", &progress, {}, [&](json &&, std::size_t) {
-                if (++seen == 10) progress.cancel();
-                return true;
-            }));
+        QVERIFY_THROWS_EXCEPTION(ImportCancelled,
+                                 jsonfile::streamArray(path, "f.json", &progress, nullptr, {},
+                                                       [&](json &&, std::size_t) {
+                                                           if (++seen == 10) progress.cancel();
+                                                           return true;
+                                                       }));
         QVERIFY(seen < 400000);
     }
 };

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+// The limits an import enforces against hostile or broken input. Each one is reached only by
+// input no real tracer writes; when it is, the import says which limit, where, and what it did.
+// docs/limits.md lists them for users.
+namespace spanscope::limits {
+
+// Containers nested inside one attribute, payload or NAT step. Deeper values are replaced by a
+// short note and counted as a "nested-too-deep" warning, so no reader, no JSON copy or dump and
+// no view ever recurses deeper than this. Real traces stay under 20.
+inline constexpr std::size_t maxJsonNesting = 128;
+
+} // namespace spanscope::limits

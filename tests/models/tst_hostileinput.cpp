@@ -1,0 +1,182 @@
+// Inputs a hostile tester made (issue 14): nesting that overflows a recursive reader, values no
+// tracer writes, foreign databases. Each case gets a clear outcome: imported with a counted
+// warning, or an error naming the file and the place with the workspace left as it was. The
+// large inputs are generated here.
+#include "core/importreport.h"
+#include "core/ingesterror.h"
+#include "core/limits.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace spanscope;
+
+namespace {
+
+// {"a":{"a":...1...}} with `depth` objects.
+std::string deepObject(std::size_t depth) {
+    std::string s;
+    s.reserve(depth * 6 + 1);
+    for (std::size_t i = 0; i < depth; ++i)
+        s += R"({"a":)";
+    s += '1';
+    s.append(depth, '}');
+    return s;
+}
+
+std::string repeat(std::string_view open, std::string_view middle, std::string_view close,
+                   std::size_t n) {
+    std::string s;
+    s.reserve(n * (open.size() + close.size()) + middle.size());
+    for (std::size_t i = 0; i < n; ++i)
+        s += open;
+    s += middle;
+    for (std::size_t i = 0; i < n; ++i)
+        s += close;
+    return s;
+}
+
+std::string otlpLine(const std::string &attributeValue) {
+    return R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10",)"
+           R"("spanId":"0102030405060708","name":"s","startTimeUnixNano":"100",)"
+           R"("endTimeUnixNano":"200","attributes":[{"key":"a","value":)" +
+           attributeValue + "}]}]}]}]}\n";
+}
+
+std::string natStep(const char *event, const char *time, const char *uuid) {
+    return std::string(
+               R"({"parent_id":"root","function_ancestry":{"function_id":"w0","function_name":"agent","parent_id":"root","parent_name":"root"},"payload":{"event_type":")") +
+           event + R"(","event_timestamp":)" + time + R"(,"name":"agent","UUID":")" + uuid +
+           R"(","data":{"input":__DEEP__}}})";
+}
+
+std::string replaced(std::string text, const std::string &deep) {
+    const auto at = text.find("__DEEP__");
+    return text.replace(at, 8, deep);
+}
+
+void writeFile(const QString &path, const std::string &bytes) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+}
+
+} // namespace
+
+class TstHostileInput : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_ws;
+
+private slots:
+    void init() {
+        m_ws = m_tmp.filePath(QStringLiteral("w.spanscope"));
+        QFile::remove(m_ws);
+        Workspace ws(m_ws);
+        testsupport::importPath(ws, testsupport::fixture(QStringLiteral("nat/legacy-stream")));
+    }
+
+    // Every reader bounds its nesting: a value deeper than limits::maxJsonNesting becomes a
+    // note, counted as a warning; the span is kept and nothing recurses per level (the worker
+    // thread's stack overflowed at these depths before).
+    void deepNestingIsCutNotRecursed_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("depth");
+        for (const int depth : {100'000, 1'000'000})
+            for (const char *reader : {"otlp-kvlist", "otlp-array", "phoenix", "zipkin", "jaeger",
+                                       "nat-profiler", "nat-steps"})
+                QTest::addRow("%s-%d", reader, depth) << QString::fromLatin1(reader) << depth;
+    }
+    void deepNestingIsCutNotRecursed() {
+        QFETCH(QString, name);
+        QFETCH(int, depth);
+        const auto levels = static_cast<std::size_t>(depth);
+        QString input;
+        if (name == "otlp-kvlist") {
+            input = m_tmp.filePath("kv.jsonl");
+            writeFile(input, otlpLine(repeat(R"({"kvlistValue":{"values":[{"key":"k","value":)",
+                                             R"({"stringValue":"x"})", "}]}}", levels / 4)));
+        } else if (name == "otlp-array") {
+            input = m_tmp.filePath("arr.jsonl");
+            writeFile(input, otlpLine(repeat(R"({"arrayValue":{"values":[)",
+                                             R"({"stringValue":"x"})", "]}}", levels / 3)));
+        } else if (name == "phoenix") {
+            input = m_tmp.filePath("phoenix.json");
+            writeFile(
+                input,
+                R"([{"name":"x","context":{"trace_id":"t1","span_id":"s1"},"span_kind":"LLM",)"
+                R"("parent_id":null,"start_time":"2026-07-09T00:00:00+00:00",)"
+                R"("end_time":"2026-07-09T00:00:01+00:00","status_code":"OK","attributes":)" +
+                    deepObject(levels) + "}]");
+        } else if (name == "zipkin") {
+            input = m_tmp.filePath("zipkin.json");
+            writeFile(input, R"([{"traceId":"a03ee8fff1dcd9b9","id":"15fc03927f0f68df","name":"p",)"
+                             R"("timestamp":1571896375322000,"duration":14000,"tags":)" +
+                                 deepObject(levels) + "}]");
+        } else if (name == "jaeger") {
+            input = m_tmp.filePath("jaeger.json");
+            writeFile(input, R"({"data":[{"traceID":"a03ee8fff1dcd9b9","spans":[{"traceID":)"
+                             R"("a03ee8fff1dcd9b9","spanID":"15fc03927f0f68df","operationName":)"
+                             R"("p","startTime":1571896375322000,"duration":14000,"tags":[)"
+                             R"({"key":"a","type":"string","value":)" +
+                                 deepObject(levels) + "}]}]}]}");
+        } else if (name == "nat-profiler") {
+            input = m_tmp.filePath("nat");
+            const std::string steps = natStep("WORKFLOW_START", "1700000000.0", "w0") + "," +
+                                      natStep("WORKFLOW_END", "1700000001.0", "w0");
+            writeFile(
+                input + "/all_requests_profiler_traces.json",
+                replaced(replaced(R"([{"request_number":0,"intermediate_steps":[)" + steps + "]}]",
+                                  deepObject(levels)),
+                         "1"));
+        } else {
+            input = m_tmp.filePath("steps.jsonl");
+            writeFile(
+                input,
+                replaced(natStep("WORKFLOW_START", "1700000000.0", "w0"), deepObject(levels)) +
+                    "\n" + replaced(natStep("WORKFLOW_END", "1700000001.0", "w0"), "2") + "\n");
+        }
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, input);
+        QCOMPARE(runs.size(), std::size_t(1));
+        QVERIFY(runs[0].spans >= 1);
+        QVERIFY2(runs[0].report.warningCount("nested-too-deep") >= 1,
+                 runs[0].report.toJson().c_str());
+        const std::string example =
+            runs[0].report.warnings().at("nested-too-deep").examples.front();
+        QVERIFY2(example.find(std::to_string(limits::maxJsonNesting)) != std::string::npos,
+                 example.c_str());
+        QVERIFY2(example.find(QFileInfo(input).fileName().toStdString()) != std::string::npos,
+                 example.c_str());
+        // What was stored is valid JSON SQLite can read, and no deeper than the limit.
+        QCOMPARE(testsupport::scalar(ws,
+                                     "SELECT count(*) FROM spans WHERE attributes IS NOT NULL "
+                                     "AND NOT json_valid(attributes) AND run_id = ?",
+                                     runs[0].runId),
+                 0);
+    }
+
+    // Wrappers around a message ("result" of a Jaeger api_v3 reply) nested a million deep: the
+    // walk stops after a few, the file has no spans, nothing is written.
+    void deeplyWrappedOtlpIsAnErrorNotACrash() {
+        const QString input = m_tmp.filePath("wrapped.json");
+        writeFile(input, repeat(R"({"result":)", "{}", "}", 1'000'000));
+        const QByteArray before = testsupport::workspaceDigest(m_ws);
+        QString message;
+        try {
+            Workspace ws(m_ws);
+            testsupport::importPath(ws, input);
+        } catch (const IngestError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains("wrapped.json"), qPrintable(message));
+        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstHostileInput)
+#include "tst_hostileinput.moc"
