@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <future>
@@ -36,22 +37,44 @@ std::string mb(std::int64_t bytes) {
 }
 
 // Runs the import on a worker thread and, on a terminal, redraws one progress line at most
-// ten times a second until it finishes.
+// ten times a second until it finishes. While another program holds the workspace, the line
+// says so (and, off a terminal, one line says it once).
 std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
                                             const ImportOptions &options) {
     ImportProgress progress;
+    const bool tty = isatty(fileno(stderr));
+    std::atomic<int> waited{-1};
+    std::atomic<bool> toldWaiting{false};
+    ws.setBusyWait(ws.busyWait(), [&](int seconds) {
+        waited = seconds;
+        if (!tty && !toldWaiting.exchange(true))
+            err("waiting: another program is writing to " + ws.path().toStdString() +
+                " (an import in another spanscope-cli or the app); waiting up to " +
+                std::to_string(ws.busyWait().count() / 1000) + " s for it to finish");
+    });
     auto job = std::async(std::launch::async,
                           [&] { return Importer(ws).importPath(path, options, progress); });
-    const bool tty = isatty(fileno(stderr));
     bool drew = false;
+    int lastWaited = -1, sameFor = 0;
     while (job.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
         if (!tty) continue;
         const auto total = progress.total();
         const auto done = std::min(progress.done(), total);
-        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)%s%s", qPrintable(path),
+        // The busy handler reports once a second; a second without a report ends the wait.
+        std::string waiting;
+        if (const int w = waited; w >= 0) {
+            if (w != lastWaited) {
+                lastWaited = w;
+                sameFor = 0;
+            }
+            if (++sameFor <= 15)
+                waiting = ", waiting " + std::to_string(w) +
+                          " s for another program writing to the workspace";
+        }
+        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)%s%s%s", qPrintable(path),
                      total > 0 ? static_cast<int>(100 * done / total) : 0, mb(done).c_str(),
                      mb(total).c_str(), done >= total && total > 0 ? ", " : "",
-                     done >= total && total > 0 ? progress.phase() : "");
+                     done >= total && total > 0 ? progress.phase() : "", waiting.c_str());
         drew = true;
     }
     if (drew) std::fprintf(stderr, "\r\033[K");
@@ -63,6 +86,7 @@ std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
 QString usage() {
     return QStringLiteral(
         "usage: spanscope-cli import PATH... [--workspace FILE] [--label NAME] [--force]\n"
+        "                    [--wait SECONDS]\n"
         "       spanscope-cli runs [--workspace FILE] [--format text|json]\n"
         "       spanscope-cli summary RUN [--workspace FILE] [--format text|json|md]\n"
         "       spanscope-cli stacks RUN [--weight total|self|wall|calls|tokens]\n"
@@ -91,6 +115,10 @@ int runImport(const QStringList &args) {
                  QStringLiteral("NAME")});
     p.addOption({QStringLiteral("force"),
                  QStringLiteral("Re-import input that is already in the workspace.")});
+    p.addOption({QStringLiteral("wait"),
+                 QStringLiteral("Seconds to wait while another program writes to the workspace "
+                                "(default 600); then exit 4."),
+                 QStringLiteral("SECONDS"), QStringLiteral("600")});
     p.addPositionalArgument(QStringLiteral("PATH"),
                             QStringLiteral("NAT folders or files to import."),
                             QStringLiteral("PATH..."));
@@ -117,8 +145,19 @@ int runImport(const QStringList &args) {
         for (const QString &dir : createdDirs)
             QDir().rmdir(dir); // only if still empty
     };
+    bool waitOk = false;
+    const double waitSeconds = p.value(QStringLiteral("wait")).toDouble(&waitOk);
+    if (!waitOk || waitSeconds < 0) {
+        err("spanscope-cli import: --wait must be a number of seconds, 0 or more");
+        return Usage;
+    }
     try {
         ws = openWorkspace(p, Access::Create);
+        ws->setBusyWait(std::chrono::milliseconds(static_cast<std::int64_t>(waitSeconds * 1000)));
+    } catch (const WorkspaceBusy &e) {
+        err(std::string("error: ") + e.what());
+        removeIfNew();
+        return Busy;
     } catch (const StoreError &e) {
         err(std::string("error: ") + e.what());
         return BadInput;
@@ -153,6 +192,11 @@ int runImport(const QStringList &args) {
             err(std::string("error: ") + e.what());
             err("nothing was imported from " + path.toStdString() + "; the workspace is unchanged");
             exit = BadInput;
+        } catch (const WorkspaceBusy &e) {
+            err(std::string("error: ") + e.what() + " (waited " +
+                std::to_string(ws->busyWait().count() / 1000) + " s; see --wait)");
+            err("nothing was imported from " + path.toStdString() + "; the workspace is unchanged");
+            exit = Busy;
         } catch (const StoreError &e) {
             err(std::string("error: workspace: ") + e.what());
             exit = BadInput;
@@ -175,14 +219,14 @@ int runRuns(const QStringList &args) {
         err("spanscope-cli runs: --format must be text or json");
         return Usage;
     }
-    if (!QFileInfo::exists(workspacePath(p))) { // nothing imported yet: say so, create nothing
-        if (format == QLatin1String("json"))
-            out("[]\n");
-        else
-            out("no runs in " + workspacePath(p).toStdString() + " (no workspace there yet)\n");
-        return Ok;
-    }
     try {
+        if (!workspaceExists(workspacePath(p))) { // nothing imported yet: say so, create nothing
+            if (format == QLatin1String("json"))
+                out("[]\n");
+            else
+                out("no runs in " + workspacePath(p).toStdString() + " (no workspace there yet)\n");
+            return Ok;
+        }
         const auto ws = openWorkspace(p);
         const auto runs = ws->runs();
         if (format == QLatin1String("json")) {

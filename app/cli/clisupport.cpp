@@ -3,6 +3,7 @@
 #include "clicommands.h"
 #include "store/storeerror.h"
 #include "store/workspace.h"
+#include "store/workspacefile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -46,9 +47,14 @@ QString workspacePath(const QCommandLineParser &p) {
                                                 : defaultWorkspace();
 }
 
+bool workspaceExists(const QString &path) {
+    const auto state = WorkspaceFile::inspect(path).state; // throws for what is not ours
+    return state != WorkspaceFile::State::Absent && state != WorkspaceFile::State::Empty;
+}
+
 std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p, Access access) {
     const QString path = workspacePath(p);
-    if (access == Access::Existing && !QFileInfo::exists(path))
+    if (access == Access::Existing && !workspaceExists(path))
         throw StoreError("no workspace at " + path.toStdString() +
                          ": nothing was imported there (spanscope-cli import PATH --workspace " +
                          path.toStdString() + ")");

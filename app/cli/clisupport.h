@@ -27,6 +27,9 @@ QString workspacePath(const QCommandLineParser &p);
 // Only `import` creates a workspace; every other command opens an existing one and throws
 // StoreError naming the path when there is none, creating nothing.
 enum class Access { Existing, Create };
+// False for a path with nothing there yet (no file, an empty file or an empty database); throws
+// StoreError for a path that holds something other than a workspace.
+bool workspaceExists(const QString &path);
 std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p,
                                          Access access = Access::Existing);
 // The run named by id or label; prints an error and returns nullopt when there is none.

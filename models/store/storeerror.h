@@ -12,4 +12,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Another connection (an import in another process, the app) holds the workspace's write lock
+// for longer than this one was willing to wait.
+class WorkspaceBusy : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 } // namespace spanscope

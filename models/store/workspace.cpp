@@ -2,6 +2,7 @@
 
 #include "statement.h"
 #include "storeerror.h"
+#include "workspacefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,9 +48,17 @@ std::map<int, QString> migrationFiles() {
 
 void execOn(sqlite3 *db, std::string_view sql) {
     char *error = nullptr;
-    if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    const int rc = sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
         const std::string message = error ? error : sqlite3_errmsg(db);
         sqlite3_free(error);
+        if ((rc & 0xFF) == SQLITE_BUSY) {
+            const char *file = sqlite3_db_filename(db, "main");
+            throw WorkspaceBusy(std::string("another program is writing to the workspace ") +
+                                (file ? file : "") +
+                                " (an import in another spanscope-cli or in the app); try "
+                                "again when it has finished");
+        }
         throw StoreError(message);
     }
 }
@@ -91,6 +100,9 @@ void Workspace::migrate(sqlite3 *db, int target) {
 }
 
 Workspace::Workspace(const QString &path) : m_path(path) {
+    // Before SQLite opens it for writing: another application's database or a folder is
+    // refused without a byte written to it.
+    const WorkspaceFile::Inspection found = WorkspaceFile::inspect(path);
     const QFileInfo info(path);
     if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
         throw StoreError("cannot create the folder " + info.absolutePath().toStdString());
@@ -111,11 +123,16 @@ Workspace::Workspace(const QString &path) : m_path(path) {
             throw StoreError(path.toStdString() + " is not a Spanscope workspace (" + e.what() +
                              ")");
         }
-        // WAL: the app reads a workspace while an import writes to it, and a rolled-back import
-        // never touches the main file.
+        const bool fresh = found.state == WorkspaceFile::State::Absent ||
+                           found.state == WorkspaceFile::State::Empty;
         // 16 KiB pages for a new workspace: payload rows of 1-4 KB fit a page, and a large
         // import writes and checkpoints a quarter of the pages (import 10% faster than at 4 KiB).
-        if (userVersion(m_db) == 0) execOn(m_db, "PRAGMA page_size = 16384");
+        if (fresh) execOn(m_db, "PRAGMA page_size = 16384");
+        // The mark goes in before WAL mode, so it is in the main file's header at once.
+        if (found.state != WorkspaceFile::State::Ours)
+            execOn(m_db, "PRAGMA application_id = " + std::to_string(WorkspaceFile::applicationId));
+        // WAL: the app reads a workspace while an import writes to it, and a rolled-back import
+        // never touches the main file.
         execOn(m_db, "PRAGMA journal_mode = WAL");
         execOn(m_db, "PRAGMA synchronous = NORMAL");
         execOn(m_db, "PRAGMA temp_store = MEMORY");
@@ -125,6 +142,42 @@ Workspace::Workspace(const QString &path) : m_path(path) {
         sqlite3_close(m_db);
         throw;
     }
+}
+
+struct Workspace::BusyWait {
+    std::chrono::milliseconds limit{5000};
+    std::function<void(int)> onWaiting;
+    std::chrono::steady_clock::time_point since;
+    int reported = 0;
+};
+
+int Workspace::busyHandler(void *p, int attempt) {
+    auto *w = static_cast<BusyWait *>(p);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) {
+        w->since = now;
+        w->reported = 0;
+    }
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - w->since);
+    if (waited >= w->limit) return 0; // SQLite reports SQLITE_BUSY
+    const int seconds = static_cast<int>(waited.count() / 1000);
+    if (w->onWaiting && seconds > w->reported) {
+        w->reported = seconds;
+        w->onWaiting(seconds);
+    }
+    sqlite3_sleep(attempt < 10 ? 10 : 100);
+    return 1;
+}
+
+void Workspace::setBusyWait(std::chrono::milliseconds limit, std::function<void(int)> onWaiting) {
+    if (!m_busy) m_busy = std::make_unique<BusyWait>();
+    m_busy->limit = limit;
+    m_busy->onWaiting = std::move(onWaiting);
+    sqlite3_busy_handler(m_db, &Workspace::busyHandler, m_busy.get());
+}
+
+std::chrono::milliseconds Workspace::busyWait() const {
+    return m_busy ? m_busy->limit : std::chrono::milliseconds(5000);
 }
 
 Workspace::~Workspace() {

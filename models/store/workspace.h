@@ -3,6 +3,9 @@
 #include "runinfo.h"
 
 #include <QString>
+#include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +34,11 @@ public:
     const QString &path() const { return m_path; }
     void exec(std::string_view sql);
 
+    // How long a write waits for another connection's write to finish before WorkspaceBusy
+    // (5 s unless set); onWaiting(seconds waited) is called about once a second meanwhile.
+    void setBusyWait(std::chrono::milliseconds limit, std::function<void(int)> onWaiting = nullptr);
+    std::chrono::milliseconds busyWait() const;
+
     std::vector<RunInfo> runs() const;
     std::optional<RunInfo> run(std::int64_t id) const;
     // A run by id, or by label when the text is not a number or no run has that id.
@@ -43,8 +51,12 @@ public:
     void deleteRunRows(std::int64_t id);
 
 private:
+    struct BusyWait;
+    static int busyHandler(void *wait, int attempt);
+
     QString m_path;
     sqlite3 *m_db = nullptr;
+    std::unique_ptr<BusyWait> m_busy;
 };
 
 } // namespace spanscope

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QTest>
 #include <map>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 namespace {
@@ -288,6 +289,44 @@ private slots:
             QVERIFY2(err.contains(QFile::encodeName(path)), err);
         }
         QCOMPARE(testsupport::workspaceDigest(ws()), before);
+    }
+
+    // Another import holding the workspace: the second one waits (--wait), then exits 4 saying
+    // another program is writing; the workspace is unchanged. A foreign SQLite file given as
+    // the workspace is refused by every command with nothing written to it.
+    void busyWorkspaceExitsFourAndForeignFilesAreUntouched() {
+        const QString path = m_tmp.filePath(QStringLiteral("busy.spanscope"));
+        QCOMPARE(
+            cli({"import", testsupport::fixture("nat/legacy-stream"), "--workspace", path}).exit,
+            0);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        const Result r = cli({"import", testsupport::fixture("nat/parallel-newer"), "--workspace",
+                              path, "--wait", "1"});
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains("another program is writing to") && r.err.contains("--wait") &&
+                     r.err.contains("the workspace is unchanged"),
+                 r.err);
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QVERIFY(cli({"runs", "--workspace", path}).out.contains("legacy-stream"));
+        QVERIFY(!cli({"runs", "--workspace", path}).out.contains("parallel-newer"));
+
+        const QString other = m_tmp.filePath(QStringLiteral("other-app.db"));
+        QCOMPARE(sqlite3_open(QFile::encodeName(other).constData(), &db), SQLITE_OK);
+        sqlite3_exec(db, "CREATE TABLE notes(a)", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        const QByteArray before = testsupport::sha256(other);
+        for (const QStringList &command :
+             {QStringList{"runs"}, QStringList{"summary", "1"},
+              QStringList{"import", testsupport::fixture("nat/legacy-stream")}}) {
+            const Result refused = cli(command + QStringList{"--workspace", other});
+            QCOMPARE(refused.exit, 1);
+            QVERIFY2(refused.err.contains("another application"), refused.err);
+        }
+        QCOMPARE(testsupport::sha256(other), before);
+        QVERIFY(!QFileInfo::exists(other + "-wal"));
     }
 };
 

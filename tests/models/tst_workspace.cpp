@@ -3,8 +3,10 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/workspace.h"
+#include "store/workspacefile.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 #include <sqlite3.h>
@@ -82,6 +84,107 @@ private slots:
             QVERIFY2(QString::fromLatin1(e.what()).contains("not a Spanscope workspace"), e.what());
         }
         QCOMPARE(testsupport::sha256(path), before);
+    }
+
+    // Another application's SQLite file is refused before SQLite opens it for writing: not a
+    // byte changes, no WAL or SHM file appears, and the message says what the file is.
+    void refusesAnotherApplicationsDatabaseUntouched_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("no name clash") << "CREATE TABLE notes(a); INSERT INTO notes VALUES (1);"
+                                       << "1 table: notes";
+        QTest::newRow("a runs table") << "CREATE TABLE runs(a); CREATE TABLE spans(b);"
+                                      << "2 tables: runs, spans";
+        QTest::newRow("user_version 3") << "CREATE TABLE t(a); PRAGMA user_version = 3;"
+                                        << "1 table: t";
+        QTest::newRow("GeoPackage") << "PRAGMA application_id = 1196444487; CREATE TABLE g(a);"
+                                    << "application_id 'GPKG'";
+        QTest::newRow("WAL mode") << "PRAGMA journal_mode = WAL; CREATE TABLE w(a);"
+                                  << "1 table: w";
+    }
+    void refusesAnotherApplicationsDatabaseUntouched() {
+        QFETCH(QString, sql);
+        QFETCH(QString, said);
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("other.db"));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        const QByteArray before = testsupport::sha256(path);
+        const QStringList filesBefore = QDir(tmp.path()).entryList(QDir::Files);
+        try {
+            Workspace ws(path);
+            QFAIL("opened another application's database");
+        } catch (const StoreError &e) {
+            const QString m = QString::fromUtf8(e.what());
+            QVERIFY2(m.contains("another application") && m.contains(said) &&
+                         m.contains("other.db") && !m.contains("newer"),
+                     e.what());
+        }
+        QCOMPARE(testsupport::sha256(path), before);
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files), filesBefore);
+    }
+
+    // New workspaces carry Spanscope's application_id; one from before the mark (our tables, no
+    // id) is still opened and gets the mark; an empty SQLite file becomes a workspace.
+    void workspacesAreMarkedAndOldOnesAdopted() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("w.spanscope"));
+        auto applicationId = [&] {
+            return testsupport::scalar(*std::make_unique<Workspace>(path), "PRAGMA application_id");
+        };
+        QCOMPARE(applicationId(), std::int64_t(WorkspaceFile::applicationId));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.read(72).mid(68, 4), QByteArray("SpSc"));
+        }
+        {
+            Workspace ws(path);
+            ws.exec("PRAGMA application_id = 0");
+        }
+        QCOMPARE(applicationId(), std::int64_t(WorkspaceFile::applicationId));
+        const QString empty = tmp.filePath(QStringLiteral("empty.db"));
+        sqlite3 *db = nullptr;
+        sqlite3_open(QFile::encodeName(empty).constData(), &db);
+        sqlite3_exec(db, "VACUUM", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        Workspace ws(empty);
+        QCOMPARE(Workspace::userVersion(ws.handle()), Workspace::latestVersion());
+    }
+
+    void aFolderIsNotAWorkspace() {
+        QTemporaryDir tmp;
+        try {
+            Workspace ws(tmp.path());
+            QFAIL("opened a folder");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("is a folder, not a workspace file"),
+                     e.what());
+        }
+    }
+
+    // A write that waits longer than the workspace's busy limit for another connection's write
+    // lock ends with WorkspaceBusy, whose message says another program holds it.
+    void aHeldWriteLockIsWorkspaceBusy() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("w.spanscope"));
+        Workspace holder(path);
+        holder.exec("BEGIN IMMEDIATE");
+        Workspace ws(path);
+        int reports = 0;
+        ws.setBusyWait(std::chrono::milliseconds(1300), [&](int) { ++reports; });
+        try {
+            ws.exec("BEGIN IMMEDIATE");
+            QFAIL("took a lock another connection holds");
+        } catch (const WorkspaceBusy &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("another program is writing"), e.what());
+        }
+        QCOMPARE(reports, 1); // about once a second while waiting
+        holder.exec("ROLLBACK");
+        ws.exec("BEGIN IMMEDIATE");
+        ws.exec("ROLLBACK");
     }
 
     void reimportIsANoOpUnlessForced() {
