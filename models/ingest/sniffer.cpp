@@ -140,10 +140,20 @@ bool Sniffer::looksLikeEvaluatorOutput(const QString &file) {
     return start.contains("\"eval_output_items\"") || start.contains("\"average_score\"");
 }
 
+IngestError Sniffer::unreadable(const QString &path, bool folder) {
+    return IngestError(QDir::toNativeSeparators(path).toStdString(), "",
+                       std::string("cannot read this ") + (folder ? "folder" : "file") +
+                           " (permission denied), so its spans would be missing from the "
+                           "import; give read permission (chmod " +
+                           (folder ? "+rx" : "+r") + ") or move it out of the way");
+}
+
 void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out) {
     const QDir d(dir);
-    const QFileInfoList entries = d.entryInfoList(
-        QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name);
+    // Unreadable entries are listed too: skipping them silently made the NAT reader fall back
+    // to a file with fewer spans, and a whole run go missing without a word.
+    const QFileInfoList entries =
+        d.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     QStringList evalFiles, attachments, traceFiles;
     bool hasSpansOrScores = false;
     QString calc;
@@ -151,6 +161,13 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
         if (e.isDir()) continue;
         const QString name = e.fileName();
         const QString abs = e.absoluteFilePath();
+        if (!e.isReadable()) {
+            if (isEvalFileName(name) || name == natfiles::calcRunnerOutput ||
+                name.endsWith(natfiles::evaluatorSuffix) || isStepsName(name) ||
+                isTraceDumpName(name))
+                throw unreadable(abs, false);
+            continue; // a file no reader would use
+        }
         if (name == natfiles::calcRunnerOutput) {
             calc = abs;
         } else if (isEvalFileName(name)) {
@@ -195,8 +212,10 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
         if (sniffTraceFile(f, s)) out.push_back(std::move(s));
     }
     for (const QFileInfo &e : entries)
-        if (e.isDir() && !e.isSymLink() && !e.fileName().startsWith(QLatin1Char('.')))
+        if (e.isDir() && !e.isSymLink() && !e.fileName().startsWith(QLatin1Char('.'))) {
+            if (!e.isReadable() || !e.isExecutable()) throw unreadable(e.absoluteFilePath(), true);
             scanFolder(root, e.absoluteFilePath(), out);
+        }
 }
 
 std::vector<ImportSource> Sniffer::findSources(const QString &path) {
@@ -213,6 +232,8 @@ std::vector<ImportSource> Sniffer::findSources(const QString &path) {
                           "not a regular file or folder (a pipe, socket or device): Spanscope "
                           "imports files and folders; save the stream to a file and import that");
     std::vector<ImportSource> out;
+    if (!info.isReadable() || (info.isDir() && !info.isExecutable()))
+        throw unreadable(info.absoluteFilePath(), info.isDir());
     if (info.isDir()) {
         scanFolder(info.absoluteFilePath(), info.absoluteFilePath(), out);
         if (out.empty())

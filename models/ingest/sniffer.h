@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ingesterror.h"
 #include "importsource.h"
 #include "reader.h"
 
@@ -26,6 +27,7 @@ public:
                                std::string *why = nullptr);
 
 private:
+    static IngestError unreadable(const QString &path, bool folder);
     static void scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out);
 };
 

@@ -6,10 +6,12 @@
 #include <QImage>
 #include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTest>
 #include <map>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 struct Result {
@@ -327,6 +329,70 @@ private slots:
         }
         QCOMPARE(testsupport::sha256(other), before);
         QVERIFY(!QFileInfo::exists(other + "-wal"));
+    }
+
+    // Unreadable input is an error naming it, never a silent fallback: an unreadable profiler
+    // traces file made the NAT reader use workflow_output.json (383 of 516 spans, exit 0). An
+    // unreadable folder, or a workspace in a folder it may not write, is named too. Root reads
+    // everything, so as root the CLI runs as nobody (setpriv).
+    void unreadableInputIsNamedNotSkipped() {
+        QStringList prefix;
+        if (::geteuid() == 0) {
+            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+                QSKIP("running as root and setpriv is missing: permissions cannot be tested");
+            prefix = {"--reuid=65534", "--regid=65534", "--clear-groups", SPANSCOPE_CLI};
+        }
+        auto run = [&](const QStringList &args) {
+            QProcess p;
+            if (prefix.isEmpty())
+                p.start(QStringLiteral(SPANSCOPE_CLI), args);
+            else
+                p.start(QStringLiteral("setpriv"), prefix + args);
+            p.waitForFinished(120000);
+            return Result{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        };
+        QTemporaryDir tmp;
+        QVERIFY(QFile::setPermissions(
+            tmp.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                            QFileDevice::ReadOther | QFileDevice::ExeOther));
+        const QString input = tmp.filePath(QStringLiteral("run"));
+        QDir().mkpath(input);
+        for (const QString &name :
+             QDir(testsupport::fixture("nat/parallel-newer")).entryList(QDir::Files))
+            QFile::copy(testsupport::fixture("nat/parallel-newer/") + name, input + "/" + name);
+        const QString wsDir = tmp.filePath(QStringLiteral("ws"));
+        QDir().mkpath(wsDir);
+        QVERIFY(::chmod(QFile::encodeName(input).constData(), 0755) == 0);
+        QVERIFY(::chmod(QFile::encodeName(wsDir).constData(), 0777) == 0);
+        for (const QString &name : QDir(input).entryList(QDir::Files))
+            ::chmod(QFile::encodeName(input + "/" + name).constData(), 0644);
+        const QString workspace = wsDir + QStringLiteral("/w.spanscope");
+
+        const QString traces = input + QStringLiteral("/all_requests_profiler_traces.json");
+        QVERIFY(::chmod(QFile::encodeName(traces).constData(), 0) == 0);
+        Result r = run({"import", input, "--workspace", workspace});
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains("all_requests_profiler_traces.json: cannot read this file "
+                                "(permission denied)"),
+                 r.err);
+        QVERIFY(!QFileInfo::exists(workspace));
+        ::chmod(QFile::encodeName(traces).constData(), 0644);
+
+        QVERIFY(::chmod(QFile::encodeName(input).constData(), 0) == 0);
+        r = run({"import", input, "--workspace", workspace});
+        ::chmod(QFile::encodeName(input).constData(), 0755);
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains("cannot read this folder (permission denied)"), r.err);
+
+        QVERIFY(::chmod(QFile::encodeName(wsDir).constData(), 0555) == 0);
+        r = run({"import", input, "--workspace", workspace});
+        ::chmod(QFile::encodeName(wsDir).constData(), 0777);
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains("cannot write in the folder") && r.err.contains("ws"), r.err);
+
+        r = run({"import", input, "--workspace", workspace});
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains("8 spans"), r.out);
     }
 };
 
