@@ -19,6 +19,9 @@ enum SpanFlag : std::uint8_t {
     SpanClamped = 1 << 3,    // it ended before it started; end was set to start
     SpanInnerLlm = 1 << 4,   // an LLM span with an LLM descendant (LangChain above OpenAI):
                              // calls and tokens are counted on the innermost one only
+    SpanUntimed = 1 << 5,    // the source gave no usable start time (Zipkin without timestamp,
+                             // OTLP without startTimeUnixNano): placed at its nearest timed
+                             // ancestor's start with no duration
 };
 
 struct SpanRecord {

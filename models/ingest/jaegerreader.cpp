@@ -6,6 +6,9 @@
 #include "jsonfile.h"
 #include "oteljson.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace spanscope {
 
 namespace {
@@ -16,9 +19,7 @@ using jsonfile::stringAt;
 std::optional<std::int64_t> micros(const json &o, const char *k) {
     const auto it = o.find(k);
     if (it == o.end()) return std::nullopt;
-    if (it->is_number_integer()) return it->get<std::int64_t>();
-    if (it->is_number_float()) return static_cast<std::int64_t>(it->get<double>());
-    return std::nullopt;
+    return it->is_number() ? oteljson::int64OfNumber(*it) : std::nullopt;
 }
 
 const json &member(const json &o, const char *k, const json &fallback) {
@@ -39,6 +40,9 @@ json tagValue(const json &tag) {
     return v;
 }
 
+// Times past this (2262, where int64 nanoseconds end) are garbage, not dates.
+constexpr std::int64_t maxMicros = std::numeric_limits<std::int64_t>::max() / 1000;
+
 } // namespace
 
 void JaegerReader::readTrace(const json &trace, const std::string &name, ImportReport &report,
@@ -50,24 +54,35 @@ void JaegerReader::readTrace(const json &trace, const std::string &name, ImportR
     if (!spans.is_array())
         throw IngestError(name, "",
                           "'spans' is " + jsonfile::typeName(spans) + ", expected an array");
+    readSpans(spans, processes, name, report, out);
+}
+
+void JaegerReader::readSpans(const json &spans, const json &processes, const std::string &name,
+                             ImportReport &report, std::vector<LooseSpanRecord> &out) {
+    static const json noArray = json::array(), none;
     for (const json &sp : spans) {
         LooseSpanRecord rec;
         SpanRecord &s = rec.span;
         const auto traceId = oteljson::normaliseId(stringAt(sp, "traceID"), 16);
         const auto spanId = oteljson::normaliseId(stringAt(sp, "spanID"), 8);
-        const auto start = micros(sp, "startTime");
-        if (!traceId || !spanId || !start) {
+        if (!traceId || !spanId) {
             report.warn("bad-span", name + ": span '" + stringAt(sp, "operationName") +
-                                        "' has no valid traceID, spanID or startTime; skipped");
+                                        "' has no valid traceID or spanID; skipped");
             continue;
         }
         rec.traceKey = *traceId;
         s.key = *spanId;
         s.name = stringAt(sp, "operationName");
-        s.startNs = *start * 1000;
+        const auto start = micros(sp, "startTime");
         const auto duration = micros(sp, "duration");
-        s.endNs = s.startNs + duration.value_or(0) * 1000;
-        if (!duration) s.flags |= SpanUnfinished;
+        if (!start || *start <= 0 || *start > maxMicros) {
+            s.flags |= SpanUntimed; // placed when its trace is linked
+        } else {
+            s.startNs = *start * 1000;
+            s.endNs = s.startNs +
+                      std::clamp<std::int64_t>(duration.value_or(0), 0, maxMicros - *start) * 1000;
+            if (!duration || *duration < 0) s.flags |= SpanUnfinished;
+        }
         // Parent: the first CHILD_OF reference, else the first FOLLOWS_FROM; the rest are links.
         json links = json::array();
         std::string parent;
@@ -124,8 +139,13 @@ void JaegerReader::readDocument(const json &doc, const std::string &name, Import
             readTrace(trace, name, report, out);
     } else if (doc.is_object() && doc.contains("spans")) {
         readTrace(doc, name, report, out);
+    } else if (doc.is_array()) { // spans with their process each (Jaeger's anonymizer writes it)
+        static const json noProcesses = json::object();
+        // A trace object by reference would need the array moved into it; read it in place.
+        readSpans(doc, noProcesses, name, report, out);
     } else {
-        throw IngestError(name, "", "not Jaeger JSON: no 'data' array and no 'spans'");
+        throw IngestError(name, "",
+                          "not Jaeger JSON: no 'data' array, no 'spans' and not an array of spans");
     }
 }
 

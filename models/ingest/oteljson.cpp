@@ -1,9 +1,25 @@
 #include "oteljson.h"
 
 #include <array>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace spanscope::oteljson {
+
+std::optional<std::int64_t> int64OfNumber(const nlohmann::json &v) {
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return std::nullopt;
+        return static_cast<std::int64_t>(u);
+    }
+    if (v.is_number_integer()) return v.get<std::int64_t>();
+    if (!v.is_number_float()) return std::nullopt;
+    const double d = v.get<double>();
+    // 2^63 is exactly representable; anything at or past it (or NaN) does not fit.
+    if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0)) return std::nullopt;
+    return static_cast<std::int64_t>(d);
+}
 
 std::string_view trimToken(std::string_view token) {
     while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||

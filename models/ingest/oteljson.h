@@ -1,11 +1,17 @@
 #pragma once
 
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 // Small text helpers shared by the trace-dump readers.
 namespace spanscope::oteljson {
+
+// A JSON number as int64 when one holds it: integers as they are, a finite float truncated;
+// nullopt for 1e30, an unsigned past int64, NaN or Infinity.
+std::optional<std::int64_t> int64OfNumber(const nlohmann::json &number);
 
 // A raw JSON token without the whitespace that may follow it.
 std::string_view trimToken(std::string_view token);

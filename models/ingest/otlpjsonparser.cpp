@@ -181,6 +181,7 @@ struct OtlpJsonParser::Impl {
         bool firstAttr = true;
         std::string payload = "{";
         std::optional<std::int64_t> start, end;
+        std::string_view startToken, endToken; // as written, to quote a bad one
         std::string traceRaw, spanRaw, parentRaw;
         bool error = false;
         std::string statusMessage, kind, links;
@@ -195,11 +196,13 @@ struct OtlpJsonParser::Impl {
                 parentRaw = std::string(v.get_string().value());
             else if (key == "name")
                 s.name = std::string(v.get_string().value());
-            else if (is(key, "startTimeUnixNano", "start_time_unix_nano"))
+            else if (is(key, "startTimeUnixNano", "start_time_unix_nano")) {
+                startToken = oteljson::trimToken(v.raw_json_token());
                 start = int64Of(v);
-            else if (is(key, "endTimeUnixNano", "end_time_unix_nano"))
+            } else if (is(key, "endTimeUnixNano", "end_time_unix_nano")) {
+                endToken = oteljson::trimToken(v.raw_json_token());
                 end = int64Of(v);
-            else if (key == "kind") {
+            } else if (key == "kind") {
                 if (v.type() == od::json_type::number)
                     kind = kindName(v.get_int64());
                 else {
@@ -246,20 +249,44 @@ struct OtlpJsonParser::Impl {
         const auto spanId = oteljson::normaliseId(spanRaw, 8);
         const auto parentId = parentRaw.empty() ? std::optional<std::string>("")
                                                 : oteljson::normaliseId(parentRaw, 8);
-        if (!traceId || !spanId || !parentId || !start || !end) {
+        if (!traceId || !spanId || !parentId) {
             report.warn("bad-span", file + ": span '" + s.name + "' has " +
-                                        (!traceId    ? "no valid traceId"
-                                         : !spanId   ? "no valid spanId"
-                                         : !parentId ? "an invalid parentSpanId"
-                                                     : "no start or end time") +
+                                        (!traceId  ? "no valid traceId"
+                                         : !spanId ? "no valid spanId"
+                                                   : "an invalid parentSpanId") +
                                         "; skipped");
             return;
         }
         rec.traceKey = *traceId;
         s.key = *spanId;
         rec.parentKey = *parentId;
-        s.startNs = *start;
-        s.endNs = *end;
+        // A time that is there but is no time (negative, 1e30, past int64, not a number): the
+        // span is kept as if it had none, and the value is quoted.
+        const auto badTime = [&](const char *field, std::string_view token) {
+            report.warn("bad-time", file + ": span " + s.key + " (" + s.name + "): " + field + " " +
+                                        std::string(token.substr(0, 40)) +
+                                        " is not a time (nanoseconds since 1970 as an int64); "
+                                        "placed at its parent's start");
+        };
+        if (!startToken.empty() && (!start || *start < 0)) {
+            badTime("startTimeUnixNano", startToken);
+            start.reset();
+        }
+        if (start && !endToken.empty() && (!end || *end < 0)) {
+            badTime("endTimeUnixNano", endToken);
+            start.reset();
+        }
+        // proto3 JSON leaves a zero time out: a span without a start is kept and placed at its
+        // parent's start when its trace is linked.
+        if (!start || *start <= 0) {
+            s.flags |= SpanUntimed;
+        } else if (!end || *end <= 0) {
+            s.startNs = s.endNs = *start;
+            s.flags |= SpanUnfinished;
+        } else {
+            s.startNs = *start;
+            s.endNs = *end;
+        }
         if (s.endNs < s.startNs) {
             report.warn("end-before-start", file + ": span " + s.key + " (" + s.name + ") ends " +
                                                 std::to_string(s.startNs - s.endNs) +

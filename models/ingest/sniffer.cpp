@@ -89,7 +89,12 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
             source.kind = ImportSource::Kind::Phoenix;
             return true;
         }
-        return fail("a JSON array that is neither Zipkin v2 nor Phoenix spans (unknown format)");
+        if (start.contains("\"traceID\"") && start.contains("\"spanID\"")) {
+            source.kind = ImportSource::Kind::Jaeger; // spans with their process each
+            return true;
+        }
+        return fail(
+            "a JSON array that is neither Zipkin v2, Phoenix nor Jaeger spans (unknown format)");
     }
     if (first != '{') return fail("not JSON and not zstd (unknown format)");
     const bool otlpKeys = start.contains("\"resourceSpans\"") ||

@@ -6,6 +6,8 @@
 #include "jsonfile.h"
 #include "oteljson.h"
 
+#include <algorithm>
+#include <limits>
 #include <set>
 
 namespace spanscope {
@@ -15,11 +17,20 @@ namespace {
 using json = nlohmann::json;
 using jsonfile::stringAt;
 
+// A microsecond field; 0 when absent, -1 when no int64 holds it (1e30, NaN).
 std::int64_t micros(const json &o, const char *k) {
     const auto it = o.find(k);
-    if (it == o.end()) return 0;
-    if (it->is_number()) return static_cast<std::int64_t>(it->get<double>());
-    return 0;
+    if (it == o.end() || !it->is_number()) return 0;
+    return oteljson::int64OfNumber(*it).value_or(-1);
+}
+
+// Times past this (2262, where int64 nanoseconds end) are garbage, not dates.
+constexpr std::int64_t maxMicros = std::numeric_limits<std::int64_t>::max() / 1000;
+
+const json &member(const json &o, const char *key) {
+    static const json none = json::array();
+    const auto it = o.find(key);
+    return it != o.end() && it->is_array() ? *it : none;
 }
 
 } // namespace
@@ -41,19 +52,32 @@ void ZipkinReader::readDocument(const json &doc, const std::string &name, Import
             sp.is_object() ? oteljson::normaliseId(stringAt(sp, "traceId"), 16) : std::nullopt;
         const auto spanId =
             sp.is_object() ? oteljson::normaliseId(stringAt(sp, "id"), 8) : std::nullopt;
-        const std::int64_t ts = sp.is_object() ? micros(sp, "timestamp") : 0;
-        if (!traceId || !spanId || ts == 0) { // Zipkin treats 0 as absent
+        if (!traceId || !spanId) {
             report.warn("bad-span", name + ": span [" + std::to_string(i) +
-                                        "] has no valid traceId, id or timestamp; skipped");
+                                        "] has no valid traceId or id; skipped");
             continue;
         }
         rec.traceKey = *traceId;
         s.key = *spanId;
         s.name = stringAt(sp, "name");
-        s.startNs = ts * 1000;
-        const std::int64_t duration = micros(sp, "duration");
-        s.endNs = s.startNs + duration * 1000;
-        if (duration == 0) s.flags |= SpanUnfinished;
+        std::int64_t ts = micros(sp, "timestamp"), duration = micros(sp, "duration");
+        if (ts <= 0) { // Zipkin treats 0 as absent; its UI derives the time from annotations
+            std::int64_t first = 0, last = 0;
+            for (const json &a : member(sp, "annotations"))
+                if (const std::int64_t t = micros(a, "timestamp"); t > 0) {
+                    first = first ? std::min(first, t) : t;
+                    last = std::max(last, t);
+                }
+            ts = first;
+            duration = last - first;
+        }
+        if (ts <= 0 || ts > maxMicros) {
+            s.flags |= SpanUntimed; // placed when its trace is linked
+        } else {
+            s.startNs = ts * 1000;
+            s.endNs = s.startNs + std::clamp<std::int64_t>(duration, 0, maxMicros - ts) * 1000;
+            if (duration <= 0) s.flags |= SpanUnfinished;
+        }
         if (const auto parent = oteljson::normaliseId(stringAt(sp, "parentId"), 8))
             rec.parentKey = *parent;
         if (sp.value("shared", false) &&
@@ -71,7 +95,7 @@ void ZipkinReader::readDocument(const json &doc, const std::string &name, Import
         if (sp.contains("localEndpoint") && !stringAt(sp["localEndpoint"], "serviceName").empty())
             b.extra("service.name", stringAt(sp["localEndpoint"], "serviceName"));
         if (sp.contains("remoteEndpoint")) b.extra("zipkin.remote_endpoint", sp["remoteEndpoint"]);
-        for (const json &a : sp.value("annotations", json::array()))
+        for (const json &a : member(sp, "annotations"))
             rec.events.push_back(
                 {-1, micros(a, "timestamp") * 1000, stringAt(a, "value"), std::string()});
         b.finish(rec);

@@ -8,6 +8,7 @@
 #include "workspace.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -101,6 +102,13 @@ void TraceLinker::resolveParents(std::int64_t runId) {
     st.bind(1, runId).run();
 }
 
+std::int64_t TraceLinker::earliestTimedStart(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+    Statement st(m_ws.handle(), "SELECT min(start_ns) FROM spans WHERE trace_id BETWEEN ? AND ? "
+                                "AND (flags & ?) = 0");
+    st.bind(1, firstTraceId).bind(2, lastTraceId).bind(3, static_cast<int>(SpanUntimed));
+    return st.step() ? st.optInt64(0).value_or(0) : 0;
+}
+
 void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId) {
     Statement spans(
         m_ws.handle(),
@@ -108,6 +116,9 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
         "coalesce(input_tokens, 0), coalesce(output_tokens, 0), start_ns, end_ns, name "
         "FROM spans WHERE trace_id BETWEEN ? AND ? ORDER BY trace_id, start_ns");
     Statement updateSpan(m_ws.handle(), "UPDATE spans SET parent_id = ?, flags = ? WHERE id = ?");
+    Statement updateTimes(m_ws.handle(), "UPDATE spans SET start_ns = ?, end_ns = ? WHERE id = ?");
+    std::optional<std::int64_t> runStart; // asked for only when a trace has no timed span
+    std::int64_t untimed = 0;
     Statement updateTrace(
         m_ws.handle(),
         "UPDATE traces SET name = ?, start_ns = ?, end_ns = ?, span_count = ?, llm_calls = ?, "
@@ -147,11 +158,39 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
             for (int k : path)
                 state[static_cast<std::size_t>(k)] = 2;
         }
+        // Spans without a time sit at their nearest timed ancestor's start, with no duration
+        // (where Zipkin's UI draws them), else at the trace's (or the run's) earliest time.
+        std::optional<std::int64_t> traceStart;
+        for (const Node &n : nodes)
+            if (!(n.flags & SpanUntimed))
+                traceStart = std::min(traceStart.value_or(n.start), n.start);
+        for (Node &n : nodes) {
+            if (!(n.flags & SpanUntimed)) continue;
+            int p = n.parent;
+            for (std::size_t guard = 0;
+                 p >= 0 && (nodes[static_cast<std::size_t>(p)].flags & SpanUntimed) &&
+                 guard < nodes.size();
+                 ++guard)
+                p = nodes[static_cast<std::size_t>(p)].parent;
+            if (p < 0 || (nodes[static_cast<std::size_t>(p)].flags & SpanUntimed)) {
+                if (!traceStart && !runStart)
+                    runStart = earliestTimedStart(firstTraceId, lastTraceId);
+            }
+            n.start = p >= 0 && !(nodes[static_cast<std::size_t>(p)].flags & SpanUntimed)
+                          ? nodes[static_cast<std::size_t>(p)].start
+                          : traceStart.value_or(runStart.value_or(0));
+            n.end = n.start;
+            updateTimes.bind(1, n.start).bind(2, n.end).bind(3, n.id).run();
+            ++untimed;
+        }
         // Orphans hang under the trace's root (its earliest span without a parent), when it has
-        // one.
+        // one; a span with a time is preferred over one placed without.
         int root = -1;
-        for (std::size_t i = 0; i < nodes.size() && root < 0; ++i)
-            if (nodes[i].parent < 0 && !(nodes[i].flags & SpanOrphan)) root = static_cast<int>(i);
+        for (const bool timedOnly : {true, false})
+            for (std::size_t i = 0; i < nodes.size() && root < 0; ++i)
+                if (nodes[i].parent < 0 && !(nodes[i].flags & SpanOrphan) &&
+                    (!timedOnly || !(nodes[i].flags & SpanUntimed)))
+                    root = static_cast<int>(i);
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             Node &n = nodes[i];
             if (!(n.flags & SpanOrphan)) continue;
@@ -228,6 +267,12 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
                       std::to_string(orphans) + " spans name a parent that is not in the input; "
                                                 "attached to their trace's root",
                       orphans);
+    if (untimed)
+        m_report.warn("untimed-spans",
+                      std::to_string(untimed) +
+                          " spans have no start time in the input; placed at their parent's start "
+                          "with no duration and flagged 'no timing'",
+                      untimed);
     if (skewed) m_report.note("spans outside their parent's interval (clock skew)", skewed);
 }
 

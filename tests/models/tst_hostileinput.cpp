@@ -5,12 +5,14 @@
 #include "core/importreport.h"
 #include "core/ingesterror.h"
 #include "core/limits.h"
+#include "core/records.h"
 #include "store/workspace.h"
 #include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include <algorithm>
 
 using namespace spanscope;
 
@@ -175,6 +177,111 @@ private slots:
         }
         QVERIFY2(message.contains("wrapped.json"), qPrintable(message));
         QCOMPARE(testsupport::workspaceDigest(m_ws), before);
+    }
+
+    // Zipkin spans without `timestamp` (84 of 1041 in a real zipkin-lens trace) were skipped.
+    // Zipkin's UI keeps them: the time comes from annotations when there are some, else the
+    // span sits at its parent's start with no duration, flagged and counted.
+    void zipkinSpansWithoutTimestampAreKept() {
+        const QString input = m_tmp.filePath("zipkin-untimed.json");
+        writeFile(input, R"([
+          {"traceId":"a03ee8fff1dcd9b9","id":"0000000000000001","name":"root","timestamp":1571896375300000,"duration":50000},
+          {"traceId":"a03ee8fff1dcd9b9","parentId":"0000000000000001","id":"0000000000000002","name":"no-time"},
+          {"traceId":"a03ee8fff1dcd9b9","parentId":"0000000000000002","id":"0000000000000003","name":"below-no-time","timestamp":0},
+          {"traceId":"a03ee8fff1dcd9b9","parentId":"0000000000000001","id":"0000000000000004","name":"annotated",
+           "annotations":[{"timestamp":1571896375310000,"value":"cs"},{"timestamp":1571896375320000,"value":"cr"}]},
+          {"traceId":"a03ee8fff1dcd9b9","parentId":"0000000000000001","id":"0000000000000005","name":"garbage","timestamp":1e30}])");
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, input);
+        QCOMPARE(runs.at(0).spans, 5);
+        QCOMPARE(runs[0].report.warningCount("untimed-spans"), 3);
+        const std::int64_t rootStart = 1571896375300000LL * 1000;
+        auto at = [&](const char *name, const char *column) {
+            return testsupport::scalar(ws,
+                                       std::string("SELECT ") + column +
+                                           " FROM spans WHERE run_id = ? AND name = '" + name + "'",
+                                       runs[0].runId);
+        };
+        for (const char *name : {"no-time", "below-no-time", "garbage"}) {
+            QCOMPARE(at(name, "start_ns"), rootStart);
+            QCOMPARE(at(name, "end_ns"), rootStart);
+            QVERIFY(at(name, "flags") & SpanUntimed);
+        }
+        QCOMPARE(at("annotated", "start_ns"), 1571896375310000LL * 1000);
+        QCOMPARE(at("annotated", "end_ns"), 1571896375320000LL * 1000);
+        QCOMPARE(at("annotated", "flags") & SpanUntimed, 0);
+        QCOMPARE(testsupport::scalar(ws, "SELECT min(start_ns) FROM traces WHERE run_id = ?",
+                                     runs[0].runId),
+                 rootStart);
+    }
+
+    // A Jaeger api_v3 GetTrace reply whose only span has no times imported as "no spans in the
+    // file"; it is one span now, flagged.
+    void jaegerApiV3SpanWithoutTimesIsKept() {
+        const QString input = m_tmp.filePath("api-v3.json");
+        writeFile(
+            input,
+            R"({"result":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"0102030405060708","name":"only"}]}]}]}})");
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, input);
+        QCOMPARE(runs.at(0).spans, 1);
+        QCOMPARE(runs[0].report.warningCount("untimed-spans"), 1);
+    }
+
+    // Times that are there but are no time: kept as untimed with the value quoted, never a run
+    // from 1914 or a p50 of 1.7e9 s.
+    void garbageTimesAreQuotedNotBelieved() {
+        const QString input = m_tmp.filePath("bad-times.jsonl");
+        std::string text;
+        int n = 0;
+        for (
+            const char *times :
+            {R"("startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000001000000000")",
+             R"("startTimeUnixNano":"-1763990400000000000","endTimeUnixNano":"1700000001000000000")",
+             R"("startTimeUnixNano":1e30,"endTimeUnixNano":"1700000001000000000")",
+             R"("startTimeUnixNano":"99999999999999999999","endTimeUnixNano":"1")"}) {
+            char id[17];
+            std::snprintf(id, sizeof id, "%016x", ++n);
+            text +=
+                std::string(
+                    R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":")") +
+                id + R"(","parentSpanId":")" + (n == 1 ? "" : "0000000000000001") +
+                R"(","name":"s)" + std::to_string(n) + "\"," + times + "}]}]}]}\n";
+        }
+        writeFile(input, text);
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, input);
+        QCOMPARE(runs.at(0).spans, 4);
+        QCOMPARE(runs[0].report.warningCount("bad-time"), 3);
+        const auto &examples = runs[0].report.warnings().at("bad-time").examples;
+        QVERIFY(std::any_of(examples.begin(), examples.end(), [](const std::string &e) {
+            return e.find("-1763990400000000000") != std::string::npos &&
+                   e.find("bad-times.jsonl") != std::string::npos;
+        }));
+        QCOMPARE(testsupport::scalar(ws, "SELECT min(start_ns) FROM spans WHERE run_id = ?",
+                                     runs[0].runId),
+                 1700000000000000000LL);
+    }
+
+    // Jaeger's anonymizer writes a bare array of spans, each with its own process.
+    void jaegerBareSpanArrayIsRecognised() {
+        const QString input = m_tmp.filePath("anonymized.json");
+        writeFile(input, R"([
+          {"traceID":"a03ee8fff1dcd9b9","spanID":"0000000000000001","operationName":"root","references":[],
+           "startTime":1571896375300000,"duration":5000,"tags":[],"process":{"serviceName":"frontend","tags":[]}},
+          {"traceID":"a03ee8fff1dcd9b9","spanID":"0000000000000002","operationName":"child",
+           "references":[{"refType":"CHILD_OF","traceID":"a03ee8fff1dcd9b9","spanID":"0000000000000001"}],
+           "startTime":1571896375301000,"duration":1000,"tags":[],"process":{"serviceName":"backend","tags":[]}}])");
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, input);
+        QCOMPARE(runs.at(0).kind, std::string("jaeger"));
+        QCOMPARE(runs[0].spans, 2);
+        QCOMPARE(testsupport::scalar(ws,
+                                     "SELECT count(*) FROM spans WHERE run_id = ? AND "
+                                     "parent_id IS NOT NULL AND json_extract(attributes, "
+                                     "'$.\"service.name\"') = 'backend'",
+                                     runs[0].runId),
+                 1);
     }
 };
 

@@ -23,12 +23,12 @@ private slots:
         o.spans = 2000;
         m_good = m_tmp.filePath(QStringLiteral("good.jsonl"));
         synth::generate(o, synth::OutputFormat::OtlpJsonLines, m_good);
-        // OTLP whose span has a start time of the wrong type: a reader error, not a warning.
+        // OTLP whose span has a trace id of the wrong type: a reader error, not a warning.
         m_bad = m_tmp.filePath(QStringLiteral("bad.json"));
         QFile f(m_bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(
-            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","name":"x","startTimeUnixNano":{"a":1},"endTimeUnixNano":"2"}]}]}]})");
+            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":{"a":1},"spanId":"b7ad6b7169203331","name":"x","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]})");
     }
 
     void importsEachPathAndReportsFailuresWithoutStopping() {
