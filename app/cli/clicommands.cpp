@@ -71,7 +71,8 @@ std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
                 waiting = ", waiting " + std::to_string(w) +
                           " s for another program writing to the workspace";
         }
-        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)%s%s%s", qPrintable(path),
+        std::fprintf(stderr, "\r\033[Kimporting %s: %3d%% (%s / %s MB)%s%s%s",
+                     printableName(path.toStdString()).c_str(),
                      total > 0 ? static_cast<int>(100 * done / total) : 0, mb(done).c_str(),
                      mb(total).c_str(), done >= total && total > 0 ? ", " : "",
                      done >= total && total > 0 ? progress.phase() : "", waiting.c_str());
@@ -186,16 +187,18 @@ int runImport(const QStringList &args) {
             }
             char secs[32];
             std::snprintf(secs, sizeof secs, "%.2f", static_cast<double>(timer.elapsed()) / 1e3);
-            out("done: " + std::to_string(runs.size()) + " run(s) from " + path.toStdString() +
-                " in " + secs + " s\n");
+            out("done: " + std::to_string(runs.size()) + " run(s) from " +
+                printableName(path.toStdString()) + " in " + secs + " s\n");
         } catch (const IngestError &e) {
             err(std::string("error: ") + e.what());
-            err("nothing was imported from " + path.toStdString() + "; the workspace is unchanged");
+            err("nothing was imported from " + printableName(path.toStdString()) +
+                "; the workspace is unchanged");
             exit = BadInput;
         } catch (const WorkspaceBusy &e) {
             err(std::string("error: ") + e.what() + " (waited " +
                 std::to_string(ws->busyWait().count() / 1000) + " s; see --wait)");
-            err("nothing was imported from " + path.toStdString() + "; the workspace is unchanged");
+            err("nothing was imported from " + printableName(path.toStdString()) +
+                "; the workspace is unchanged");
             exit = Busy;
         } catch (const StoreError &e) {
             err(std::string("error: workspace: ") + e.what());

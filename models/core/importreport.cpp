@@ -55,4 +55,14 @@ std::vector<std::string> ImportReport::lines() const {
     return out;
 }
 
+std::string ImportReport::nothingImported(const std::string &what) const {
+    if (m_warnings.empty()) return what;
+    std::string s = what + " could be imported; what was skipped:";
+    for (const auto &[kind, k] : m_warnings)
+        s += " " + std::to_string(k.count) + "x " + kind +
+             (k.examples.empty() ? "" : " (" + k.examples.front() + ")") + ";";
+    s.pop_back();
+    return s;
+}
+
 } // namespace spanscope

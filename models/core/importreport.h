@@ -30,6 +30,9 @@ public:
     void merge(const ImportReport &other);
     std::string toJson() const;
     std::vector<std::string> lines() const; // human-readable, one per kind
+    // "no spans in the file" with why, when the warnings say: what a reader skipped and the
+    // first example of each kind.
+    std::string nothingImported(const std::string &what) const;
 
 private:
     std::map<std::string, Kind> m_warnings;

@@ -1,10 +1,28 @@
 #include "ingesterror.h"
 
+#include <cstdio>
+
 namespace spanscope {
 
+std::string printableName(const std::string &name) {
+    std::string out;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7F) {
+            out += c;
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\x%02x", u);
+            out += buf;
+        }
+    }
+    return out;
+}
+
 namespace {
+
 std::string compose(const std::string &file, const std::string &where, const std::string &message) {
-    std::string s = file;
+    std::string s = printableName(file);
     if (!where.empty()) s += ": " + where;
     return s + ": " + message;
 }

@@ -24,6 +24,10 @@ private:
     std::string m_message;
 };
 
+// A file name as a user can read it on one line: control characters (a newline in a name)
+// escaped as \n, \t or \xNN.
+std::string printableName(const std::string &name);
+
 // Thrown from inside a reader when the user cancelled; never shown as an error.
 class ImportCancelled : public std::exception {
 public:

@@ -160,6 +160,11 @@ bool JsonDomBuilder::end_array() {
 bool JsonDomBuilder::parse_error(std::size_t position, const std::string &lastToken,
                                  const nlohmann::detail::exception &ex) {
     m_errorPosition = position;
+    if (ex.id == 406) { // out_of_range.406: a number no double holds
+        m_errorMessage = "the number " + lastToken.substr(0, 40) +
+                         " is out of range (larger than any number a tracer writes)";
+        return false;
+    }
     // nlohmann's message repeats the position as line/column of its own; keep the reason only.
     std::string what = ex.what();
     if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);

@@ -1,6 +1,7 @@
 #include "jsondumpreader.h"
 
 #include "core/importprogress.h"
+#include "core/importreport.h"
 #include "core/ingesterror.h"
 #include "core/zstdcodec.h"
 #include "jsonfile.h"
@@ -17,7 +18,8 @@ void JsonDumpReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     const std::string name = QDir::toNativeSeparators(path).toStdString();
     ImportBatch batch;
     readDocument(jsonfile::read(path, name, &progress, &report), name, report, batch.looseSpans);
-    if (batch.looseSpans.empty()) throw IngestError(name, "", "no spans in the file");
+    if (batch.looseSpans.empty())
+        throw IngestError(name, "", report.nothingImported("no spans in the file"));
     // Compressed here, on the reader's thread, like every other reader's payloads.
     ZstdCodec codec;
     for (LooseSpanRecord &l : batch.looseSpans)

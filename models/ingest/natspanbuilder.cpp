@@ -127,6 +127,17 @@ void NatSpanBuilder::addStep(const json &step, std::size_t stepIndex) {
     if (!uuidValue || !uuidValue->is_string())
         throw IngestError(m_file, where(stepIndex), "payload.UUID is missing or not a string");
     const json *tsValue = member(*payload, "event_timestamp");
+    // NAT always writes a time; one that is no time (1e30, negative) fails the step's import
+    // with the value quoted, as a missing one does.
+    if (tsValue && tsValue->is_number() && !tsValue->is_number_integer())
+        throw IngestError(m_file, where(stepIndex),
+                          "payload.event_timestamp " + tsValue->dump() +
+                              " is not a time: expected seconds since 1970, before the year 2262");
+    if (tsValue && tsValue->is_number_integer() && tsValue->get<std::int64_t>() < 0)
+        throw IngestError(m_file, where(stepIndex),
+                          "payload.event_timestamp " +
+                              std::to_string(tsValue->get<std::int64_t>() / 1'000'000'000) +
+                              " s is before 1970: expected seconds since 1970");
     if (!tsValue || !tsValue->is_number_integer())
         throw IngestError(
             m_file, where(stepIndex),

@@ -58,7 +58,7 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     }
     if (parsed == 0 && failed > 0)
         throw IngestError(name, "", "no line could be read; the first: " + firstError);
-    if (spans == 0) throw IngestError(name, "", "no spans in the file");
+    if (spans == 0) throw IngestError(name, "", report.nothingImported("no spans in the file"));
     batch.files.push_back(
         {QFileInfo(path).fileName().toStdString(), "spans", QFileInfo(path).size(), {}});
     sink(std::move(batch));

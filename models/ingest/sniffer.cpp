@@ -96,6 +96,11 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
         return fail(
             "a JSON array that is neither Zipkin v2, Phoenix nor Jaeger spans (unknown format)");
     }
+    if (first == '"' || first == '-' || std::isdigit(static_cast<unsigned char>(first)) ||
+        start.mid(i).startsWith("true") || start.mid(i).startsWith("false") ||
+        start.mid(i).startsWith("null"))
+        return fail("a single JSON value, not a trace file (trace files are a JSON object or "
+                    "array, or JSON lines)");
     if (first != '{') return fail("not JSON and not zstd (unknown format)");
     const bool otlpKeys = start.contains("\"resourceSpans\"") ||
                           start.contains("\"resource_spans\"") ||

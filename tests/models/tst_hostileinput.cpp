@@ -283,6 +283,114 @@ private slots:
                                      runs[0].runId),
                  1);
     }
+
+    // Messages a user can act on: the cause, the file, the place, never a library's raw text.
+    void messagesQuoteTheCauseAndThePlace_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("said");
+        const QByteArray otlpHead =
+            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10",)";
+        QTest::newRow("wrong type names the field")
+            << "t.jsonl"
+            << otlpHead +
+                   R"("spanId":["x"],"name":"s","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]})" +
+                   "\n"
+            << R"(t.jsonl: line 1, byte 98: not valid OTLP JSON: "spanId" has the wrong type)";
+        QTest::newRow("invalid UTF-8 at its byte")
+            << "u.jsonl"
+            << otlpHead + "\"spanId\":\"0102030405060708\",\"name\":\"s\xff\","
+                          "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}\n"
+            << "u.jsonl: line 1, byte 126: not valid OTLP JSON: a byte that is not UTF-8";
+        QTest::newRow("dropped spans say why")
+            << "d.jsonl"
+            << QByteArray(otlpHead).replace("0102030405060708090a0b0c0d0e0f10", "zz") +
+                   R"("spanId":"0102030405060708","name":"s","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]})" +
+                   "\n"
+            << "d.jsonl: no spans in the file could be imported; what was skipped: 1x bad-span "
+               "(";
+        QTest::newRow("a lone JSON string")
+            << "s.json" << QByteArray(R"("just a string")")
+            << "s.json: not a file Spanscope can read: a single JSON value, not a trace file";
+        QTest::newRow("a length prefix past the end")
+            << "c.bin" << QByteArray("\xff\xff\xff\xff\x28\xb5\x2f\xfd", 8) + QByteArray(20, '\0')
+            << "c.bin: no spans in the file could be imported; what was skipped: 1x "
+               "truncated-file (";
+        QTest::newRow("a newline in the name")
+            << "bad\nname.json" << QByteArray(R"({"x":1})") << "bad\\nname.json: not a file";
+    }
+    void messagesQuoteTheCauseAndThePlace() {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, said);
+        const QString input = m_tmp.filePath(name);
+        writeFile(input, bytes.toStdString());
+        const QByteArray before = testsupport::workspaceDigest(m_ws);
+        QString message;
+        try {
+            Workspace ws(m_ws);
+            testsupport::importPath(ws, input);
+        } catch (const IngestError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains(said), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
+    }
+
+    // nlohmann's "[json.exception.out_of_range.406] number overflow" became a sentence.
+    void anOverflowingNumberIsNamed() {
+        const QString input = m_tmp.filePath("overflow/all_requests_profiler_traces.json");
+        writeFile(input, replaced(R"([{"request_number":0,"intermediate_steps":[)" +
+                                      natStep("WORKFLOW_START", "1e999", "w0") + "]}]",
+                                  "1"));
+        QString message;
+        try {
+            Workspace ws(m_ws);
+            testsupport::importPath(ws, QFileInfo(input).absolutePath());
+        } catch (const IngestError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains("all_requests_profiler_traces.json: line 1, byte") &&
+                     message.contains("the number 1e999 is out of range") &&
+                     !message.contains("json.exception"),
+                 qPrintable(message));
+    }
+
+    // NAT always writes a step's time: one that is no time fails the import, quoted.
+    void natTimesThatAreNoTimeAreQuoted_data() {
+        QTest::addColumn<QString>("time");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("1e30") << "1e30"
+                              << "payload.event_timestamp 1e+30 is not a time";
+        QTest::newRow("negative") << "-5.0"
+                                  << "payload.event_timestamp -5 s is before 1970";
+        QTest::newRow("negative integer") << "-1763990400"
+                                          << "payload.event_timestamp -1763990400 s is before 1970";
+    }
+    void natTimesThatAreNoTimeAreQuoted() {
+        QFETCH(QString, time);
+        QFETCH(QString, said);
+        const QString folder = m_tmp.filePath("nat-time-" + QString::number(qHash(time)));
+        writeFile(
+            folder + "/all_requests_profiler_traces.json",
+            replaced(replaced(R"([{"request_number":0,"intermediate_steps":[)" +
+                                  natStep("WORKFLOW_START", time.toLatin1().constData(), "w0") +
+                                  "," + natStep("WORKFLOW_END", "1700000001.0", "w0") + "]}]",
+                              "1"),
+                     "2"));
+        const QByteArray before = testsupport::workspaceDigest(m_ws);
+        QString message;
+        try {
+            Workspace ws(m_ws);
+            testsupport::importPath(ws, folder);
+        } catch (const IngestError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains("all_requests_profiler_traces.json: request 0, step 0: " + said),
+                 qPrintable(message));
+        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHostileInput)
