@@ -63,8 +63,8 @@ void JaegerReader::readSpans(const json &spans, const json &processes, const std
     for (const json &sp : spans) {
         LooseSpanRecord rec;
         SpanRecord &s = rec.span;
-        const auto traceId = oteljson::normaliseId(stringAt(sp, "traceID"), 16);
-        const auto spanId = oteljson::normaliseId(stringAt(sp, "spanID"), 8);
+        const auto traceId = oteljson::idOf(stringAt(sp, "traceID"), 16, report, name);
+        const auto spanId = oteljson::idOf(stringAt(sp, "spanID"), 8, report, name);
         if (!traceId || !spanId) {
             report.warn("bad-span", name + ": span '" + stringAt(sp, "operationName") +
                                         "' has no valid traceID or spanID; skipped");
@@ -95,7 +95,7 @@ void JaegerReader::readSpans(const json &spans, const json &processes, const std
             if (stringAt(ref, "spanID") != parent) links.push_back(ref);
         if (parent.empty()) parent = stringAt(sp, "parentSpanID");
         if (!parent.empty()) {
-            const auto p = oteljson::normaliseId(parent, 8);
+            const auto p = oteljson::idOf(parent, 8, report, name);
             if (p && *p != std::string(16, '0')) rec.parentKey = *p;
         }
         FlatSpanBuilder b;

@@ -1,5 +1,7 @@
 #include "oteljson.h"
 
+#include "core/importreport.h"
+
 #include <array>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -53,12 +55,27 @@ int base64Value(char c) {
 }
 } // namespace
 
-std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes) {
+std::optional<std::string> idOf(std::string_view id, std::size_t bytes, ImportReport &report,
+                                const std::string &file) {
+    bool padded = false;
+    auto out = normaliseId(id, bytes, &padded);
+    if (out && padded)
+        report.warn("short-id", file + ": id '" + std::string(id.substr(0, 40)) + "' has " +
+                                    std::to_string(id.size()) + " hex digits, not " +
+                                    std::to_string(bytes * 2) + "; read as " + *out +
+                                    " (leading zeros added)");
+    return out;
+}
+
+std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes, bool *padded) {
     const std::size_t hexLen = bytes * 2;
     bool allHex = !id.empty() && id.size() <= hexLen;
     for (char c : id)
         allHex &= hexValue(c) >= 0;
     if (allHex) {
+        // A 64-bit trace id (16 digits) is Zipkin's and Jaeger's normal form; anything else
+        // short lost its leading zeros somewhere.
+        if (padded) *padded = id.size() < hexLen && !(bytes == 16 && id.size() == 16);
         std::string out(hexLen - id.size(), '0');
         for (char c : id)
             out += static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);

@@ -7,6 +7,10 @@
 #include <string_view>
 
 // Small text helpers shared by the trace-dump readers.
+namespace spanscope {
+class ImportReport;
+}
+
 namespace spanscope::oteljson {
 
 // A JSON number as int64 when one holds it: integers as they are, a finite float truncated;
@@ -20,7 +24,12 @@ std::string unquote(std::string_view token);
 // A span or trace id in lower-case hex of `bytes` bytes, from hex (any case) or, as proto3 JSON
 // writers do, base64. Shorter hex (64-bit Jaeger/Zipkin trace ids) is left-padded with zeros.
 // nullopt when it is neither.
-std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes);
+// normaliseId that counts a padded id as a "short-id" warning of `file`.
+std::optional<std::string> idOf(std::string_view id, std::size_t bytes, ImportReport &report,
+                                const std::string &file);
+// `padded` (when given) is set when short hex other than a 64-bit trace id was padded.
+std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes,
+                                       bool *padded = nullptr);
 // Appends "key":valueJson to an open JSON object text ("{..." without its closing brace).
 void appendMember(std::string &object, bool &first, std::string_view key,
                   std::string_view valueJson);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
@@ -96,6 +97,13 @@ struct OtlpJsonParser::Impl {
                         std::to_string(limits::maxJsonNesting) + " levels replaced by a note");
     }
 
+    void badValue(std::string &json, std::string_view key, std::string_view kind) {
+        json += "null";
+        report.warn("bad-attribute", file + ": attribute " + std::string(key) + ": its " +
+                                         std::string(kind) +
+                                         " is not a value of that kind; stored as null");
+    }
+
     // AnyValue -> JSON text appended to `json`; `text` receives a string's unescaped value (or
     // a number's text) and `integer` an integer's value, for the conventions. `depth` counts
     // the arrays and kvlists around it, so the recursion stops at the nesting limit.
@@ -106,23 +114,45 @@ struct OtlpJsonParser::Impl {
             const std::string_view key = field.unescaped_key();
             od::value value = field.value();
             any = true;
+            // The raw token is stored only when it is the JSON its kind allows: an object where
+            // a string belongs, or a bare NaN, would make the stored attributes invalid JSON.
+            od::json_type type{};
+            const bool typed = value.type().get(type) == simdjson::SUCCESS;
             if (is(key, "stringValue", "string_value") || is(key, "bytesValue", "bytes_value")) {
-                const std::string_view tok = oteljson::trimToken(value.raw_json_token());
-                json += tok;
-                if (text) *text = oteljson::unquote(tok);
+                if (!typed || type != od::json_type::string) {
+                    badValue(json, key0, key);
+                } else {
+                    const std::string_view tok = oteljson::trimToken(value.raw_json_token());
+                    json += tok;
+                    if (text) *text = oteljson::unquote(tok);
+                }
             } else if (is(key, "intValue", "int_value")) {
-                if (const auto n = int64Of(value)) {
+                if (const auto n = typed ? int64Of(value) : std::nullopt) {
                     json += std::to_string(*n);
                     if (integer) *integer = *n;
                     if (text) *text = std::to_string(*n);
                 } else {
-                    json += "null";
+                    badValue(json, key0, key);
                 }
             } else if (is(key, "doubleValue", "double_value") ||
                        is(key, "boolValue", "bool_value")) {
-                const std::string_view tok = oteljson::trimToken(value.raw_json_token());
-                json += tok; // a number, true/false, or proto3's "NaN"/"Infinity" strings
-                if (text) *text = oteljson::unquote(tok);
+                // A finite number, true/false, or proto3's "NaN"/"Infinity" strings.
+                const bool isDouble = is(key, "doubleValue", "double_value");
+                double d = 0;
+                const bool ok =
+                    typed &&
+                    (isDouble
+                         ? (type == od::json_type::string ||
+                            (type == od::json_type::number &&
+                             value.get_double().get(d) == simdjson::SUCCESS && std::isfinite(d)))
+                         : type == od::json_type::boolean);
+                if (!ok) {
+                    badValue(json, key0, key);
+                } else {
+                    const std::string_view tok = oteljson::trimToken(value.raw_json_token());
+                    json += tok;
+                    if (text) *text = oteljson::unquote(tok);
+                }
             } else if ((is(key, "arrayValue", "array_value") ||
                         is(key, "kvlistValue", "kvlist_value")) &&
                        depth >= limits::maxJsonNesting) {
@@ -284,10 +314,10 @@ struct OtlpJsonParser::Impl {
                 links = std::string(oteljson::trimToken(arr.raw_json().value()));
             }
         }
-        const auto traceId = oteljson::normaliseId(traceRaw, 16);
-        const auto spanId = oteljson::normaliseId(spanRaw, 8);
+        const auto traceId = oteljson::idOf(traceRaw, 16, report, file);
+        const auto spanId = oteljson::idOf(spanRaw, 8, report, file);
         const auto parentId = parentRaw.empty() ? std::optional<std::string>("")
-                                                : oteljson::normaliseId(parentRaw, 8);
+                                                : oteljson::idOf(parentRaw, 8, report, file);
         if (!traceId || !spanId || !parentId) {
             report.warn("bad-span", file + ": span '" + s.name + "' has " +
                                         (!traceId  ? "no valid traceId"

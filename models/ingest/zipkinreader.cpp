@@ -48,10 +48,11 @@ void ZipkinReader::readDocument(const json &doc, const std::string &name, Import
         const json &sp = doc[i];
         LooseSpanRecord rec;
         SpanRecord &s = rec.span;
-        const auto traceId =
-            sp.is_object() ? oteljson::normaliseId(stringAt(sp, "traceId"), 16) : std::nullopt;
+        const auto traceId = sp.is_object()
+                                 ? oteljson::idOf(stringAt(sp, "traceId"), 16, report, name)
+                                 : std::nullopt;
         const auto spanId =
-            sp.is_object() ? oteljson::normaliseId(stringAt(sp, "id"), 8) : std::nullopt;
+            sp.is_object() ? oteljson::idOf(stringAt(sp, "id"), 8, report, name) : std::nullopt;
         if (!traceId || !spanId) {
             report.warn("bad-span", name + ": span [" + std::to_string(i) +
                                         "] has no valid traceId or id; skipped");
@@ -78,7 +79,7 @@ void ZipkinReader::readDocument(const json &doc, const std::string &name, Import
             s.endNs = s.startNs + std::clamp<std::int64_t>(duration, 0, maxMicros - ts) * 1000;
             if (duration <= 0) s.flags |= SpanUnfinished;
         }
-        if (const auto parent = oteljson::normaliseId(stringAt(sp, "parentId"), 8))
+        if (const auto parent = oteljson::idOf(stringAt(sp, "parentId"), 8, report, name))
             rec.parentKey = *parent;
         if (sp.value("shared", false) &&
             unshared.count({stringAt(sp, "traceId"), stringAt(sp, "id")})) {

@@ -89,9 +89,23 @@ std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &k
         .bind(6, std::string_view(quickKey))
         .run();
     m_runId = sqlite3_last_insert_rowid(m_ws.handle());
-    m_runTraces = m_runSpans = 0;
+    m_runTraces = m_runSpans = m_runNulNames = 0;
     m_runHasTime = false;
     return m_runId;
+}
+
+// SQLite keeps a NUL inside text but every reader of it stops there: "a\0b" read back as "a".
+// U+FFFD takes its place, counted for the run's report.
+const std::string &BulkWriter::textWithoutNul(const std::string &text) {
+    if (text.find('\0') == std::string::npos) return text;
+    m_nulFixed.clear();
+    for (const char c : text)
+        if (c == '\0')
+            m_nulFixed += "\xEF\xBF\xBD";
+        else
+            m_nulFixed += c;
+    ++m_runNulNames;
+    return m_nulFixed;
 }
 
 void BulkWriter::insertSpan(std::int64_t id, std::int64_t traceId,
@@ -99,7 +113,7 @@ void BulkWriter::insertSpan(std::int64_t id, std::int64_t traceId,
                             const SpanRecord &s) {
     m_span.bind(1, id).bind(2, m_runId).bind(3, traceId).bind(4, parentId);
     m_span.bind(5, std::string_view(s.key))
-        .bind(6, std::string_view(s.name))
+        .bind(6, std::string_view(textWithoutNul(s.name)))
         .bind(7, static_cast<int>(s.category))
         .bind(8, s.startNs)
         .bind(9, s.endNs)
@@ -131,7 +145,7 @@ void BulkWriter::insertEvents(std::int64_t spanId, const std::vector<EventRecord
         m_event.bind(1, spanId)
             .bind(2, m_runId)
             .bind(3, e.timeNs)
-            .bind(4, std::string_view(e.name))
+            .bind(4, std::string_view(textWithoutNul(e.name)))
             .bindTextOrNull(5, e.attributesJson)
             .run();
 }
@@ -294,6 +308,11 @@ void BulkWriter::write(ImportBatch &&batch) {
 
 void BulkWriter::finishRun(ImportReport &report, const std::string &metadataJson) {
     finishLooseTraces(report);
+    if (m_runNulNames > 0)
+        report.warn("nul-in-name",
+                    std::to_string(m_runNulNames) +
+                        " span or event names hold a NUL character (\\u0000); shown as U+FFFD",
+                    m_runNulNames);
     Statement st(m_ws.handle(), "UPDATE runs SET start_ns = ?, end_ns = ?, trace_count = ?, "
                                 "span_count = ?, metadata = ?, report = ? WHERE id = ?");
     if (m_runHasTime) st.bind(1, m_runStart).bind(2, m_runEnd);

@@ -44,6 +44,7 @@ public:
     std::int64_t runSpans() const { return m_runSpans; }
 
 private:
+    const std::string &textWithoutNul(const std::string &text);
     void writeTrace(TraceRecord &trace);
     void writeLoose(LooseSpanRecord &span);
     void insertSpan(std::int64_t id, std::int64_t traceId, std::optional<std::int64_t> parentId,
@@ -73,6 +74,8 @@ private:
     std::int64_t m_nextSpanId = 1;
     std::int64_t m_runTraces = 0;
     std::int64_t m_runSpans = 0;
+    std::int64_t m_runNulNames = 0;
+    std::string m_nulFixed;
     std::int64_t m_runStart = 0;
     std::int64_t m_runEnd = 0;
     bool m_runHasTime = false;

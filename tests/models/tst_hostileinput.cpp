@@ -391,6 +391,57 @@ private slots:
                  qPrintable(message));
         QCOMPARE(testsupport::workspaceDigest(m_ws), before);
     }
+
+    // One rule each, counted: a NUL in a name becomes U+FFFD (SQLite's readers stopped at it); an
+    // attribute value that is not its kind (a bare NaN, an object for a string) is stored as null
+    // so the attributes stay JSON SQLite accepts; a short hex id is padded with a warning, a long
+    // one skips the span.
+    void garbageValuesFollowOneRule() {
+        const QString input = m_tmp.filePath("garbage.jsonl");
+        std::string text;
+        const char *values[] = {R"({"doubleValue":NaN})", R"({"stringValue":{"a":1}})",
+                                R"({"bytesValue":[1]})", R"({"doubleValue":"NaN"})"};
+        for (int i = 0; i < 4; ++i)
+            text +=
+                std::string(
+                    R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"00000000000000)") +
+                std::to_string(10 + i) +
+                "\",\"name\":\"a\\u0000b\"" + // a regular literal: moc mistakes \u in a raw one
+                R"(,"startTimeUnixNano":"100","endTimeUnixNano":"200","attributes":[{"key":"v","value":)" +
+                values[i] + "}]}]}]}]}\n";
+        text +=
+            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"2a","name":"short","startTimeUnixNano":"100","endTimeUnixNano":"200"}]}]}]})"
+            "\n";
+        text +=
+            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"0102030405060708ff","name":"long","startTimeUnixNano":"100","endTimeUnixNano":"200"}]}]}]})"
+            "\n";
+        writeFile(input, text);
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, input);
+        const ImportReport &r = runs.at(0).report;
+        QCOMPARE(runs[0].spans, 5);
+        QCOMPARE(r.warningCount("nul-in-name"), 4);
+        QCOMPARE(r.warningCount("bad-attribute"), 3);
+        QCOMPARE(r.warningCount("short-id"), 1);
+        QCOMPARE(r.warningCount("bad-span"), 1);
+        const auto id = runs[0].runId;
+        QCOMPARE(testsupport::scalar(
+                     ws,
+                     "SELECT count(*) FROM spans WHERE run_id = ? AND name = 'a\xEF\xBF\xBD"
+                     "b'",
+                     id),
+                 4);
+        QCOMPARE(testsupport::scalar(ws,
+                                     "SELECT count(*) FROM spans WHERE run_id = ? AND "
+                                     "NOT json_valid(coalesce(attributes, '{}'))",
+                                     id),
+                 0);
+        QCOMPARE(testsupport::scalar(ws,
+                                     "SELECT count(*) FROM spans WHERE run_id = ? AND "
+                                     "span_key = '000000000000002a'",
+                                     id),
+                 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHostileInput)
