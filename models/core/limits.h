@@ -13,4 +13,10 @@ namespace spanscope::limits {
 // no view ever recurses deeper than this. Real traces stay under 20.
 inline constexpr std::size_t maxJsonNesting = 128;
 
+// One JSON string (a prompt, a tool output, an attribute) in a JSON document read by nlohmann
+// (NAT files, Jaeger, Zipkin, Phoenix): longer ones are cut to this while the file streams in,
+// with a note of their length in the text and a "string-cut" warning, so memory does not follow
+// the longest string. OTLP messages are bounded as a whole (OtlpMessages::maxMessageBytes).
+inline constexpr std::size_t maxStringBytes = std::size_t(16) << 20;
+
 } // namespace spanscope::limits

@@ -12,23 +12,33 @@ ChunkedFile::ChunkedFile(const QString &path, std::string displayName, ImportPro
     if (!m_file.open(QIODevice::ReadOnly))
         throw IngestError(m_displayName, "", "cannot open: " + m_file.errorString().toStdString());
     m_size = m_file.size();
-    m_buffer.resize(chunkSize);
+    m_raw.resize(chunkSize);
+    m_buffer.reserve(chunkSize + 128);
     refill();
 }
 
 ChunkedFile::~ChunkedFile() = default;
 
 void ChunkedFile::refill() {
-    m_chunkStart += static_cast<std::int64_t>(m_length);
+    m_chunkStart += m_rawLength;
     if (m_progress) {
-        m_progress->addDone(static_cast<std::int64_t>(m_length));
+        m_progress->addDone(m_rawLength);
         m_progress->checkCancelled();
     }
-    const qint64 n = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
-    if (n < 0)
-        throw IngestError::atOffset(m_displayName, m_chunkStart,
-                                    "read error: " + m_file.errorString().toStdString());
-    m_length = static_cast<std::size_t>(n);
+    // Strings past limits::maxStringBytes are cut here, so the parser never holds one; a chunk
+    // that was all cut reads on, as an empty one would mean the end.
+    m_buffer.clear();
+    m_rawLength = 0;
+    qint64 n = 0;
+    do {
+        n = m_file.read(m_raw.data(), static_cast<qint64>(m_raw.size()));
+        if (n < 0)
+            throw IngestError::atOffset(m_displayName, m_chunkStart,
+                                        "read error: " + m_file.errorString().toStdString());
+        m_limiter.filter(m_raw.data(), static_cast<std::size_t>(n), m_buffer);
+        m_rawLength += n;
+    } while (m_buffer.empty() && n > 0);
+    m_length = m_buffer.size();
 }
 
 std::int64_t lineAtOffset(const QString &path, std::int64_t offset) {

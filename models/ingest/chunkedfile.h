@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/limits.h"
+#include "stringlimiter.h"
+
 #include <QFile>
 #include <cstdint>
 #include <iterator>
@@ -22,6 +25,8 @@ public:
     ChunkedFile &operator=(const ChunkedFile &) = delete;
 
     const std::string &displayName() const { return m_displayName; }
+    // Strings longer than limits::maxStringBytes, cut to it (see StringLimiter).
+    std::size_t cutStrings() const { return m_limiter.cutStrings(); }
     std::int64_t size() const { return m_size; }
 
     // The parser's cursor. It keeps its own pointers into the current chunk, so the per-byte
@@ -72,8 +77,11 @@ private:
     QFile m_file;
     std::string m_displayName;
     ImportProgress *m_progress;
-    std::vector<char> m_buffer;
+    std::vector<char> m_raw;
+    std::string m_buffer; // m_raw with overlong strings cut
+    StringLimiter m_limiter{limits::maxStringBytes};
     std::size_t m_length = 0;
+    std::int64_t m_rawLength = 0; // file bytes behind the current chunk
     std::int64_t m_chunkStart = 0;
     std::int64_t m_size = 0;
 };

@@ -70,6 +70,16 @@ void reportDeepValues(ImportReport *report, const std::string &displayName,
                  static_cast<std::int64_t>(count));
 }
 
+void reportCutStrings(ImportReport *report, const std::string &displayName, std::size_t count) {
+    if (!report || count == 0) return;
+    report->warn("string-cut",
+                 displayName + ": " +
+                     (count == 1 ? std::string("a string") : std::to_string(count) + " strings") +
+                     " longer than " + std::to_string(limits::maxStringBytes >> 20) +
+                     " MiB cut to that length (the text notes the full length)",
+                 static_cast<std::int64_t>(count));
+}
+
 json read(const QString &path, const std::string &displayName, ImportProgress *progress,
           ImportReport *report, const std::vector<std::string> &timeKeys) {
     ChunkedFile file(path, displayName, progress);
@@ -77,6 +87,7 @@ json read(const QString &path, const std::string &displayName, ImportProgress *p
     if (!json::sax_parse(file.begin(), file.end(), &builder))
         throwParseError(path, displayName, file.size(), builder);
     reportDeepValues(report, displayName, "", builder.deepValues());
+    reportCutStrings(report, displayName, file.cutStrings());
     return std::move(builder.result());
 }
 
@@ -95,6 +106,7 @@ void streamArray(const QString &path, const std::string &displayName, ImportProg
     });
     const bool parsed = json::sax_parse(file.begin(), file.end(), &builder);
     reportDeepValues(report, displayName, "", builder.deepValues());
+    reportCutStrings(report, displayName, file.cutStrings());
     if (parsed || stoppedByCallback) return;
     if (builder.hasParseError()) throwParseError(path, displayName, file.size(), builder);
     if (!builder.topLevelIsArray())

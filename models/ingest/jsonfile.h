@@ -37,6 +37,9 @@ json parse(std::string_view text, const std::string &displayName, std::int64_t l
 
 // Says in `report` how many values a parse of `displayName` (at `where`, may be empty) replaced
 // because they were nested too deep; nothing when there were none.
+// Says in `report` how many strings of `displayName` were cut to limits::maxStringBytes.
+void reportCutStrings(ImportReport *report, const std::string &displayName, std::size_t count);
+
 void reportDeepValues(ImportReport *report, const std::string &displayName,
                       const std::string &where, std::size_t count);
 

@@ -219,6 +219,7 @@ void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sin
                                   stream.errorMessage());
     }
     jsonfile::reportDeepValues(&report, name, "", stream.deepValues());
+    jsonfile::reportCutStrings(&report, name, file.cutStrings());
     const std::size_t requests = stream.requests();
     if (!m_itemKeys.empty() && m_itemKeys.size() != requests)
         report.warn("item-count-mismatch",

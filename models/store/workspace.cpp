@@ -102,9 +102,13 @@ void Workspace::migrate(sqlite3 *db, int target) {
 Workspace::Workspace(const QString &path) : m_path(path) {
     // Before SQLite opens it for writing: another application's database or a folder is
     // refused without a byte written to it.
-    const WorkspaceFile::Inspection found = WorkspaceFile::inspect(path);
+    // ":memory:" is SQLite's in-memory database (the fuzz targets use it); Qt would read the
+    // leading colon as a resource path.
+    const bool inMemory = path == QLatin1String(":memory:");
+    const WorkspaceFile::Inspection found =
+        inMemory ? WorkspaceFile::Inspection{} : WorkspaceFile::inspect(path);
     const QFileInfo info(path);
-    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
+    if (!inMemory && !info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
         throw StoreError("cannot create the folder " + info.absolutePath().toStdString());
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -1,6 +1,7 @@
 #include "core/importprogress.h"
 #include "core/ingesterror.h"
 #include "ingest/jsonfile.h"
+#include "ingest/stringlimiter.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +133,31 @@ private slots:
                                                            return true;
                                                        }));
         QVERIFY(seen < 400000);
+    }
+
+    // Strings past the limit are cut at a character boundary, never inside an escape, in
+    // whatever pieces the bytes arrive; the result is valid JSON with the length noted.
+    void longStringsAreCutWhileStreaming_data() {
+        QTest::addColumn<int>("piece");
+        for (const int piece : {1, 3, 7, 4096})
+            QTest::addRow("pieces of %d", piece) << piece;
+    }
+    void longStringsAreCutWhileStreaming() {
+        QFETCH(int, piece);
+        const std::string doc = R"({"short":"a\"b","long":"0123456789\u00e9\n)"
+                                "\xC3\xA9xyz\\\"tail\",\"k\":\"\"}";
+        StringLimiter limiter(12);
+        std::string out;
+        for (std::size_t i = 0; i < doc.size(); i += static_cast<std::size_t>(piece))
+            limiter.filter(doc.data() + i, std::min<std::size_t>(piece, doc.size() - i), out);
+        QCOMPARE(limiter.cutStrings(), std::size_t(1));
+        const json j = json::parse(out); // valid JSON
+        QCOMPARE(j["short"].get<std::string>(), std::string("a\"b"));
+        QCOMPARE(j["k"].get<std::string>(), std::string());
+        const std::string cut = j["long"].get<std::string>();
+        // 10 digits then the whole \u00e9 escape (the limit falls inside it), then the note.
+        QVERIFY2(cut.rfind("0123456789\xC3\xA9 [cut: ", 0) == 0, cut.c_str());
+        QVERIFY2(cut.find("bytes, longer than the limit]") != std::string::npos, cut.c_str());
     }
 };
 
