@@ -19,4 +19,14 @@ inline constexpr std::size_t maxJsonNesting = 128;
 // the longest string. OTLP messages are bounded as a whole (OtlpMessages::maxMessageBytes).
 inline constexpr std::size_t maxStringBytes = std::size_t(16) << 20;
 
+// What a compressed trace dump may expand to: this many times its size on disk, but at least
+// minDecompressedBytes. Collector dumps compress 10 to 30 times; a zstd bomb (1.3 MB that
+// expands to 10.7 GB) stops here with an error, before the workspace fills the disk.
+inline constexpr std::uint64_t maxExpansionRatio = 200;
+inline constexpr std::uint64_t minDecompressedBytes = std::uint64_t(1) << 30;
+
+// Free space an import leaves on the workspace's disk: checked before it starts and as it
+// writes; below it the import stops with an error and the workspace stays as it was.
+inline constexpr std::uint64_t minFreeDiskBytes = std::uint64_t(512) << 20;
+
 } // namespace spanscope::limits

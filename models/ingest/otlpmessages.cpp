@@ -3,6 +3,7 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
+#include "core/limits.h"
 
 #include <algorithm>
 #include <cstring>
@@ -21,15 +22,30 @@ std::string mb(std::size_t bytes) {
 
 OtlpMessages::OtlpMessages(const QString &path, std::string displayName, Framing framing,
                            ImportProgress &progress, ImportReport &report,
-                           std::size_t maxMessageBytes)
+                           std::size_t maxMessageBytes, std::uint64_t minDecompressedBytes)
     : m_file(path), m_name(std::move(displayName)), m_framing(framing), m_progress(progress),
-      m_report(report), m_max(maxMessageBytes) {
+      m_report(report), m_max(maxMessageBytes), m_minDecompressed(minDecompressedBytes) {
     if (!m_file.open(QIODevice::ReadOnly))
         throw IngestError(m_name, "", "cannot open: " + m_file.errorString().toStdString());
     if (m_file.size() == 0) throw IngestError(m_name, "", "file is empty");
     if (m_framing == Framing::ZstdJsonLines || m_framing == Framing::CollectorZstd)
         m_zstd = ZSTD_createDCtx();
     m_buf.resize(readChunk + padding);
+}
+
+void OtlpMessages::expanded(std::size_t bytes) {
+    m_decompressed += bytes;
+    const auto fileSize = static_cast<std::uint64_t>(m_file.size());
+    const std::uint64_t allowed =
+        std::max<std::uint64_t>(m_minDecompressed, fileSize * limits::maxExpansionRatio);
+    if (m_decompressed <= allowed) return;
+    throw IngestError(m_name, "",
+                      "decompresses to more than " + mb(allowed) + " (" +
+                          std::to_string(m_decompressed / std::max<std::uint64_t>(fileSize, 1)) +
+                          " times its size; trace dumps compress about 10 to 30 times, Spanscope "
+                          "stops at " +
+                          std::to_string(limits::maxExpansionRatio) +
+                          "): a zstd bomb or not a trace dump, so nothing was imported");
 }
 
 OtlpMessages::~OtlpMessages() {
@@ -86,6 +102,7 @@ bool OtlpMessages::fill(std::size_t want) {
                 std::string("corrupt zstd data: ") + ZSTD_getErrorName(ret));
         m_inPos = in.pos;
         m_end += out.pos;
+        expanded(out.pos);
     }
     return m_end > before;
 }
@@ -220,6 +237,7 @@ bool OtlpMessages::nextFrame(Message &out) {
                                             "frame " + std::to_string(m_line) +
                                                 ": corrupt zstd data: " + ZSTD_getErrorName(ret));
             m_frame.resize(at + o.pos);
+            expanded(o.pos);
             if (in.pos == in.size && o.pos == 0 && ret != 0)
                 throw IngestError::atOffset(m_name, frameStart + 4,
                                             "frame " + std::to_string(m_line) +

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/limits.h"
+
 #include <QFile>
 #include <cstdint>
 #include <string>
@@ -34,7 +36,8 @@ public:
 
     OtlpMessages(const QString &path, std::string displayName, Framing framing,
                  ImportProgress &progress, ImportReport &report,
-                 std::size_t maxMessageBytes = defaultMaxMessageBytes);
+                 std::size_t maxMessageBytes = defaultMaxMessageBytes,
+                 std::uint64_t minDecompressedBytes = limits::minDecompressedBytes);
     ~OtlpMessages();
     OtlpMessages(const OtlpMessages &) = delete;
     OtlpMessages &operator=(const OtlpMessages &) = delete;
@@ -49,6 +52,8 @@ private:
     // Appends up to `want` more bytes of the (decompressed) stream to m_buf; false at the end.
     bool fill(std::size_t want);
     std::size_t readRaw(char *dst, std::size_t n);
+    // Counts decompressed bytes; throws past limits::maxExpansionRatio times the file.
+    void expanded(std::size_t bytes);
 
     QFile m_file;
     std::string m_name;
@@ -56,6 +61,8 @@ private:
     ImportProgress &m_progress;
     ImportReport &m_report;
     std::size_t m_max;
+    std::uint64_t m_decompressed = 0;
+    std::uint64_t m_minDecompressed;
     ZSTD_DCtx_s *m_zstd = nullptr;
 
     std::vector<char> m_buf; // stream bytes not yet handed out, from m_begin to m_end

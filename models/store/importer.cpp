@@ -4,12 +4,14 @@
 #include "bulkwriter.h"
 #include "core/importprogress.h"
 #include "ingest/sniffer.h"
+#include "storeerror.h"
 #include "workspace.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <exception>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -61,6 +63,20 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
                                               ImportProgress &progress) {
     const std::vector<ImportSource> sources = Sniffer::findSources(path);
     std::vector<ImportedRun> results;
+    // Checked before and while writing: a full disk (a zstd bomb, a huge input) stops the import
+    // cleanly instead of failing SQLite and every other program on that disk.
+    QStorageInfo disk(QFileInfo(m_ws.path()).absolutePath());
+    const auto checkDisk = [&] {
+        disk.refresh();
+        const auto available = static_cast<std::uint64_t>(disk.bytesAvailable());
+        if (disk.isValid() && available < options.minFreeBytes)
+            throw StoreError("only " + std::to_string(available >> 20) +
+                             " MB free on the disk of " + m_ws.path().toStdString() +
+                             " (an import leaves " + std::to_string(options.minFreeBytes >> 20) +
+                             " MB free): stopped, nothing was imported; free some space or put "
+                             "the workspace on another disk");
+    };
+    checkDisk();
     BulkWriter writer(m_ws);
     writer.begin();
     for (const ImportSource &source : sources) {
@@ -112,10 +128,12 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
             queue.finish();
         });
         try {
+            std::int64_t batches = 0;
             while (auto batch = queue.pop()) {
                 for (const TraceRecord &t : batch->traces)
                     steps += t.sourceSteps;
                 writer.write(std::move(*batch));
+                if (++batches % 16 == 0) checkDisk();
             }
         } catch (...) {
             queue.abandon();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/importreport.h"
+#include "core/limits.h"
 
 #include <QString>
 #include <cstdint>
@@ -13,6 +14,8 @@ class ImportProgress;
 class Workspace;
 
 struct ImportOptions {
+    // Free space the import leaves on the workspace's disk (limits::minFreeDiskBytes).
+    std::uint64_t minFreeBytes = limits::minFreeDiskBytes;
     QString label;      // overrides the default label (the folder or file name)
     bool force = false; // re-import even when a run with the same input digest exists
 };

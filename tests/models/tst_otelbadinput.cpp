@@ -5,7 +5,10 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
+#include "core/limits.h"
 #include "ingest/otlpmessages.h"
+#include "store/importer.h"
+#include "store/storeerror.h"
 #include "store/workspace.h"
 #include "testsupport.h"
 
@@ -221,6 +224,62 @@ private slots:
             failure(write(dir, "w.json", "{\n \"resourceSpans\": [{\"scopeSpans\": 7}]\n}\n"));
         QVERIFY2(m.contains("w.json: line 2, byte") && m.contains("not valid OTLP JSON"),
                  qPrintable(m));
+    }
+
+    // A zstd bomb (1.3 MB that expanded to 10.7 GB filled the disk) stops with an error once the
+    // stream passes limits::maxExpansionRatio times the file (the floor is lowered here).
+    void aZstdBombStopsAtTheExpansionLimit() {
+        std::string lines;
+        for (int i = 0; i < 200'000; ++i)
+            lines += line(i % 4) + "\n";
+        std::string z(ZSTD_compressBound(lines.size()), '\0');
+        z.resize(ZSTD_compress(z.data(), z.size(), lines.data(), lines.size(), 19));
+        QVERIFY(lines.size() / z.size() > limits::maxExpansionRatio);
+        const QString path = write(m_tmp, "bomb.jsonl.zst", z);
+        ImportProgress progress;
+        ImportReport report;
+        OtlpMessages messages(path, "bomb.jsonl.zst", OtlpMessages::Framing::ZstdJsonLines,
+                              progress, report, OtlpMessages::defaultMaxMessageBytes, 1 << 20);
+        QString error;
+        std::int64_t read = 0;
+        try {
+            OtlpMessages::Message m;
+            while (messages.next(m))
+                ++read;
+        } catch (const IngestError &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(error.contains("bomb.jsonl.zst: decompresses to more than") &&
+                     error.contains("a zstd bomb or not a trace dump"),
+                 qPrintable(error));
+        QVERIFY(read < 200'000);
+        // With the default floor (1 GiB) the same file is read whole: the limit is relative.
+        OtlpMessages whole(path, "bomb.jsonl.zst", OtlpMessages::Framing::ZstdJsonLines, progress,
+                           report);
+        OtlpMessages::Message m;
+        read = 0;
+        while (whole.next(m))
+            ++read;
+        QCOMPARE(read, std::int64_t(200'000));
+    }
+
+    // No room on the workspace's disk: the import stops before writing, with what to do.
+    void aFullDiskStopsTheImportCleanly() {
+        const QString path = write(m_tmp, "ok.jsonl", line(1) + "\n");
+        const QByteArray before = testsupport::workspaceDigest(m_ws);
+        QString error;
+        try {
+            Workspace ws(m_ws);
+            ImportProgress progress;
+            ImportOptions options;
+            options.minFreeBytes = std::uint64_t(1) << 62; // more than any disk has
+            Importer(ws).importPath(path, options, progress);
+        } catch (const StoreError &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(error.contains("MB free on the disk of") && error.contains("nothing was imported"),
+                 qPrintable(error));
+        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
     }
 };
 
