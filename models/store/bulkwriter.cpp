@@ -208,6 +208,7 @@ void BulkWriter::writeLoose(LooseSpanRecord &l) {
     insertSpan(id, t.id, std::nullopt, l.parentKey, l.span);
     insertEvents(id, l.events);
     const SpanRecord &s = l.span;
+    if (s.flags & SpanUntimed) return; // its 0 is no time; the linker places it inside the run
     m_runStart = m_runHasTime ? std::min(m_runStart, s.startNs) : s.startNs;
     m_runEnd = m_runHasTime ? std::max(m_runEnd, s.endNs) : s.endNs;
     m_runHasTime = true;

@@ -409,6 +409,36 @@ private slots:
         QVERIFY(finished.wait(60000));
         QCOMPARE(w.runModel()->rowCount(), 1);
     }
+
+    // A span the source gave no time (Zipkin without timestamp) says so in the inspector instead
+    // of a duration of 0 ns. Saves inspector-untimed.png to look at.
+    void inspectorSaysASpanHadNoTiming() {
+        QTemporaryDir tmp;
+        const QString input = tmp.filePath(QStringLiteral("zipkin.json"));
+        QFile f(input);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"([{"traceId":"a03ee8fff1dcd9b9","id":"0000000000000001","name":"root","timestamp":1571896375300000,"duration":50000},
+                    {"traceId":"a03ee8fff1dcd9b9","parentId":"0000000000000001","id":"0000000000000002","name":"cache lookup","tags":{"cache.hit":"false"}}])");
+        f.close();
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, input);
+        const std::int64_t span = testsupport::scalar(
+            ws, "SELECT id FROM spans WHERE run_id = ? AND name = 'cache lookup'",
+            runs.at(0).runId);
+        InspectorView view;
+        view.resize(420, 360);
+        view.setWorkspace(&ws);
+        view.showSpan(span, testsupport::scalar(ws, "SELECT start_ns FROM runs WHERE id = ?",
+                                                runs.at(0).runId));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QString text = view.attributeText();
+        QVERIFY2(text.contains("no timing in the source (placed at its parent's start)") &&
+                     text.contains("duration = no timing in the source"),
+                 qPrintable(text));
+        QVERIFY(view.grab().save(QStringLiteral("inspector-untimed.png")));
+    }
 };
 
 QTEST_MAIN(TstMainWindow)

@@ -213,6 +213,8 @@ private slots:
         QCOMPARE(testsupport::scalar(ws, "SELECT min(start_ns) FROM traces WHERE run_id = ?",
                                      runs[0].runId),
                  rootStart);
+        QCOMPARE(testsupport::scalar(ws, "SELECT start_ns FROM runs WHERE id = ?", runs[0].runId),
+                 rootStart);
     }
 
     // A Jaeger api_v3 GetTrace reply whose only span has no times imported as "no spans in the

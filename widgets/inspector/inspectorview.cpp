@@ -106,18 +106,22 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
     }
     m_tabs->setEnabled(true);
     const std::int64_t duration = d->endNs - d->startNs;
+    // A span the source gave no time sits at its parent's start: its "0 ns" is not a duration.
+    const QString durationText = (d->flags & SpanUntimed)
+                                     ? tr("no timing in the source")
+                                     : QString::fromStdString(formatDuration(duration));
     m_title->setText(
         QStringLiteral("<b>%1</b><br>%2 &middot; %3%4")
             .arg(QString::fromStdString(d->name).toHtmlEscaped(),
                  QString::fromUtf8(categoryName(static_cast<Category>(d->category)).data()),
-                 QString::fromStdString(formatDuration(duration)),
+                 durationText,
                  (d->flags & SpanError) ? tr(" &middot; <font color=#d32f2f>error</font>")
                                         : QString()));
     const auto add = [this](const QString &k, const QString &v) {
         auto *item = new QTreeWidgetItem(m_properties, {k, v});
         item->setToolTip(1, v); // ids and model names are longer than a narrow dock
     };
-    add(tr("duration"), QString::fromStdString(formatDuration(duration)));
+    add(tr("duration"), durationText);
     if (selfNs >= 0) add(tr("self time"), QString::fromStdString(formatDuration(selfNs)));
     add(tr("starts at"), QString::fromStdString(formatOffset(d->startNs - runStartNs, 1000)));
     if (!d->model.empty()) add(tr("model"), QString::fromStdString(d->model));
