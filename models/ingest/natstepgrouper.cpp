@@ -2,10 +2,12 @@
 
 #include "core/importprogress.h"
 #include "core/ingesterror.h"
+#include "core/limits.h"
 #include "csvreader.h"
 #include "decimaltime.h"
 #include "jsonfile.h"
 #include "natspanbuilder.h"
+#include "stringlimiter.h"
 
 #include <QFile>
 #include <charconv>
@@ -94,17 +96,31 @@ void NatStepGrouper::read(const QString &path, ImportProgress &progress,
         throw IngestError(m_name, "", "cannot open: " + f.errorString().toStdString());
     if (f.size() == 0) throw IngestError(m_name, "", "file is empty");
     std::int64_t offset = 0, line = 0, reported = 0;
+    std::size_t cut = 0;
+    std::string bytes;
     while (!f.atEnd()) {
-        QByteArray bytes = f.readLine();
+        // A line is read in pieces through a StringLimiter, so a step with a 1 GiB prompt costs
+        // limits::maxStringBytes, not the line (byte offsets in messages count the cut line).
+        bytes.clear();
+        StringLimiter limiter(limits::maxStringBytes);
+        std::int64_t lineBytes = 0;
+        for (;;) {
+            const QByteArray piece = f.readLine(qint64(1) << 20);
+            if (piece.isEmpty()) break;
+            lineBytes += piece.size();
+            limiter.filter(piece.constData(), static_cast<std::size_t>(piece.size()), bytes);
+            if (piece.endsWith('\n')) break;
+        }
+        cut += limiter.cutStrings();
         ++line;
         const std::int64_t start = offset;
-        offset += bytes.size();
+        offset += lineBytes;
         if (offset - reported >= (1 << 20)) {
             progress.addDone(offset - reported);
             reported = offset;
             progress.checkCancelled();
         }
-        std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        std::string_view text(bytes);
         if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
         while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
             text.remove_suffix(1);
@@ -114,6 +130,7 @@ void NatStepGrouper::read(const QString &path, ImportProgress &progress,
         add(step, "line " + std::to_string(line), onTrace);
     }
     progress.addDone(offset - reported);
+    jsonfile::reportCutStrings(&m_report, m_name, cut);
     finishAll(onTrace);
 }
 

@@ -464,6 +464,15 @@ private slots:
                                      runs[0].runId),
                  std::int64_t(limits::maxStringBytes +
                               std::string(" [cut: 16778216 bytes, longer than the limit]").size()));
+        // NAT step lines are read in pieces through the same limiter.
+        const QString steps = m_tmp.filePath("long-input.jsonl");
+        writeFile(steps, replaced(natStep("WORKFLOW_START", "1700000000.0", "w0"),
+                                  "\"" + std::string(limits::maxStringBytes + 5, 'y') + "\"") +
+                             "\n" + replaced(natStep("WORKFLOW_END", "1700000001.0", "w0"), "2") +
+                             "\n");
+        const auto natRuns = testsupport::importPath(ws, steps);
+        QCOMPARE(natRuns.at(0).spans, 1);
+        QCOMPARE(natRuns[0].report.warningCount("string-cut"), 1);
     }
 };
 
