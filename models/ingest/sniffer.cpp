@@ -126,6 +126,22 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
             // A broken first line still reads as JSON lines when the next line opens a value.
             const QByteArray second = f.readLine(qint64(64) << 20).trimmed();
             lines = valid || (firstLine.trimmed().size() > 1 && second.startsWith('{'));
+            // JSON lines whose first message has none of the OTLP keys at its top level are
+            // something else that merely mentions "result" (NAT's ATOF event streams): passed
+            // over by a folder scan, not read as spans that are not there.
+            if (valid) {
+                try {
+                    const auto message = jsonfile::parse(
+                        std::string_view(firstLine.constData(), std::size_t(firstLine.size())), "",
+                        1, 0, nullptr);
+                    if (message.is_object() && !message.contains("resourceSpans") &&
+                        !message.contains("resource_spans") && !message.contains("result") &&
+                        !message.contains("trace_requests"))
+                        return fail("JSON lines whose first line has no resourceSpans (unknown "
+                                    "format)");
+                } catch (const IngestError &) {
+                }
+            }
         }
     }
     source.container =

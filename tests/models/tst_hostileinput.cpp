@@ -474,6 +474,28 @@ private slots:
         QCOMPARE(natRuns.at(0).spans, 1);
         QCOMPARE(natRuns[0].report.warningCount("string-cut"), 1);
     }
+
+    // JSON lines that only mention "result" deeper down (NAT's ATOF event streams) are not
+    // OTLP: a folder scan passes over them instead of failing the whole folder with "no spans".
+    void jsonLinesWithoutOtlpKeysArePassedOver() {
+        const QString folder = m_tmp.filePath("with-atof");
+        for (const QString &name :
+             QDir(testsupport::fixture("nat/parallel-newer")).entryList(QDir::Files))
+            QVERIFY(QFile::copy(testsupport::fixture("nat/parallel-newer/") + name,
+                                folder + "/" + name) ||
+                    (QDir().mkpath(folder) &&
+                     QFile::copy(testsupport::fixture("nat/parallel-newer/") + name,
+                                 folder + "/" + name)));
+        writeFile(folder + "/events_atof.jsonl",
+                  R"({"kind":"scope","uuid":"a","data":{"result":7}})"
+                  "\n"
+                  R"({"kind":"scope","uuid":"b","data":{"result":8}})"
+                  "\n");
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, folder);
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].kind, std::string("nat-eval"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHostileInput)
