@@ -2,6 +2,7 @@
 
 #include "core/importreport.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -119,6 +120,45 @@ void appendMember(std::string &object, bool &first, std::string_view key,
 std::string quote(std::string_view text) {
     return nlohmann::json(std::string(text))
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Where the first byte that is not UTF-8 lies (simdjson checks a whole message up front and
+// says only that one is there).
+std::size_t firstInvalidUtf8(std::string_view t) {
+    const auto *p = reinterpret_cast<const unsigned char *>(t.data());
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const unsigned char c = p[i];
+        const std::size_t n = c < 0x80         ? 1
+                              : (c >> 5) == 6  ? 2
+                              : (c >> 4) == 14 ? 3
+                              : (c >> 3) == 30 ? 4
+                                               : 0;
+        if (n == 0 || i + n > t.size()) return i;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += n;
+    }
+    return t.size();
+}
+
+// The member name just before `at` ("spanId" in {"spanId": [1]}), to say which field had a wrong
+// type; empty when there is none nearby.
+std::string keyBefore(std::string_view t, std::size_t at) {
+    std::size_t i = std::min(at, t.size());
+    const std::size_t stop = i > 256 ? i - 256 : 0;
+    while (i > stop && t[i - 1] != ':')
+        --i;
+    if (i == stop) return {};
+    std::size_t end = i - 1;
+    while (end > stop && t[end - 1] != '"')
+        --end;
+    if (end == stop) return {};
+    std::size_t begin = end - 1;
+    while (begin > stop && t[begin - 1] != '"')
+        --begin;
+    return begin == stop && t[begin] != '"' ? std::string()
+                                            : std::string(t.substr(begin, end - 1 - begin));
 }
 
 } // namespace spanscope::oteljson

@@ -36,4 +36,10 @@ void appendMember(std::string &object, bool &first, std::string_view key,
 // A JSON string token for text.
 std::string quote(std::string_view text);
 
+// Where the first byte that is not UTF-8 lies in `text` (its size when there is none).
+std::size_t firstInvalidUtf8(std::string_view text);
+// The member name just before byte `at` ("spanId" in {"spanId": [1]}), to say which field a
+// wrong type was in; empty when none is near.
+std::string keyBefore(std::string_view text, std::size_t at);
+
 } // namespace spanscope::oteljson

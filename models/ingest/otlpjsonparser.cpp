@@ -32,45 +32,6 @@ std::optional<std::int64_t> int64Of(od::value v) {
     return n;
 }
 
-// Where the first byte that is not UTF-8 lies (simdjson checks a whole message up front and
-// says only that one is there).
-std::size_t firstInvalidUtf8(std::string_view t) {
-    const auto *p = reinterpret_cast<const unsigned char *>(t.data());
-    std::size_t i = 0;
-    while (i < t.size()) {
-        const unsigned char c = p[i];
-        const std::size_t n = c < 0x80         ? 1
-                              : (c >> 5) == 6  ? 2
-                              : (c >> 4) == 14 ? 3
-                              : (c >> 3) == 30 ? 4
-                                               : 0;
-        if (n == 0 || i + n > t.size()) return i;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        i += n;
-    }
-    return t.size();
-}
-
-// The member name just before `at` ("spanId" in {"spanId": [1]}), to say which field had a wrong
-// type; empty when there is none nearby.
-std::string keyBefore(std::string_view t, std::size_t at) {
-    std::size_t i = std::min(at, t.size());
-    const std::size_t stop = i > 256 ? i - 256 : 0;
-    while (i > stop && t[i - 1] != ':')
-        --i;
-    if (i == stop) return {};
-    std::size_t end = i - 1;
-    while (end > stop && t[end - 1] != '"')
-        --end;
-    if (end == stop) return {};
-    std::size_t begin = end - 1;
-    while (begin > stop && t[begin - 1] != '"')
-        --begin;
-    return begin == stop && t[begin] != '"' ? std::string()
-                                            : std::string(t.substr(begin, end - 1 - begin));
-}
-
 const char *kindName(std::int64_t k) {
     static const char *names[] = {"UNSPECIFIED", "INTERNAL", "SERVER",
                                   "CLIENT",      "PRODUCER", "CONSUMER"};
@@ -499,7 +460,7 @@ std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
         if (truncated)
             at = m.text.size();
         else if (e.error() == simdjson::UTF8_ERROR)
-            at = firstInvalidUtf8(m.text);
+            at = oteljson::firstInvalidUtf8(m.text);
         else if (iterated && doc.current_location().get(loc) == simdjson::SUCCESS &&
                  loc >= m.text.data() && loc <= m.text.data() + m.text.size())
             at = static_cast<std::size_t>(loc - m.text.data());
@@ -507,7 +468,7 @@ std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
             truncated ? "JSON ends inside a value (truncated?)"
                       : std::string("not valid OTLP JSON: ") + simdjson::error_message(e.error());
         if (e.error() == simdjson::INCORRECT_TYPE) {
-            const std::string key = keyBefore(m.text, at);
+            const std::string key = oteljson::keyBefore(m.text, at);
             what = "not valid OTLP JSON: " +
                    (key.empty() ? std::string("a value") : "\"" + key + "\"") +
                    " has the wrong type (an id or a name must be a string, a list an array)";

@@ -6,9 +6,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
+#include <algorithm>
 #include <set>
 #include <sqlite3.h>
 #include <string>
+#include <vector>
 
 namespace spanscope {
 
