@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "core/importprogress.h"
+#include "core/ingesterror.h"
 #include "store/importer.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
@@ -54,6 +55,21 @@ std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const Q
     spanscope::ImportOptions options;
     options.force = force;
     return spanscope::Importer(ws).importPath(path, options, progress);
+}
+
+QString importFailure(const QString &workspaceFile, const QString &path) {
+    const QByteArray before = workspaceDigest(workspaceFile);
+    QString message;
+    {
+        spanscope::Workspace ws(workspaceFile);
+        try {
+            importPath(ws, path);
+        } catch (const spanscope::IngestError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+    }
+    if (workspaceDigest(workspaceFile) != before) return QStringLiteral("WORKSPACE CHANGED");
+    return message;
 }
 
 std::int64_t scalar(spanscope::Workspace &ws, const std::string &sql,

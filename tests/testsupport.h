@@ -38,6 +38,10 @@ nlohmann::json readJson(const QString &file);
 std::vector<spanscope::ImportedRun> importPath(spanscope::Workspace &ws, const QString &path,
                                                bool force = false);
 
+// Imports `path` into the workspace `workspaceFile` expecting an IngestError: its message, or
+// "WORKSPACE CHANGED" when the failed import changed the workspace's bytes.
+QString importFailure(const QString &workspaceFile, const QString &path);
+
 // Imports `input` into a new workspace at `workspaceFile` and analyses its first run as the app
 // does when it opens a run.
 std::shared_ptr<spanscope::RunAnalysis> importAndAnalyse(const QString &input,

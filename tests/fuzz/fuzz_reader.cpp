@@ -16,10 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QString path = fuzzFile(FUZZ_FILE, data, size);
     ImportSource source;
     source.kind = ImportSource::Kind::FUZZ_KIND;
-    source.path = source.kind == ImportSource::Kind::NatEval ||
-                          source.kind == ImportSource::Kind::NatSizing
-                      ? QFileInfo(path).absolutePath()
-                      : path;
+    source.path =
+        source.kind == ImportSource::Kind::NatEval || source.kind == ImportSource::Kind::NatSizing
+            ? QFileInfo(path).absolutePath()
+            : path;
     source.files = {path};
     source.label = QStringLiteral("fuzz");
     ImportProgress progress;

@@ -167,16 +167,8 @@ private slots:
     void deeplyWrappedOtlpIsAnErrorNotACrash() {
         const QString input = m_tmp.filePath("wrapped.json");
         writeFile(input, repeat(R"({"result":)", "{}", "}", 1'000'000));
-        const QByteArray before = testsupport::workspaceDigest(m_ws);
-        QString message;
-        try {
-            Workspace ws(m_ws);
-            testsupport::importPath(ws, input);
-        } catch (const IngestError &e) {
-            message = QString::fromUtf8(e.what());
-        }
+        const QString message = testsupport::importFailure(m_ws, input);
         QVERIFY2(message.contains("wrapped.json"), qPrintable(message));
-        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
     }
 
     // Zipkin spans without `timestamp` (84 of 1041 in a real zipkin-lens trace) were skipped.
@@ -327,17 +319,9 @@ private slots:
         QFETCH(QString, said);
         const QString input = m_tmp.filePath(name);
         writeFile(input, bytes.toStdString());
-        const QByteArray before = testsupport::workspaceDigest(m_ws);
-        QString message;
-        try {
-            Workspace ws(m_ws);
-            testsupport::importPath(ws, input);
-        } catch (const IngestError &e) {
-            message = QString::fromUtf8(e.what());
-        }
+        const QString message = testsupport::importFailure(m_ws, input);
         QVERIFY2(message.contains(said), qPrintable(message));
         QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
-        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
     }
 
     // nlohmann's "[json.exception.out_of_range.406] number overflow" became a sentence.
@@ -346,13 +330,7 @@ private slots:
         writeFile(input, replaced(R"([{"request_number":0,"intermediate_steps":[)" +
                                       natStep("WORKFLOW_START", "1e999", "w0") + "]}]",
                                   "1"));
-        QString message;
-        try {
-            Workspace ws(m_ws);
-            testsupport::importPath(ws, QFileInfo(input).absolutePath());
-        } catch (const IngestError &e) {
-            message = QString::fromUtf8(e.what());
-        }
+        const QString message = testsupport::importFailure(m_ws, QFileInfo(input).absolutePath());
         QVERIFY2(message.contains("all_requests_profiler_traces.json: line 1, byte") &&
                      message.contains("the number 1e999 is out of range") &&
                      !message.contains("json.exception"),
@@ -381,17 +359,9 @@ private slots:
                                   "," + natStep("WORKFLOW_END", "1700000001.0", "w0") + "]}]",
                               "1"),
                      "2"));
-        const QByteArray before = testsupport::workspaceDigest(m_ws);
-        QString message;
-        try {
-            Workspace ws(m_ws);
-            testsupport::importPath(ws, folder);
-        } catch (const IngestError &e) {
-            message = QString::fromUtf8(e.what());
-        }
+        const QString message = testsupport::importFailure(m_ws, folder);
         QVERIFY2(message.contains("all_requests_profiler_traces.json: request 0, step 0: " + said),
                  qPrintable(message));
-        QCOMPARE(testsupport::workspaceDigest(m_ws), before);
     }
 
     // One rule each, counted: a NUL in a name becomes U+FFFD (SQLite's readers stopped at it); an

@@ -53,22 +53,7 @@ class TstOtelBadInput : public QObject {
     QTemporaryDir m_tmp;
     QString m_ws;
 
-    // Imports and expects failure; returns the message. The workspace must not change.
-    QString failure(const QString &path) {
-        const QByteArray before = testsupport::workspaceDigest(m_ws);
-        QString message;
-        {
-            Workspace ws(m_ws);
-            try {
-                testsupport::importPath(ws, path);
-            } catch (const IngestError &e) {
-                message = QString::fromStdString(e.what());
-            }
-        }
-        if (testsupport::workspaceDigest(m_ws) != before)
-            return QStringLiteral("WORKSPACE CHANGED");
-        return message;
-    }
+    QString failure(const QString &path) { return testsupport::importFailure(m_ws, path); }
     std::vector<ImportedRun> imported(const QString &path) {
         Workspace ws(m_ws);
         return testsupport::importPath(ws, path);
