@@ -2,12 +2,11 @@
 
 #include "core/importprogress.h"
 #include "core/ingesterror.h"
-#include "core/limits.h"
 #include "csvreader.h"
 #include "decimaltime.h"
 #include "jsonfile.h"
+#include "limitedline.h"
 #include "natspanbuilder.h"
-#include "stringlimiter.h"
 
 #include <QFile>
 #include <charconv>
@@ -99,19 +98,8 @@ void NatStepGrouper::read(const QString &path, ImportProgress &progress,
     std::size_t cut = 0;
     std::string bytes;
     while (!f.atEnd()) {
-        // A line is read in pieces through a StringLimiter, so a step with a 1 GiB prompt costs
-        // limits::maxStringBytes, not the line (byte offsets in messages count the cut line).
-        bytes.clear();
-        StringLimiter limiter(limits::maxStringBytes);
-        std::int64_t lineBytes = 0;
-        for (;;) {
-            const QByteArray piece = f.readLine(qint64(1) << 20);
-            if (piece.isEmpty()) break;
-            lineBytes += piece.size();
-            limiter.filter(piece.constData(), static_cast<std::size_t>(piece.size()), bytes);
-            if (piece.endsWith('\n')) break;
-        }
-        cut += limiter.cutStrings();
+        // Byte offsets in messages count the file, not the line as cut (readLimitedLine).
+        const std::int64_t lineBytes = readLimitedLine(f, bytes, &cut);
         ++line;
         const std::int64_t start = offset;
         offset += lineBytes;

@@ -1,15 +1,14 @@
 #include "sniffer.h"
 
 #include "core/ingesterror.h"
-#include "core/limits.h"
 #include "jaegerreader.h"
 #include "jsonfile.h"
+#include "limitedline.h"
 #include "natevalreader.h"
 #include "natfiles.h"
 #include "natsizingreader.h"
 #include "otlpjsonreader.h"
 #include "phoenixreader.h"
-#include "stringlimiter.h"
 #include "zipkinreader.h"
 
 #include <QDir>
@@ -152,15 +151,9 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
 bool Sniffer::isNatStepsFile(const QString &file) {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) return false;
-    // The first line through the reader's string limiter: a step may carry a 1 GiB prompt.
+    // Through the reader's string limiter: a step may carry a 1 GiB prompt.
     std::string line;
-    StringLimiter limiter(limits::maxStringBytes);
-    for (;;) {
-        const QByteArray piece = f.readLine(qint64(1) << 20);
-        if (piece.isEmpty()) break;
-        limiter.filter(piece.constData(), static_cast<std::size_t>(piece.size()), line);
-        if (piece.endsWith('\n')) break;
-    }
+    readLimitedLine(f, line, nullptr);
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     try { // bounded like every reader's parse; only the top-level keys matter here
         const auto j = jsonfile::parse(line, "", 1, 0, nullptr);
