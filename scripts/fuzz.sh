@@ -15,7 +15,7 @@ targets=(fuzz_import fuzz_otlpjson fuzz_natsteps fuzz_natprofiler fuzz_jaeger fu
 [ $# -gt 0 ] && targets=("$@")
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DSPANSCOPE_FUZZ=ON -DSPANSCOPE_BUILD_TESTS=OFF -DSPANSCOPE_BUILD_GUI=OFF \
+    -DSPANSCOPE_FUZZ=ON -DSPANSCOPE_PCH=OFF -DSPANSCOPE_UNITY=OFF -DSPANSCOPE_BUILD_TESTS=OFF -DSPANSCOPE_BUILD_GUI=OFF \
     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
     >/dev/null
 cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}"

@@ -12,6 +12,9 @@ namespace spanscope {
 // context costs more than compressing a typical 2 KB prompt).
 class ZstdCodec {
 public:
+    // The first bytes of every zstd frame (RFC 8878), how a compressed input is recognised.
+    static constexpr unsigned char frameMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
+
     // Level 1: payloads are compressed on the import's hot path, where speed matters more than
     // the last 10% of size.
     explicit ZstdCodec(int level = 1);

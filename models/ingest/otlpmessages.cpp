@@ -4,6 +4,7 @@
 #include "core/importreport.h"
 #include "core/ingesterror.h"
 #include "core/limits.h"
+#include "core/zstdcodec.h"
 
 #include <algorithm>
 #include <cstring>
@@ -13,7 +14,6 @@ namespace spanscope {
 
 namespace {
 constexpr std::size_t readChunk = 1 << 20;
-constexpr unsigned char zstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
 
 std::string mb(std::size_t bytes) {
     return std::to_string(bytes >> 20) + " MB";
@@ -219,7 +219,7 @@ bool OtlpMessages::nextFrame(Message &out) {
         m_in.resize(n);
         if (readRaw(m_in.data(), n) != n)
             throw IngestError::atOffset(m_name, frameStart, "short read");
-        if (n < 4 || std::memcmp(m_in.data(), zstdMagic, 4) != 0)
+        if (n < 4 || std::memcmp(m_in.data(), ZstdCodec::frameMagic, 4) != 0)
             throw IngestError::atOffset(m_name, frameStart + 4,
                                         "frame " + std::to_string(m_line) + " is not a zstd frame");
         m_frame.clear();

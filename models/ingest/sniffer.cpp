@@ -1,6 +1,7 @@
 #include "sniffer.h"
 
 #include "core/ingesterror.h"
+#include "core/zstdcodec.h"
 #include "jaegerreader.h"
 #include "jsonfile.h"
 #include "limitedline.h"
@@ -52,8 +53,6 @@ bool isTraceDumpName(const QString &name) {
     return false;
 }
 
-constexpr unsigned char zstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
-
 } // namespace
 
 bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::string *why) {
@@ -64,7 +63,8 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
     };
     if (start.isEmpty()) return fail("file is empty");
     const auto magicAt = [&](int at) {
-        return start.size() >= at + 4 && std::memcmp(start.constData() + at, zstdMagic, 4) == 0;
+        return start.size() >= at + 4 &&
+               std::memcmp(start.constData() + at, ZstdCodec::frameMagic, 4) == 0;
     };
     source.kind = ImportSource::Kind::Otlp;
     if (magicAt(0)) {

@@ -9,6 +9,8 @@
 
 namespace spanscope {
 
+using json = nlohmann::json;
+
 namespace {
 void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out);
 }
@@ -75,7 +77,6 @@ std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
     }
     a->metrics = q.summaryInput(runId).metrics;
 
-    using json = nlohmann::json;
     if (const auto text = q.runFile(runId, "inference_optimization.json")) {
         const json doc = json::parse(*text, nullptr, false);
         if (doc.is_object() && doc.contains("common_prefixes"))
@@ -93,7 +94,6 @@ std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
 
 namespace {
 void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out) {
-    using json = nlohmann::json;
     RunAnalysis *a = &out;
     if (const auto text = q.runFile(runId, "workflow_profiling_metrics.json")) {
         const json doc = json::parse(*text, nullptr, false);
