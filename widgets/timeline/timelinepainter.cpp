@@ -175,10 +175,23 @@ void TimelinePainter::paintAxis(QPainter &p, const TimelinePaintState &s) const 
     p.fillRect(QRect(0, 0, s.width, s.axisHeight), s.palette.alternateBase());
     p.setPen(s.palette.text().color());
     p.setClipRect(QRect(s.left, 0, s.width - s.left, s.axisHeight));
+    const QFont font = p.font();
+    double freeFrom = s.left; // a label never runs into the one before it
     for (const AxisTick &t : ticks) {
-        p.drawLine(QPointF(s.left + t.x, s.axisHeight - 5), QPointF(s.left + t.x, s.axisHeight));
-        p.drawText(QRectF(s.left + t.x + 3, 0, 200, s.axisHeight - 2),
-                   Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(t.label));
+        const double x = s.left + t.x;
+        p.drawLine(QPointF(x, s.axisHeight - 5), QPointF(x, s.axisHeight));
+        const QString label = QString::fromStdString(t.label);
+        if (x + 3 < freeFrom) continue;
+        if (t.anchor) { // where a deep zoom is: the other ticks count from it
+            QFont bold = p.font();
+            bold.setBold(true);
+            p.setFont(bold);
+        }
+        const double w = QFontMetrics(p.font()).horizontalAdvance(label);
+        p.drawText(QRectF(x + 3, 0, w + 2, s.axisHeight - 2), Qt::AlignLeft | Qt::AlignVCenter,
+                   label);
+        freeFrom = x + 3 + w + 8;
+        if (t.anchor) p.setFont(font);
     }
     p.setClipping(false);
 }
