@@ -64,6 +64,8 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     buildAnalysis();
     m_decisions = new DecisionTabs(*m_ws, m_centre, this);
     connect(m_decisions, &DecisionTabs::requestWanted, this, &MainWindow::openRunRequest);
+    connect(m_timeline, &TimelinePane::sizingRequested, this,
+            [this] { m_decisions->size({m_timeline->runId()}, true); });
     connect(m_runModel, &QAbstractItemModel::modelReset, m_decisions, &DecisionTabs::runsChanged);
     buildMenus();
 

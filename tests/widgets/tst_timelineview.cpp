@@ -1,16 +1,20 @@
 // The timeline canvas offscreen: it draws a generated run, zooming keeps the time under the
 // cursor fixed, keys and drags navigate. Saves timelineview.png in the working folder to look at.
+#include "analysis/timeaxis.h"
 #include "analysis/timelinelayout.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "synth/tracefilewriter.h"
 #include "testsupport.h"
+#include "timeline/timelineminimap.h"
 #include "timeline/timelineview.h"
 
 #include <QApplication>
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
+#include <set>
 
 using namespace spanscope;
 
@@ -48,6 +52,7 @@ private slots:
         TimelineView view;
         view.resize(800, 300);
         view.setData(&m_spans, &m_layout);
+        view.zoomAt(400, 0.001); // room to zoom out again within the run
         for (const double x : {0.0, 123.0, 799.0})
             for (const double factor : {0.5, 0.1, 3.0}) {
                 const std::int64_t before = view.timeAt(x);
@@ -112,6 +117,9 @@ private slots:
         QCOMPARE(view.selectedSpan(), -1);
     }
 
+    void zoomAndPanStayOnTheData();
+    void resizeKeepsAFittedViewFitted();
+
     void keysAndDragNavigate() {
         TimelineView view;
         view.resize(800, 300);
@@ -131,6 +139,73 @@ private slots:
         QVERIFY(view.viewport().firstLane > 0); // dragged up: later lanes come into view
     }
 };
+
+// Issue 13, items 2, 3 and 6: zoom in stops at 10 ns a screen with distinct ticks, zoom out and
+// panning stop at the run and a 5% margin, and the minimap's window is where the view is.
+void TstTimelineView::zoomAndPanStayOnTheData() {
+    TimelineView view;
+    view.resize(1000, 300);
+    view.setData(&m_spans, &m_layout);
+    const auto [begin, end] = timeRange(m_spans);
+    const std::int64_t margin = (end - begin) / 20;
+    for (int i = 0; i < 120; ++i)
+        QTest::keyClick(&view, Qt::Key_W);
+    const TimelineViewport &v = view.viewport();
+    QCOMPARE(v.t1() - v.t0, std::int64_t(10)); // the floor: 10 ns across the lanes
+    view.grab().save(QStringLiteral("timeline-deepzoom.png"));
+    const auto ticks = timeAxisTicks(v.t0, v.nsPerPixel, v.widthPx, view.originNs());
+    QVERIFY(ticks.size() >= 3);
+    std::set<std::string> labels;
+    for (const AxisTick &t : ticks)
+        QVERIFY2(labels.insert(t.label).second, t.label.c_str());
+    view.zoomToFit();
+    for (int i = 0; i < 20; ++i) { // the wheel, 20 steps out
+        QWheelEvent out(QPointF(500, 100), view.mapToGlobal(QPointF(500, 100)), {}, {0, -120},
+                        Qt::NoButton, {}, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &out);
+    }
+    QVERIFY(std::llabs(v.t0 - (begin - margin)) <= 1); // the whole run and margins, no more
+    QVERIFY(std::llabs(v.t1() - (end + margin)) <= 1);
+    view.zoomAt(500, 0.1);
+    for (int i = 0; i < 200; ++i)
+        QTest::keyClick(&view, Qt::Key_D);
+    QVERIFY(v.t1() <= end + margin && v.t1() >= end + margin - 2);
+    for (int i = 0; i < 200; ++i)
+        QTest::keyClick(&view, Qt::Key_A);
+    QVERIFY(std::llabs(v.t0 - (begin - margin)) <= 1);
+    // The minimap: a click at its right end shows the run's end, and its window is the view's.
+    TimelineMinimap minimap(&view);
+    minimap.resize(1000, 40);
+    minimap.setSpans(&m_spans);
+    QTest::mouseClick(&minimap, Qt::LeftButton, {}, QPoint(997, 20));
+    QVERIFY(v.t1() <= end + margin && v.t1() >= end);
+    const QRectF box = minimap.windowRect();
+    QVERIFY(box.left() >= 0 && box.right() <= 1000.5);
+    QVERIFY(std::fabs(box.width() - 100) < 1.5); // a tenth of the range, as the view shows
+    minimap.grab().save(QStringLiteral("timelineminimap-end.png"));
+}
+
+// Item 7: a fitted view stays fitted when the window or a dock resizes it; a zoomed one keeps
+// its start and scale.
+void TstTimelineView::resizeKeepsAFittedViewFitted() {
+    TimelineView view;
+    view.resize(600, 300);
+    view.setData(&m_spans, &m_layout);
+    const auto [begin, end] = timeRange(m_spans);
+    view.resize(1400, 300);
+    QApplication::sendPostedEvents();
+    view.grab();
+    const TimelineViewport &v = view.viewport();
+    QVERIFY(v.t0 <= begin && v.t1() >= end);
+    QVERIFY(v.t1() - v.t0 < (end - begin) * 11 / 10); // no blank half
+    view.zoomAt(700, 0.25);
+    const std::int64_t t0 = v.t0;
+    const double scale = v.nsPerPixel;
+    view.resize(900, 300);
+    view.grab();
+    QCOMPARE(v.t0, t0);
+    QCOMPARE(v.nsPerPixel, scale);
+}
 
 QTEST_MAIN(TstTimelineView)
 #include "tst_timelineview.moc"

@@ -38,6 +38,22 @@ void TimelineMinimap::setSpans(const TimelineSpans *spans) {
     update();
 }
 
+std::pair<double, double> TimelineMinimap::shownRange() const {
+    const auto [lo, hi] = m_view->panBounds();
+    return {static_cast<double>(lo),
+            std::max(static_cast<double>(lo) + 1, static_cast<double>(hi))};
+}
+
+QRectF TimelineMinimap::windowRect() const {
+    const int left = m_view->lanesLeft(), w = std::max(1, width() - left);
+    const auto [lo, hi] = shownRange();
+    const TimelineViewport &v = m_view->viewport();
+    const double scale = w / (hi - lo);
+    const double x0 = left + (static_cast<double>(v.t0) - lo) * scale;
+    const double x1 = left + (static_cast<double>(v.t1()) - lo) * scale;
+    return QRectF(x0, 1.5, std::max(2.0, x1 - x0), height() - 3);
+}
+
 void TimelineMinimap::paintEvent(QPaintEvent *) {
     QPainter p(this);
     const int left = m_view->lanesLeft(), w = std::max(1, width() - left), h = height();
@@ -45,14 +61,18 @@ void TimelineMinimap::paintEvent(QPaintEvent *) {
     p.setPen(palette().mid().color());
     p.drawLine(0, 0, width(), 0);
     if (m_profile.empty() || m_peak == 0) return;
-    // The profile as one filled path, a point per pixel column (the max of its bins).
+    // The profile as one filled path, a point per pixel column (the max of its bins), over the
+    // range the view pans in, so the window below is drawn where the view is, never clamped.
+    const auto [lo, hi] = shownRange();
+    const double perBin = static_cast<double>(m_end - m_begin) / bins;
+    const auto binAt = [&](double x) {
+        return (lo + x * (hi - lo) / w - static_cast<double>(m_begin)) / perBin;
+    };
     QPainterPath path(QPointF(left, h));
     for (int x = 0; x < w; ++x) {
-        const auto a = static_cast<std::size_t>(static_cast<double>(x) * bins / w);
-        const auto b =
-            std::max(a + 1, static_cast<std::size_t>(static_cast<double>(x + 1) * bins / w));
+        const double a = std::max(0.0, binAt(x)), b = std::min<double>(bins, binAt(x + 1));
         std::int32_t v = 0;
-        for (std::size_t k = a; k < std::min<std::size_t>(b, bins); ++k)
+        for (auto k = static_cast<std::size_t>(a); static_cast<double>(k) < b; ++k)
             v = std::max(v, m_profile[k]);
         path.lineTo(left + x, h - 2 - (h - 6) * static_cast<double>(v) / m_peak);
     }
@@ -61,18 +81,11 @@ void TimelineMinimap::paintEvent(QPaintEvent *) {
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0x5c, 0x6b, 0xc0, 150));
     p.drawPath(path);
-    // The view's window.
-    const TimelineViewport &v = m_view->viewport();
-    const double scale = static_cast<double>(w) / static_cast<double>(m_end - m_begin);
-    const double x0 = left + static_cast<double>(v.t0 - m_begin) * scale;
-    const double x1 = left + static_cast<double>(v.t1() - m_begin) * scale;
     QColor window = palette().highlight().color();
     window.setAlpha(40);
     p.setBrush(window);
     p.setPen(QPen(palette().highlight().color(), 1.5));
-    p.drawRect(QRectF(std::max<double>(left, x0), 1.5,
-                      std::max(2.0, std::min<double>(left + w, x1) - std::max<double>(left, x0)),
-                      h - 3));
+    p.drawRect(windowRect());
     p.setPen(palette().text().color());
     p.drawText(QRect(left + 4, 2, 200, 14), Qt::AlignLeft | Qt::AlignTop,
                tr("peak %1 in flight").arg(m_peak));
@@ -80,9 +93,9 @@ void TimelineMinimap::paintEvent(QPaintEvent *) {
 
 void TimelineMinimap::centreAt(double x) {
     const int left = m_view->lanesLeft(), w = std::max(1, width() - left);
+    const auto [lo, hi] = shownRange();
     const TimelineViewport &v = m_view->viewport();
-    const auto t =
-        m_begin + static_cast<std::int64_t>((x - left) / w * static_cast<double>(m_end - m_begin));
+    const auto t = static_cast<std::int64_t>(lo + (x - left) / w * (hi - lo));
     const std::int64_t half = (v.t1() - v.t0) / 2;
     m_view->showTimeRange(t - half, t + half);
 }

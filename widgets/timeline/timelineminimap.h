@@ -2,6 +2,7 @@
 
 #include <QWidget>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace spanscope {
@@ -18,9 +19,11 @@ public:
     explicit TimelineMinimap(TimelineView *view, QWidget *parent = nullptr);
     void setSpans(const TimelineSpans *spans);
     QSize sizeHint() const override { return {400, 44}; }
-    // The run's range shown, for tests.
+    // The run's range profiled, for tests.
     std::int64_t begin() const { return m_begin; }
     std::int64_t end() const { return m_end; }
+    // The view's window as drawn: it spans the same times as the view, always.
+    QRectF windowRect() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -30,6 +33,8 @@ protected:
 private:
     static constexpr int bins = 2048;
     void centreAt(double x);
+    // The times across the strip: what the view can pan over (the extent and its margins).
+    std::pair<double, double> shownRange() const;
 
     TimelineView *m_view;
     std::vector<std::int32_t> m_profile; // spans in flight, per bin

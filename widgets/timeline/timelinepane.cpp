@@ -2,6 +2,7 @@
 
 #include "concurrencytrack.h"
 #include "core/category.h"
+#include "store/evalqueries.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -32,7 +33,32 @@ namespace {
 struct LoadedRun {
     std::shared_ptr<TimelineSpans> spans;
     std::shared_ptr<TimelineLayout> layout;
+    QString emptyNotice; // what the run holds instead of spans
 };
+
+// Why a run has nothing to draw, and where its data is shown.
+QString emptyNoticeFor(const Workspace &ws, std::int64_t runId) {
+    const auto run = ws.run(runId);
+    if (run && run->kind == "nat-sizing") {
+        const StoredSizing sizing = EvalQueries(ws).sizing(runId);
+        QString range;
+        if (!sizing.points.empty())
+            range = QObject::tr(" at concurrency %1 to %2")
+                        .arg(sizing.points.front().concurrency)
+                        .arg(sizing.points.back().concurrency);
+        const auto n = static_cast<int>(sizing.points.size());
+        const QString points =
+            n == 1 ? QObject::tr("1 load-test point") : QObject::tr("%1 load-test points").arg(n);
+        return QObject::tr("<p><b>Nothing to draw: this run holds no spans.</b></p>"
+                           "<p>It is a NAT sizing calculator result: %1%2, with p95 latencies "
+                           "and NAT's GPU estimate.</p>"
+                           "<p><a href='sizing'>Open it in the Sizing tab</a></p>")
+            .arg(points, range);
+    }
+    return QObject::tr("<p><b>Nothing to draw: this run holds no spans.</b></p>"
+                       "<p>Its files had no timed spans; the Overview tab shows what it holds."
+                       "</p>");
+}
 
 TimelineLayout::Mode layoutMode(TimelinePane::Mode m) {
     switch (m) {
@@ -149,6 +175,9 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
         if (t.isEmpty()) search(QString());
     });
+    connect(m_view, &TimelineView::noticeLinkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("sizing")) emit sizingRequested();
+    });
     connect(m_view, &TimelineView::searchRequested, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -193,6 +222,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_matchOrder.clear();
     m_shownWhat.clear();
     m_view->setData(nullptr, nullptr);
+    m_view->setEmptyNotice({});
     m_minimap->setSpans(nullptr);
     setAnalysis(nullptr);
     m_legend->clear();
@@ -210,6 +240,7 @@ void TimelinePane::showRun(std::int64_t runId) {
             ws.exec("PRAGMA cache_size = -2048"); // one sequential pass: no cache to keep
             LoadedRun r;
             r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
+            if (r.spans->size() == 0) r.emptyNotice = emptyNoticeFor(ws, runId);
             r.layout = std::make_shared<TimelineLayout>(TimelineLayout::build(
                 *r.spans, r.spans->traceCount > rowsShown ? TimelineLayout::Mode::GanttPacked
                                                           : TimelineLayout::Mode::GanttPerTrace));
@@ -228,8 +259,11 @@ void TimelinePane::showRun(std::int64_t runId) {
                                                                            : Mode::Requests;
             m_modeBox->setCurrentIndex(static_cast<int>(m_mode));
             m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
+            m_view->setEmptyNotice(r.emptyNotice);
             m_minimap->setSpans(m_spans.get());
             updateLegend();
+            // The query still in the box is this run's too (issue 13, item 4).
+            if (!m_search->text().trimmed().isEmpty()) search(m_search->text());
             emit loaded();
         });
 }
@@ -385,7 +419,10 @@ void TimelinePane::updateStatus() {
     QStringList parts;
     if (m_inFlight > 0) parts << tr("working\u2026");
     if (m_spans) {
-        parts << tr("%L1 spans in %L2 requests").arg(m_spans->size()).arg(m_spans->traceCount);
+        const auto count = static_cast<qint64>(m_spans->size());
+        parts << (count == 1 ? tr("1 span") : tr("%L1 spans").arg(count)) + QLatin1Char(' ') +
+                     (m_spans->traceCount == 1 ? tr("in 1 request")
+                                               : tr("in %L1 requests").arg(m_spans->traceCount));
         if (m_mode == Mode::Waterfall && m_trace >= 0) parts << tr("request %1").arg(m_trace + 1);
     }
     if (!m_shownWhat.isEmpty())

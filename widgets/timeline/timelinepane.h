@@ -64,6 +64,7 @@ signals:
     void spanSelected(qint64 spanRowId); // 0 when the selection was cleared
     void traceOpened(int traceIndex);
     void failed(const QString &message); // a load or search that could not read the workspace
+    void sizingRequested();              // the empty canvas's link: the run is a sizing run
 
 private:
     template <typename Work, typename Done> void runJob(std::uint64_t &kind, Work work, Done done);

@@ -7,6 +7,7 @@
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -41,12 +42,14 @@ void TimelineView::setData(const TimelineSpans *spans, const TimelineLayout *lay
         for (const std::uint8_t c : spans->category)
             m_categoriesPresent |= 1u << std::min<int>(c, categoryCount - 1);
     updateGeometry();
+    updateExtent();
     zoomToFit();
 }
 
 void TimelineView::setLayout(const TimelineLayout *layout) {
     m_layout = layout;
     updateGeometry();
+    updateExtent();
     const double lanes = m_layout ? m_layout->laneCount() : 0;
     m_view.firstLane = std::clamp(m_view.firstLane, 0.0, std::max(0.0, lanes - 1));
     changed();
@@ -56,6 +59,24 @@ void TimelineView::setMatches(const std::vector<bool> *flags, std::vector<std::i
     m_matchFlags = flags;
     m_matches = std::move(inOrder);
     update();
+}
+
+void TimelineView::setEmptyNotice(const QString &html) {
+    if (!m_notice) {
+        m_notice = new QLabel(this);
+        m_notice->setWordWrap(true);
+        m_notice->setAlignment(Qt::AlignCenter);
+        m_notice->setTextFormat(Qt::RichText);
+        m_notice->setContentsMargins(24, 24, 24, 24);
+        connect(m_notice, &QLabel::linkActivated, this, &TimelineView::noticeLinkActivated);
+    }
+    m_notice->setText(html);
+    m_notice->setGeometry(rect());
+    m_notice->setVisible(!html.isEmpty());
+}
+
+QString TimelineView::emptyNotice() const {
+    return m_notice && !m_notice->isHidden() ? m_notice->text() : QString();
 }
 
 void TimelineView::setTooltipDetail(std::function<QString(std::int32_t)> detail) {
@@ -70,7 +91,45 @@ void TimelineView::updateGeometry() {
     m_view.heightPx = std::max(1, height() - axisHeight);
 }
 
+void TimelineView::updateExtent() {
+    m_extentBegin = m_origin;
+    m_extentEnd = m_runEnd;
+    // A waterfall shows one request: its own extent, not the run's.
+    if (!m_spans || !m_layout || m_layout->mode() != TimelineLayout::Mode::Waterfall ||
+        m_layout->laneCount() == 0)
+        return;
+    std::int64_t a = m_runEnd, b = m_origin;
+    for (std::int32_t lane = 0; lane < m_layout->laneCount(); ++lane)
+        for (const std::int32_t *it = m_layout->laneBegin(lane); it != m_layout->laneEnd(lane);
+             ++it) {
+            a = std::min(a, m_spans->start[static_cast<std::size_t>(*it)]);
+            b = std::max(b, m_spans->end[static_cast<std::size_t>(*it)]);
+        }
+    if (a <= b) std::tie(m_extentBegin, m_extentEnd) = std::pair{a, b};
+}
+
+std::pair<std::int64_t, std::int64_t> TimelineView::panBounds() const {
+    const std::int64_t margin = std::max<std::int64_t>(1, m_extentEnd - m_extentBegin) / 20;
+    return {m_extentBegin - margin, m_extentEnd + margin};
+}
+
+void TimelineView::clampView() {
+    if (!m_spans || m_spans->size() == 0) return;
+    // Zoom stops at 10 ns a screen (below it ticks would be finer than the data's clocks) and
+    // at the extent plus a margin; panning stops a margin past either end, so neither a wheel
+    // nor the minimap can leave a sliver of data or an empty screen (issue 13, items 2, 3, 6).
+    // Times stay integers: at 10 ns a screen, 2026 in nanoseconds as a double is 256 ns coarse.
+    const auto [lo, end] = panBounds();
+    const double width = std::max(1, m_view.widthPx);
+    m_view.nsPerPixel = std::clamp(m_view.nsPerPixel, minScreenNs / width,
+                                   std::max(minScreenNs, static_cast<double>(end - lo)) / width);
+    const auto visible = static_cast<std::int64_t>(std::llround(m_view.nsPerPixel * width));
+    const std::int64_t hi = end - visible;
+    m_view.t0 = hi < lo ? lo + (end - lo - visible) / 2 : std::clamp(m_view.t0, lo, hi);
+}
+
 void TimelineView::changed() {
+    clampView();
     update();
     emit viewportChanged();
 }
@@ -78,23 +137,10 @@ void TimelineView::changed() {
 void TimelineView::zoomToFit() {
     updateGeometry();
     m_view.firstLane = 0;
+    m_fitted = true;
     if (!m_spans || m_spans->size() == 0) return changed();
-    const std::int64_t begin = m_origin, end = m_runEnd;
-    // In a waterfall, fit the request shown rather than the whole run.
-    std::int64_t a = begin, b = end;
-    if (m_layout && m_layout->mode() == TimelineLayout::Mode::Waterfall &&
-        m_layout->laneCount() > 0) {
-        a = end;
-        b = begin;
-        for (std::int32_t lane = 0; lane < m_layout->laneCount(); ++lane)
-            for (const std::int32_t *it = m_layout->laneBegin(lane); it != m_layout->laneEnd(lane);
-                 ++it) {
-                a = std::min(a, m_spans->start[static_cast<std::size_t>(*it)]);
-                b = std::max(b, m_spans->end[static_cast<std::size_t>(*it)]);
-            }
-    }
-    const std::int64_t span = std::max<std::int64_t>(1, b - a);
-    m_view.t0 = a - span / 50;
+    const std::int64_t span = std::max<std::int64_t>(1, m_extentEnd - m_extentBegin);
+    m_view.t0 = m_extentBegin - span / 50;
     m_view.nsPerPixel = static_cast<double>(span) * 1.04 / m_view.widthPx;
     changed();
 }
@@ -105,12 +151,15 @@ std::int64_t TimelineView::timeAt(double x) const {
 
 void TimelineView::zoomAt(double x, double factor) {
     const std::int64_t anchor = timeAt(x);
-    m_view.nsPerPixel = std::clamp(m_view.nsPerPixel * factor, 0.01, 1e15);
+    m_fitted = false;
+    m_view.nsPerPixel = m_view.nsPerPixel * factor;
+    clampView(); // the scale first, so the anchor stays put when a limit is reached
     m_view.t0 = anchor - static_cast<std::int64_t>(std::llround((x - m_left) * m_view.nsPerPixel));
     changed();
 }
 
 void TimelineView::panPixels(double dx, double dy) {
+    if (dx != 0) m_fitted = false;
     m_view.t0 -= static_cast<std::int64_t>(std::llround(dx * m_view.nsPerPixel));
     const double lanes = m_layout ? m_layout->laneCount() : 0;
     m_view.firstLane =
@@ -119,6 +168,7 @@ void TimelineView::panPixels(double dx, double dy) {
 }
 
 void TimelineView::showTimeRange(std::int64_t t0, std::int64_t t1) {
+    m_fitted = false;
     m_view.nsPerPixel =
         std::max(0.01, static_cast<double>(std::max<std::int64_t>(1, t1 - t0)) / m_view.widthPx);
     m_view.t0 = t0;
@@ -126,13 +176,21 @@ void TimelineView::showTimeRange(std::int64_t t0, std::int64_t t1) {
 }
 
 void TimelineView::resizeEvent(QResizeEvent *) {
+    if (m_notice) m_notice->setGeometry(rect());
+    // A fitted view stays fitted; a zoomed one keeps its start and scale (issue 13, item 7).
+    if (m_fitted) return zoomToFit();
     updateGeometry();
-    emit viewportChanged();
+    changed();
 }
 
 void TimelineView::paintEvent(QPaintEvent *) {
     QPainter p(this);
-    if (m_spans && m_layout) m_frame.build(*m_spans, *m_layout, m_view);
+    if (!m_spans || m_spans->size() == 0) {
+        // No axis over nothing: its times would count from 1970 (issue 13, item 1).
+        p.fillRect(rect(), palette().base());
+        return;
+    }
+    if (m_layout) m_frame.build(*m_spans, *m_layout, m_view);
     TimelinePaintState s;
     s.spans = m_spans;
     s.layout = m_layout;
@@ -176,6 +234,7 @@ void TimelineView::focusSpan(std::int32_t span) {
         return;
     const auto i = static_cast<std::size_t>(span);
     const std::int64_t duration = std::max<std::int64_t>(1000, m_spans->end[i] - m_spans->start[i]);
+    m_fitted = false;
     m_view.nsPerPixel = static_cast<double>(duration) / (0.8 * std::max(1, m_view.widthPx));
     m_view.t0 =
         m_spans->start[i] - static_cast<std::int64_t>(0.1 * m_view.widthPx * m_view.nsPerPixel);

@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <functional>
 
+class QLabel;
 class QPainter;
 
 namespace spanscope {
@@ -20,6 +21,8 @@ class TimelineView : public QWidget {
 public:
     static constexpr int axisHeight = 22;
     static constexpr int gutterWidth = 300;
+    // The deepest zoom: this many nanoseconds across the lanes' width.
+    static constexpr double minScreenNs = 10;
 
     explicit TimelineView(QWidget *parent = nullptr);
 
@@ -30,6 +33,10 @@ public:
     void setLayout(const TimelineLayout *layout);
     // Search hits, a flag per span, and the hits in time order for N / Shift+N.
     void setMatches(const std::vector<bool> *flags, std::vector<std::int32_t> inTimeOrder);
+    // What the canvas says when there is nothing to draw (rich text, links emit
+    // noticeLinkActivated): why, and where the run's data is shown instead.
+    void setEmptyNotice(const QString &html);
+    QString emptyNotice() const;
     // Adds model, tokens and anything else the caller knows to a span's tooltip.
     void setTooltipDetail(std::function<QString(std::int32_t span)> detail);
 
@@ -52,6 +59,9 @@ public:
     std::int64_t timeAt(double x) const; // x in widget coordinates
     std::int64_t originNs() const { return m_origin; }
     int lanesLeft() const { return m_left; } // x where the lanes begin
+    // The times zoom and pan stay within: the run (or the request a waterfall shows) and a
+    // margin of 5% either side.
+    std::pair<std::int64_t, std::int64_t> panBounds() const;
     const TimelineFrame &lastFrame() const { return m_frame; }
     // Categories present in the data, a bit per Category (for a legend outside the canvas).
     std::uint32_t categoriesPresent() const { return m_categoriesPresent; }
@@ -64,6 +74,7 @@ signals:
     void collapseToggled(std::int32_t span);
     void viewportChanged();
     void searchRequested(); // "/" pressed
+    void noticeLinkActivated(const QString &link);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -79,6 +90,8 @@ protected:
 private:
     void changed();
     void updateGeometry();
+    void updateExtent();
+    void clampView();
     std::int32_t laneAt(double y) const;
     QString tooltipText(std::int32_t span) const;
 
@@ -90,6 +103,9 @@ private:
     std::function<QString(std::int32_t)> m_detail;
     std::int64_t m_origin = 0;             // the run's start: the axis counts from it
     std::int64_t m_runEnd = 0;             // the run's last end
+    std::int64_t m_extentBegin = 0;        // what zoom and pan are bounded by: the run, or
+    std::int64_t m_extentEnd = 0;          // the request a waterfall shows
+    bool m_fitted = true;                  // zoomed to fit: stays so on resize
     std::uint32_t m_categoriesPresent = 0; // bit per Category, for a legend
     int m_left = 0;                        // gutter width, in waterfall mode
     TimelineViewport m_view;
@@ -100,6 +116,7 @@ private:
     bool m_measuring = false, m_measureShown = false;
     std::int64_t m_measureFrom = 0, m_measureTo = 0;
     std::int32_t m_selected = -1;
+    QLabel *m_notice = nullptr; // over an empty canvas
 };
 
 } // namespace spanscope
