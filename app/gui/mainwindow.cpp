@@ -20,6 +20,7 @@
 #include "workspace/runspanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -282,12 +283,25 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Requests (a lane group each)"), this,
-                    [this] { m_timeline->setMode(TimelinePane::Mode::Requests); });
-    view->addAction(tr("Packed by concurrency"), this,
-                    [this] { m_timeline->setMode(TimelinePane::Mode::Packed); });
-    view->addAction(tr("Waterfall of the selected request"), this,
-                    [this] { m_timeline->setMode(TimelinePane::Mode::Waterfall); });
+    // The layouts are one choice, checked where the timeline is (issue 13, item 17).
+    auto *layouts = new QActionGroup(this);
+    const std::pair<QString, TimelinePane::Mode> modes[] = {
+        {tr("Requests (a lane group each)"), TimelinePane::Mode::Requests},
+        {tr("Packed by concurrency"), TimelinePane::Mode::Packed},
+        {tr("Waterfall of the selected request"), TimelinePane::Mode::Waterfall}};
+    for (const auto &[text, mode] : modes) {
+        QAction *a = view->addAction(text, this, [this, m = mode] { m_timeline->setMode(m); });
+        a->setCheckable(true);
+        a->setData(static_cast<int>(mode));
+        layouts->addAction(a);
+    }
+    const auto checkLayout = [this, layouts] {
+        for (QAction *a : layouts->actions())
+            a->setChecked(a->data().toInt() == static_cast<int>(m_timeline->mode()));
+    };
+    connect(m_timeline, &TimelinePane::layoutChanged, this, checkLayout);
+    connect(m_timeline, &TimelinePane::loaded, this, checkLayout);
+    checkLayout();
     view->addAction(tr("Zoom to fit"), QKeySequence(Qt::Key_Home), this,
                     [this] { m_timeline->view()->zoomToFit(); });
     view->addSeparator();
@@ -373,8 +387,12 @@ void MainWindow::onImportFinished(bool cancelled) {
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     m_progressLabel->clear();
-    m_runModel->reload();
-    if (m_lastImported) m_runsPanel->selectRun(m_lastImported);
+    // Only an import that kept something changes the runs: a failed or cancelled one leaves
+    // the selection, the timeline and the requests as they were (issue 13, item 5).
+    if (m_lastImported) {
+        m_runModel->reload();
+        m_runsPanel->selectRun(m_lastImported);
+    }
     if (cancelled) statusBar()->showMessage(tr("Import cancelled: nothing of it was kept."), 8000);
     if (!m_errors.isEmpty()) {
         m_lastError = m_errors.join(QStringLiteral("\n\n"));

@@ -20,6 +20,7 @@
 #include "workspace/requestspanel.h"
 #include "workspace/runspanel.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QToolTip>
@@ -280,6 +282,49 @@ private slots:
         QVERIFY(pane->view()->selectedSpan() >= 0);
     }
 
+    // Issue 13, items 17 and 20: the View menu's layouts are one checked choice, kept per run;
+    // the inspector's tabs lose the counts of a span no longer selected.
+    void layoutMenuIsOneCheckedChoiceKeptPerRun() {
+        auto w = importedWindow("layouts.spanscope");
+        QVERIFY(w);
+        TimelinePane *pane = w->timeline();
+        auto *group = w->findChild<QActionGroup *>();
+        QVERIFY(group && group->isExclusive() && group->actions().size() == 3);
+        const auto checked = [&] {
+            QAction *a = group->checkedAction();
+            return a ? a->data().toInt() : -1;
+        };
+        QCOMPARE(checked(), static_cast<int>(pane->mode()));
+        const TimelinePane::Mode other = pane->mode() == TimelinePane::Mode::Packed
+                                             ? TimelinePane::Mode::Requests
+                                             : TimelinePane::Mode::Packed;
+        for (QAction *a : group->actions())
+            if (a->data().toInt() == static_cast<int>(other)) a->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !pane->busy(); }, 30000));
+        QCOMPARE(pane->mode(), other);
+        QCOMPARE(checked(), static_cast<int>(other));
+        // Another run and back: the choice stays with its run.
+        const qint64 run = pane->runId();
+        const auto runs = w->workspace().runs();
+        const qint64 second = runs[0].id == run ? runs[1].id : runs[0].id;
+        w->runsPanel()->selectRun(second);
+        QVERIFY(QTest::qWaitFor([&] { return pane->runId() == second && !pane->busy(); }, 60000));
+        QCOMPARE(checked(), static_cast<int>(pane->mode()));
+        w->runsPanel()->selectRun(run);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return pane->runId() == run && pane->spans() && !pane->busy(); }, 60000));
+        QCOMPARE(pane->mode(), other);
+        QCOMPARE(checked(), static_cast<int>(other));
+        // Select a span, then nothing: the tabs no longer count the first one's events.
+        pane->view()->setSelectedSpan(0);
+        auto *tabs = w->inspector()->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QVERIFY(QTest::qWaitFor([&] { return tabs->tabText(1).contains('('); }, 5000));
+        pane->view()->setSelectedSpan(-1);
+        QVERIFY(QTest::qWaitFor([&] { return !tabs->tabText(1).contains('('); }, 5000));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("Input / output"));
+    }
+
     void packedModeNeedsFewerLanesAndNeverOverlaps() {
         auto w = importedWindow("d.spanscope");
         QVERIFY(w);
@@ -351,9 +396,20 @@ private slots:
         QVERIFY(traces.resize(traces.size() / 2));
         traces.close();
         const QByteArray before = testsupport::workspaceDigest(workspacePath("f.spanscope"));
+        const qint64 shown = w->runsPanel()->currentRun();
+        const TimelineSpans *spans = w->timeline()->spans();
+        const int requests = w->requestModel()->rowCount();
+        QVERIFY(shown != 0 && spans && requests > 0);
         QSignalSpy finished(w.get(), &MainWindow::importFinished);
         QVERIFY(w->importPaths({bad}));
         QVERIFY(finished.wait(60000));
+        // What was shown stays shown (issue 13, item 5: the run was deselected, the timeline
+        // and the Requests list blanked).
+        QTest::qWait(50);
+        QCOMPARE(w->runsPanel()->currentRun(), shown);
+        QCOMPARE(w->timeline()->runId(), shown);
+        QCOMPARE(w->timeline()->spans(), spans);
+        QCOMPARE(w->requestModel()->rowCount(), requests);
         QVERIFY2(w->lastErrorText().contains(QStringLiteral("all_requests_profiler_traces.json")),
                  qPrintable(w->lastErrorText()));
         QVERIFY2(w->lastErrorText().contains(QStringLiteral("line")),

@@ -102,6 +102,9 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
     if (!d) {
         m_title->setText(tr("<i>Select a span to inspect it.</i>"));
         m_tabs->setEnabled(false);
+        // No counts of the span shown before (issue 13, item 20).
+        m_tabs->setTabText(1, tr("Events"));
+        m_tabs->setTabText(2, tr("Input / output"));
         return;
     }
     m_tabs->setEnabled(true);

@@ -262,6 +262,10 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_view->setEmptyNotice(r.emptyNotice);
             m_minimap->setSpans(m_spans.get());
             updateLegend();
+            // A layout picked for this run before is kept (issue 13, item 17).
+            if (const auto chosen = m_chosenMode.find(m_runId);
+                chosen != m_chosenMode.end() && chosen->second != m_mode)
+                setMode(chosen->second);
             // The query still in the box is this run's too (issue 13, item 4).
             if (!m_search->text().trimmed().isEmpty()) search(m_search->text());
             emit loaded();
@@ -282,6 +286,7 @@ void TimelinePane::setMode(Mode mode) {
         return openTrace(sel >= 0 && m_spans ? m_spans->trace[static_cast<std::size_t>(sel)] : 0);
     }
     m_mode = mode;
+    if (mode != Mode::Waterfall && m_runId != 0) m_chosenMode[m_runId] = mode;
     m_modeBox->setCurrentIndex(static_cast<int>(mode));
     m_back->setVisible(mode == Mode::Waterfall);
     if (mode != Mode::Waterfall) m_trace = -1;

@@ -5,6 +5,7 @@
 #include <QFuture>
 #include <QList>
 #include <QWidget>
+#include <map>
 #include <memory>
 
 class QComboBox;
@@ -88,6 +89,7 @@ private:
     // Drop results overtaken by newer ones: a job's result is applied only if neither the run
     // nor a newer job of its kind (load, layout, search) came after it.
     std::uint64_t m_runGeneration = 0;
+    std::map<std::int64_t, Mode> m_chosenMode; // a layout the user picked, per run
     std::uint64_t m_loadJobs = 0, m_layoutJobs = 0, m_searchJobs = 0;
 
     QComboBox *m_modeBox;
