@@ -276,11 +276,13 @@ void MainWindow::buildMenus() {
                     [this] { chooseAndImport(true); });
     file->addAction(tr("Import f&ile\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     [this] { chooseAndImport(false); });
+    file->addAction(tr("&New workspace\u2026"), QKeySequence::New, this, &MainWindow::newWorkspace);
     file->addAction(tr("Open &workspace\u2026"), this, &MainWindow::chooseWorkspace);
     m_recentMenu = file->addMenu(tr("&Recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitAll);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // The layouts are one choice, checked where the timeline is (issue 13, item 17).
@@ -448,10 +450,47 @@ void MainWindow::chooseAndImport(bool folder) {
 }
 
 void MainWindow::chooseWorkspace() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Open or create a workspace"), QFileInfo(m_ws->path()).absolutePath(),
-        tr("Spanscope workspaces (*.spanscope)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    // An open dialog: a save dialog's "Save" button read as if it would write over the file.
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a workspace"), QFileInfo(m_ws->path()).absolutePath(),
+        tr("Spanscope workspaces (*.spanscope);;All files (*)"));
     if (!path.isEmpty()) openWorkspaceWindow(path);
+}
+
+void MainWindow::newWorkspace() {
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("New workspace"),
+        QFileInfo(m_ws->path()).absoluteDir().filePath(QStringLiteral("workspace.spanscope")),
+        tr("Spanscope workspaces (*.spanscope)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".spanscope");
+    // The dialog asked before naming an existing file; a workspace there is opened as it is,
+    // anything else is refused untouched by the workspace itself.
+    openWorkspaceWindow(path);
+}
+
+void MainWindow::quitAll() {
+    int windows = 0, importing = 0;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *m = qobject_cast<MainWindow *>(w); m && m->isVisible()) {
+            ++windows;
+            importing += m->m_import->busy() ? 1 : 0;
+        }
+    if (windows > 1 || importing > 0) {
+        QStringList what;
+        if (windows > 1) what << tr("%1 workspace windows are open.").arg(windows);
+        if (importing > 0)
+            what << tr("An import is running; quitting cancels it and keeps "
+                       "nothing of it.");
+        QMessageBox ask(QMessageBox::Question, tr("Quit Spanscope"), tr("Quit Spanscope?"),
+                        QMessageBox::Cancel, this);
+        ask.setInformativeText(what.join(QLatin1Char(' ')));
+        QPushButton *quit = ask.addButton(tr("&Quit"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(quit);
+        ask.exec();
+        if (ask.clickedButton() != quit) return;
+    }
+    QApplication::closeAllWindows();
 }
 
 void MainWindow::openWorkspaceWindow(const QString &path) {

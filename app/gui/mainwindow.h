@@ -96,7 +96,9 @@ private:
     void rebuildRecentMenu();
     void openWorkspaceWindow(const QString &path);
     void chooseAndImport(bool folder);
-    void chooseWorkspace();
+    void chooseWorkspace(); // an existing workspace, in a window of its own
+    void newWorkspace();    // a file name for a new one
+    void quitAll();         // asks first when it would end more than this window's view
 
     std::unique_ptr<Workspace> m_ws;
     RunListModel *m_runModel;

@@ -50,6 +50,29 @@ int RunListModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString RunListModel::naturalSortKey(const QString &text) {
+    // Digit runs padded to 20 places, letters folded: wf_concurrency_2 before _16, and a
+    // plain string comparison of the keys sorts as people read (issue 13, item 18).
+    QString key;
+    key.reserve(text.size() + 16);
+    for (qsizetype i = 0; i < text.size();) {
+        if (!text[i].isDigit()) {
+            key += text[i++].toCaseFolded();
+            continue;
+        }
+        qsizetype end = i;
+        while (end < text.size() && text[end].isDigit())
+            ++end;
+        qsizetype first = i; // leading zeros do not count
+        while (first + 1 < end && text[first] == QLatin1Char('0'))
+            ++first;
+        key += QString(std::max<qsizetype>(0, 20 - (end - first)), QLatin1Char('0'));
+        key += QStringView(text).mid(first, end - first);
+        i = end;
+    }
+    return key;
+}
+
 QVariant RunListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -60,6 +83,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const {
         return {};
     switch (index.column()) {
     case Label:
+        if (sort) return naturalSortKey(QString::fromStdString(r.label));
         return role == Qt::ToolTipRole ? QString::fromStdString(r.sourcePath)
                                        : QString::fromStdString(r.label);
     case Kind:

@@ -23,6 +23,8 @@ public:
     void reload();
     bool removeRun(int row);
     std::int64_t runId(int row) const;
+    // Label's SortRole: numbers compare by value ("run 2" before "run 16"), case folded.
+    static QString naturalSortKey(const QString &text);
     int rowOfRun(std::int64_t runId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

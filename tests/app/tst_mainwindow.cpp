@@ -27,13 +27,16 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHelpEvent>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 #include <set>
 
@@ -114,6 +117,24 @@ private slots:
         QCOMPARE(w->timeline()->runId(), other);
         QCOMPARE(w->requestModel()->rowCount(),
                  static_cast<int>(w->workspace().run(other)->traceCount));
+        // The Runs dock sorts by its columns, names naturally, and still selects the run
+        // clicked (issue 13, item 18).
+        const int sRow = w->runModel()->rowOfRun(shown), oRow = w->runModel()->rowOfRun(other);
+        QVERIFY(w->runModel()->setData(w->runModel()->index(sRow, RunListModel::Label),
+                                       QStringLiteral("wf_concurrency_16")));
+        QVERIFY(w->runModel()->setData(w->runModel()->index(oRow, RunListModel::Label),
+                                       QStringLiteral("wf_concurrency_2")));
+        QTableView *runsTable = w->runsPanel()->table();
+        runsTable->sortByColumn(RunListModel::Label, Qt::AscendingOrder);
+        QCOMPARE(runsTable->model()->index(0, RunListModel::Label).data().toString(),
+                 QStringLiteral("wf_concurrency_2"));
+        runsTable->setCurrentIndex(runsTable->model()->index(1, RunListModel::Label));
+        QCOMPARE(w->runsPanel()->currentRun(), shown); // wf_concurrency_16, the second row
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(w->timeline()->runId(), shown);
+        runsTable->setCurrentIndex(runsTable->model()->index(0, RunListModel::Label));
+        QCOMPARE(w->runsPanel()->currentRun(), other);
+        QVERIFY(loaded.wait(60000));
         w->runsPanel()->selectRun(shown);
         QVERIFY(loaded.wait(60000));
         QApplication::processEvents();
@@ -323,6 +344,42 @@ private slots:
         pane->view()->setSelectedSpan(-1);
         QVERIFY(QTest::qWaitFor([&] { return !tabs->tabText(1).contains('('); }, 5000));
         QCOMPARE(tabs->tabText(2), QStringLiteral("Input / output"));
+    }
+
+    // Issue 13, item 21: File has New workspace, an Open that opens, and Close window; Quit asks
+    // before it ends more than one window.
+    void fileMenuClosesOneWindowAndAsksBeforeQuittingMany() {
+        MainWindow a(workspacePath("m1.spanscope")), b(workspacePath("m2.spanscope"));
+        a.show();
+        b.show();
+        const auto action = [](MainWindow &w, const QString &text) -> QAction * {
+            for (QAction *act : w.findChildren<QAction *>())
+                if (act->text() == text) return act;
+            return nullptr;
+        };
+        QVERIFY(action(a, QStringLiteral("&New workspace\u2026")));
+        QVERIFY(action(a, QStringLiteral("Open &workspace\u2026")));
+        QAction *close = action(b, QStringLiteral("&Close window"));
+        QVERIFY(close);
+        QCOMPARE(close->shortcut(), QKeySequence(QKeySequence::Close));
+        // Quit with two windows open: asked, and Cancel keeps both.
+        QString asked;
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) return;
+            asked = box->text() + ' ' + box->informativeText();
+            box->button(QMessageBox::Cancel)->click();
+        });
+        action(a, QStringLiteral("&Quit"))->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("2 workspace windows are open")), qPrintable(asked));
+        QVERIFY(a.isVisible() && b.isVisible());
+        close->trigger();
+        QVERIFY(!b.isVisible() && a.isVisible());
+        // One window left: Quit quits without a question.
+        asked.clear();
+        action(a, QStringLiteral("&Quit"))->trigger();
+        QVERIFY(!a.isVisible());
+        QVERIFY(asked.isEmpty());
     }
 
     void packedModeNeedsFewerLanesAndNeverOverlaps() {

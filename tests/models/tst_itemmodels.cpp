@@ -54,6 +54,23 @@ private slots:
         QVERIFY(!model.removeRun(5));
     }
 
+    // Issue 13, item 18: run names sort as people read them, numbers by value.
+    void runNamesSortNaturally() {
+        QStringList names{"wf_concurrency_16",
+                          "wf_concurrency_2",
+                          "WF_concurrency_1",
+                          "wf_concurrency_10",
+                          "run b",
+                          "run A",
+                          "wf_concurrency_002x"};
+        std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+            return RunListModel::naturalSortKey(a) < RunListModel::naturalSortKey(b);
+        });
+        QCOMPARE(names,
+                 (QStringList{"run A", "run b", "WF_concurrency_1", "wf_concurrency_2",
+                              "wf_concurrency_002x", "wf_concurrency_10", "wf_concurrency_16"}));
+    }
+
     void aLockedWorkspaceRefusesRenameWithoutChange() {
         QTemporaryDir tmp;
         const QString path = tmp.filePath(QStringLiteral("w.spanscope"));

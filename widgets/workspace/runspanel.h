@@ -3,6 +3,7 @@
 #include <QWidget>
 #include <cstdint>
 
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace spanscope {
@@ -27,7 +28,11 @@ signals:
 private:
     void removeCurrent();
 
+    // The model row behind a table index (the table shows it sorted).
+    int sourceRow(const QModelIndex &index) const;
+
     RunListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QList<QAction *> m_writes;
 };
