@@ -27,6 +27,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHelpEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -284,6 +286,39 @@ private slots:
         // "/" puts the focus in the search field.
         QTest::keyClick(view, Qt::Key_Slash);
         QVERIFY(QApplication::focusWidget() != view);
+        // Issue 13, item 16: typing counts hits live without moving the view; Enter shows the
+        // first and hands the keys to the canvas ("hit 1 of N"), N steps ("hit 2 of N"), Esc
+        // in the box goes back to the canvas.
+        auto *box = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(box);
+        view->setSelectedSpan(-1);
+        const std::int64_t t0 = view->viewport().t0;
+        box->clear();
+        QSignalSpy live(pane, &TimelinePane::searchFinished);
+        QTest::keyClicks(box, QStringLiteral("nemotron"));
+        QVERIFY(live.wait(5000));
+        QCOMPARE(pane->matchCount(), nemotronHits);
+        QCOMPARE(QApplication::focusWidget(), box);
+        QCOMPARE(view->selectedSpan(), -1);
+        QCOMPARE(view->viewport().t0, t0);
+        const auto status = [&] {
+            for (QLabel *l : pane->findChildren<QLabel *>())
+                if (l->text().contains(QLatin1String(" spans"))) return l->text();
+            return QString();
+        };
+        QVERIFY2(status().contains(QStringLiteral("%1 hits").arg(nemotronHits)),
+                 qPrintable(status()));
+        QTest::keyClick(box, Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget(), view);
+        QVERIFY(view->selectedSpan() >= 0);
+        QVERIFY2(status().contains(QStringLiteral("hit 1 of %1").arg(nemotronHits)),
+                 qPrintable(status()));
+        QTest::keyClick(view, Qt::Key_N);
+        QVERIFY2(status().contains(QStringLiteral("hit 2 of %1").arg(nemotronHits)),
+                 qPrintable(status()));
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Escape);
+        QCOMPARE(QApplication::focusWidget(), view);
         // Issue 13, item 4: another run is searched for the query still in the box, instead
         // of showing it with "0 hits" and nothing outlined.
         const auto runs = w->workspace().runs();

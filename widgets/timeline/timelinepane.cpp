@@ -10,12 +10,14 @@
 #include "timelinepainter.h"
 #include "timelineview.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -166,15 +168,33 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     connect(m_modeBox, &QComboBox::activated, this,
             [this](int index) { setMode(static_cast<Mode>(index)); });
     connect(m_back, &QToolButton::clicked, this, [this] { setMode(Mode::Requests); });
+    // Keyboard flow (issue 13, item 16): typing counts hits live, Enter shows the first (or
+    // the next) and hands the keys to the canvas for N / Shift+N, Esc goes back without a jump.
+    m_liveSearch = new QTimer(this);
+    m_liveSearch->setSingleShot(true);
+    m_liveSearch->setInterval(250);
+    connect(m_liveSearch, &QTimer::timeout, this, [this] { search(m_search->text(), false); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_matchOrder.empty())
-            search(m_search->text());
-        else
+        m_liveSearch->stop();
+        if (m_searched == m_search->text().trimmed() && !m_matchOrder.empty() && m_inFlight == 0)
             m_view->stepMatch(1);
+        else
+            search(m_search->text(), true);
+        m_view->setFocus();
     });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
-        if (t.isEmpty()) search(QString());
+        if (t.isEmpty()) {
+            m_liveSearch->stop();
+            search(QString());
+        } else {
+            m_liveSearch->start();
+        }
     });
+    auto *leave = new QAction(m_search);
+    leave->setShortcut(Qt::Key_Escape);
+    leave->setShortcutContext(Qt::WidgetShortcut);
+    connect(leave, &QAction::triggered, this, [this] { m_view->setFocus(); });
+    m_search->addAction(leave);
     connect(m_view, &TimelineView::noticeLinkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("sizing")) emit sizingRequested();
     });
@@ -188,6 +208,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
             openTrace(m_spans->trace[static_cast<std::size_t>(span)]);
     });
     connect(m_view, &TimelineView::spanSelected, this, [this](std::int32_t span) {
+        if (!m_matchOrder.empty()) updateStatus(); // "hit k of N"
         emit spanSelected(span >= 0 && m_spans ? m_spans->spanId[static_cast<std::size_t>(span)]
                                                : 0);
     });
@@ -323,8 +344,12 @@ void TimelinePane::toggleCollapse(std::int32_t span) {
     rebuildLayout(false);
 }
 
-void TimelinePane::search(const QString &text) {
-    if (m_search->text() != text) m_search->setText(text);
+void TimelinePane::search(const QString &text, bool step) {
+    if (m_search->text() != text) {
+        const QSignalBlocker block(m_search); // no live search of what is searched here
+        m_search->setText(text);
+    }
+    m_searched = text.trimmed();
     m_shownWhat.clear();
     m_matchFlags.clear();
     m_matchOrder.clear();
@@ -360,11 +385,11 @@ void TimelinePane::search(const QString &text) {
             });
             return h;
         },
-        [this](Hits h) {
+        [this, step](Hits h) {
             m_matchFlags = std::move(h.flags);
             m_matchOrder = std::move(h.order);
             m_view->setMatches(&m_matchFlags, m_matchOrder);
-            if (!m_matchOrder.empty()) m_view->stepMatch(1);
+            if (step && !m_matchOrder.empty()) m_view->stepMatch(1);
             emit searchFinished(static_cast<int>(m_matchOrder.size()));
         });
 }
@@ -387,6 +412,7 @@ void TimelinePane::showSpans(const std::vector<std::int32_t> &spans, const QStri
         const QSignalBlocker block(m_search);
         m_search->clear();
     }
+    m_searched.clear();
     m_matchFlags.clear();
     m_matchOrder.clear();
     m_view->setMatches(nullptr, {});
@@ -434,8 +460,19 @@ void TimelinePane::updateStatus() {
         parts << tr("%L1 spans of %2 outlined (N / Shift+N)")
                      .arg(m_matchOrder.size())
                      .arg(m_shownWhat);
-    else if (!m_search->text().isEmpty() && m_inFlight == 0)
-        parts << tr("%L1 hits (N / Shift+N)").arg(m_matchOrder.size());
+    else if (!m_searched.isEmpty() && m_inFlight == 0) {
+        const auto at = std::find(m_matchOrder.begin(), m_matchOrder.end(), m_view->selectedSpan());
+        if (m_matchOrder.empty())
+            parts << tr("no hits for \u201c%1\u201d").arg(m_searched);
+        else if (at != m_matchOrder.end())
+            parts << tr("hit %L1 of %L2 (N / Shift+N)")
+                         .arg(at - m_matchOrder.begin() + 1)
+                         .arg(m_matchOrder.size());
+        else
+            parts << (m_matchOrder.size() == 1
+                          ? tr("1 hit (Enter, N)")
+                          : tr("%L1 hits (Enter, N / Shift+N)").arg(m_matchOrder.size()));
+    }
     m_status->setText(parts.join(QStringLiteral("  \u00b7  ")));
     m_status->setToolTip(m_status->text()); // the label may be cut short
 }

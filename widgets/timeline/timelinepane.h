@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTimer;
 class QToolButton;
 
 namespace spanscope {
@@ -42,7 +43,9 @@ public:
     void openTrace(std::int32_t traceIndex);
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
-    void search(const QString &text);
+    // Outlines the spans matching `text`; `step` also selects the first hit and shows it
+    // (Enter), a live search while typing only counts and outlines.
+    void search(const QString &text, bool step = true);
     // The run's analysis, for the concurrency track above the lanes (null clears it).
     void setAnalysis(std::shared_ptr<const RunAnalysis> analysis);
     ConcurrencyTrack *concurrencyTrack() const { return m_track; }
@@ -95,6 +98,8 @@ private:
     QComboBox *m_modeBox;
     QToolButton *m_back;
     QLineEdit *m_search;
+    QTimer *m_liveSearch; // search as you type, once typing pauses
+    QString m_searched;   // the query the hits are for
     QLabel *m_status;
     QLabel *m_legend;
     TimelineView *m_view;
