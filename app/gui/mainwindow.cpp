@@ -65,6 +65,11 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     buildAnalysis();
     m_decisions = new DecisionTabs(*m_ws, m_centre, this);
     connect(m_decisions, &DecisionTabs::requestWanted, this, &MainWindow::openRunRequest);
+    connect(m_timeline->view(), &TimelineView::noticeLinkActivated, this,
+            [this](const QString &link) {
+                if (link == QLatin1String("import-folder")) chooseAndImport(true);
+                if (link == QLatin1String("import-file")) chooseAndImport(false);
+            });
     connect(m_timeline, &TimelinePane::sizingRequested, this,
             [this] { m_decisions->size({m_timeline->runId()}, true); });
     connect(m_runModel, &QAbstractItemModel::modelReset, m_decisions, &DecisionTabs::runsChanged);

@@ -417,6 +417,22 @@ private slots:
         QVERIFY(asked.isEmpty());
     }
 
+    // Issue 13, item 23: a new empty workspace says what to open, where the timeline would be.
+    void anEmptyWorkspaceSaysWhatToOpen() {
+        MainWindow w(workspacePath("empty.spanscope"));
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+            w.resize(size);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            const QString notice = w.timeline()->view()->emptyNotice();
+            QVERIFY2(notice.contains("This workspace is empty") &&
+                         notice.contains("href='import-folder'") &&
+                         notice.contains("all_requests_profiler_traces.json"),
+                     qPrintable(notice));
+            QVERIFY(w.grab().save(QStringLiteral("mainwindow-empty-%1.png").arg(size.width())));
+        }
+    }
+
     void packedModeNeedsFewerLanesAndNeverOverlaps() {
         auto w = importedWindow("d.spanscope");
         QVERIFY(w);

@@ -38,6 +38,23 @@ struct LoadedRun {
     QString emptyNotice; // what the run holds instead of spans
 };
 
+// What an empty workspace can be given: the links are handled by the main window.
+QString welcomeNotice() {
+    return QObject::tr(
+        "<h3>This workspace is empty</h3>"
+        "<p><a href='import-folder'>Import a folder\u2026</a> (Ctrl+O) &nbsp; "
+        "<a href='import-file'>Import a file\u2026</a> (Ctrl+Shift+O) &nbsp; "
+        "or drop files and folders on this window.</p>"
+        "<p><b>NeMo Agent Toolkit:</b> the folder <code>nat eval</code> wrote (with "
+        "<code>all_requests_profiler_traces.json</code>, <code>workflow_output.json</code> and "
+        "the evaluators' files), a <code>nat sizing calc</code> output folder, or a folder "
+        "holding many of them: every run inside is found.</p>"
+        "<p><b>OpenTelemetry:</b> collector file-exporter dumps (<code>.json</code>, "
+        "<code>.jsonl</code>, <code>.ndjson</code>, <code>.bin</code>, <code>.otlp</code>, "
+        "zstd-compressed <code>.zst</code>), Jaeger and Zipkin JSON, "
+        "Phoenix span exports.</p>");
+}
+
 // Why a run has nothing to draw, and where its data is shown.
 QString emptyNoticeFor(const Workspace &ws, std::int64_t runId) {
     const auto run = ws.run(runId);
@@ -243,7 +260,9 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_matchOrder.clear();
     m_shownWhat.clear();
     m_view->setData(nullptr, nullptr);
-    m_view->setEmptyNotice({});
+    // An empty workspace says what to open instead of an empty canvas (issue 13, item 23).
+    m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty() ? welcomeNotice()
+                                                                      : QString());
     m_minimap->setSpans(nullptr);
     setAnalysis(nullptr);
     m_legend->clear();
