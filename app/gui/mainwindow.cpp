@@ -59,6 +59,11 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     m_timeline->setWorkspace(m_ws.get());
     m_centre = new QTabWidget;
     m_centre->setDocumentMode(true);
+    // A tab widget is as wide as its widest page's minimum (Tokens: three charts side by side),
+    // which widened the window by itself when data loaded and pushed the docks around (issue
+    // 13, items 7 and 19). A set minimum is what the window's layout asks for instead; a page
+    // narrower than its own minimum is clipped, as in any window made that small.
+    m_centre->setMinimumWidth(360);
     m_centre->addTab(m_timeline, tr("Timeline"));
     setCentralWidget(m_centre);
     buildDocks();

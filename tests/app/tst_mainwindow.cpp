@@ -433,6 +433,35 @@ private slots:
         }
     }
 
+    // Issue 13, items 7 and 19: loading data and switching to a waterfall and back change
+    // neither the window's width nor the docks'.
+    void loadingAndWaterfallKeepTheWindowAndDockWidths() {
+        MainWindow w(workspacePath("widths.spanscope"));
+        w.resize(928, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy finished(&w, &MainWindow::importFinished);
+        QVERIFY(w.importPaths({m_data}));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return w.timeline()->spans() && !w.timeline()->busy(); }, 60000));
+        QApplication::processEvents();
+        QCOMPARE(w.width(), 928);
+        auto *runsDock = qobject_cast<QDockWidget *>(w.runsPanel()->parentWidget());
+        QVERIFY(runsDock);
+        const int dockWidth = runsDock->width();
+        w.timeline()->openTrace(0);
+        QVERIFY(QTest::qWaitFor([&] { return !w.timeline()->busy(); }, 30000));
+        QApplication::processEvents();
+        QCOMPARE(runsDock->width(), dockWidth);
+        w.timeline()->setMode(TimelinePane::Mode::Requests);
+        QVERIFY(QTest::qWaitFor([&] { return !w.timeline()->busy(); }, 30000));
+        QApplication::processEvents();
+        QCOMPARE(runsDock->width(), dockWidth);
+        QCOMPARE(w.width(), 928);
+        QVERIFY(w.grab().save(QStringLiteral("mainwindow-928.png")));
+    }
+
     void packedModeNeedsFewerLanesAndNeverOverlaps() {
         auto w = importedWindow("d.spanscope");
         QVERIFY(w);

@@ -146,13 +146,14 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search names and attributes  ( / )"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(180);
+    m_search->setMinimumWidth(120); // the toolbar fits a 360 px centre without overlapping
     m_search->setMaximumWidth(340);
     m_status = new QLabel;
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // A long status (a deep call path outlined) must not widen the window.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_legend = new QLabel;
+    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // nor a long legend
     m_view = new TimelineView;
     m_minimap = new TimelineMinimap(m_view);
     m_track = new ConcurrencyTrack(m_view);
@@ -325,12 +326,14 @@ void TimelinePane::setMode(Mode mode) {
         const std::int32_t sel = m_view->selectedSpan();
         return openTrace(sel >= 0 && m_spans ? m_spans->trace[static_cast<std::size_t>(sel)] : 0);
     }
+    const bool leavesWaterfall = m_mode == Mode::Waterfall && mode != Mode::Waterfall;
     m_mode = mode;
     if (mode != Mode::Waterfall && m_runId != 0) m_chosenMode[m_runId] = mode;
     m_modeBox->setCurrentIndex(static_cast<int>(mode));
     m_back->setVisible(mode == Mode::Waterfall);
     if (mode != Mode::Waterfall) m_trace = -1;
-    rebuildLayout(mode == Mode::Waterfall);
+    // A waterfall fits its request; leaving it ("Whole run") fits the run again.
+    rebuildLayout(mode == Mode::Waterfall || leavesWaterfall);
 }
 
 void TimelinePane::rebuildLayout(bool fit) {

@@ -46,7 +46,7 @@ QCustomPlot *newChart(const QString &title, const QString &file) {
     auto *t =
         new QCPTextElement(p, title, QFont(p->font().family(), p->font().pointSize(), QFont::Bold));
     p->plotLayout()->addElement(0, 0, t);
-    p->setMinimumSize(260, 200);
+    p->setMinimumSize(180, 160);
     charts::addSaveMenu(p, file);
     return p;
 }
