@@ -91,19 +91,24 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, m_import, &ImportController::cancel);
     connect(m_import, &ImportController::progressChanged, this, &MainWindow::onProgress);
-    connect(
-        m_import, &ImportController::pathImported, this,
-        [this](const QString &path, const QList<qint64> &ids, int unchanged) {
-            // Each path commits on its own: show its runs at once.
-            m_runModel->reload();
-            if (!ids.isEmpty()) m_lastImported = ids.back();
-            addRecent(QStringLiteral("recentImports"), path);
-            statusBar()->showMessage(
-                unchanged == ids.size() && !ids.isEmpty()
-                    ? tr("%1: unchanged since it was imported").arg(path)
-                    : tr("%1: imported %n run(s)", nullptr, static_cast<int>(ids.size())).arg(path),
-                8000);
-        });
+    connect(m_import, &ImportController::pathImported, this,
+            [this](const QString &path, const QList<qint64> &ids, int unchanged) {
+                // Each path commits on its own: show its runs at once.
+                m_runModel->reload();
+                if (!ids.isEmpty()) m_lastImported = ids.back();
+                addRecent(QStringLiteral("recentImports"), path);
+                // One text in the progress label while the import runs: a temporary message beside
+                // it was cut off against it ("...nat-eval: impo10.67 MiB", issue 13, item 8).
+                const QString name =
+                    QFontMetrics(m_progressLabel->font())
+                        .elidedText(QFileInfo(path).fileName(), Qt::ElideMiddle, 240);
+                m_importNote = unchanged == ids.size() && !ids.isEmpty()
+                                   ? tr("%1: unchanged since it was imported").arg(name)
+                               : ids.size() == 1
+                                   ? tr("%1: imported 1 run").arg(name)
+                                   : tr("%1: imported %L2 runs").arg(name).arg(ids.size());
+                m_progressLabel->setText(m_importNote);
+            });
     connect(m_import, &ImportController::pathFailed, this,
             [this](const QString &path, const QString &message) {
                 m_errors << tr("%1\n  %2").arg(path, message);
@@ -154,6 +159,8 @@ void MainWindow::buildDocks() {
     connect(m_requestsPanel, &RequestsPanel::requestActivated, m_timeline,
             &TimelinePane::openTrace);
     connect(m_timeline, &TimelinePane::traceOpened, m_requestsPanel, &RequestsPanel::selectRequest);
+    connect(m_requestsPanel, &RequestsPanel::requestSelected, m_timeline,
+            &TimelinePane::revealTrace);
     connect(m_timeline, &TimelinePane::spanSelected, this, [this](qint64 spanRowId) {
         const TimelineSpans *s = m_timeline->spans();
         const std::int32_t span = m_timeline->view()->selectedSpan();
@@ -314,7 +321,7 @@ void MainWindow::buildMenus() {
     connect(m_timeline, &TimelinePane::layoutChanged, this, checkLayout);
     connect(m_timeline, &TimelinePane::loaded, this, checkLayout);
     checkLayout();
-    view->addAction(tr("Zoom to fit"), QKeySequence(Qt::Key_Home), this,
+    view->addAction(tr("Zoom to fit"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
                     [this] { m_timeline->view()->zoomToFit(); });
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -350,9 +357,13 @@ bool MainWindow::importPaths(const QStringList &paths) {
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
     m_cancel->setEnabled(true);
-    m_progressLabel->setText(tr("Importing %1\u2026")
-                                 .arg(paths.size() == 1 ? QFileInfo(paths.front()).fileName()
-                                                        : tr("%1 paths").arg(paths.size())));
+    m_importNote = tr("Importing %1\u2026")
+                       .arg(paths.size() == 1 ? QFontMetrics(m_progressLabel->font())
+                                                    .elidedText(QFileInfo(paths.front()).fileName(),
+                                                                Qt::ElideMiddle, 240)
+                                              : tr("%1 paths").arg(paths.size()));
+    m_progressLabel->setText(m_importNote);
+    statusBar()->clearMessage();
     return true;
 }
 
@@ -390,8 +401,10 @@ void MainWindow::onProgress(qint64 done, qint64 total, const QString &phase) {
     m_progress->setValue(static_cast<int>(std::min(done, total) >> 20));
     const QLocale l;
     m_progressLabel->setText(
-        done >= total ? tr("%1\u2026").arg(phase)
-                      : tr("%1 of %2").arg(l.formattedDataSize(done), l.formattedDataSize(total)));
+        m_importNote + QStringLiteral("  \u00b7  ") +
+        (done >= total
+             ? tr("%1\u2026").arg(phase)
+             : tr("%1 of %2").arg(l.formattedDataSize(done), l.formattedDataSize(total))));
 }
 
 void MainWindow::onImportFinished(bool cancelled) {
@@ -399,6 +412,9 @@ void MainWindow::onImportFinished(bool cancelled) {
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     m_progressLabel->clear();
+    if (!cancelled && m_errors.isEmpty() && !m_importNote.isEmpty())
+        statusBar()->showMessage(m_importNote, 8000);
+    m_importNote.clear();
     // Only an import that kept something changes the runs: a failed or cancelled one leaves
     // the selection, the timeline and the requests as they were (issue 13, item 5).
     if (m_lastImported) {

@@ -122,6 +122,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QProgressBar *m_progress;
     QLabel *m_progressLabel;
+    QString m_importNote; // during an import: what it is at, shown before its progress
     QPushButton *m_cancel;
     QStringList m_errors; // of the running import, shown together when it ends
     qint64 m_lastImported = 0;

@@ -32,9 +32,11 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -460,6 +462,53 @@ private slots:
         QCOMPARE(runsDock->width(), dockWidth);
         QCOMPARE(w.width(), 928);
         QVERIFY(w.grab().save(QStringLiteral("mainwindow-928.png")));
+        // Item 14: picking a late request in the Requests dock scrolls to its lane group, and
+        // the scroll bar beside the lanes says where they are.
+        TimelineView *view = w.timeline()->view();
+        QCOMPARE(view->layout()->mode(), TimelineLayout::Mode::GanttPerTrace);
+        // The last request's group is the lowest (groups follow the request order).
+        const auto last = static_cast<int>(view->layout()->traceFirstLane().size()) - 1;
+        QSignalSpy picked(w.requestsPanel(), &RequestsPanel::requestSelected);
+        w.requestsPanel()->selectRequest(last);
+        QCOMPARE(picked.size(), 1);
+        QCOMPARE(picked.first().first().toInt(), last);
+        const double first = view->layout()->traceFirstLane().back();
+        QVERIFY(first > view->lanesShown());
+        QVERIFY(view->viewport().firstLane <= first &&
+                first < view->viewport().firstLane + view->lanesShown());
+        auto *bar = w.timeline()->findChild<QScrollBar *>();
+        QVERIFY(bar && bar->isVisible());
+        QCOMPARE(bar->value(), static_cast<int>(std::lround(view->viewport().firstLane)));
+        bar->setValue(0);
+        QCOMPARE(view->viewport().firstLane, 0.0);
+    }
+
+    // Issue 13, item 8: during an import one text says what it is at and how far, instead of
+    // a temporary message cut off against the progress ("...nat-eval: impo10.67 MiB").
+    void importProgressIsOneTextNotTwo() {
+        MainWindow w(workspacePath("progress.spanscope"));
+        w.resize(1280, 720);
+        w.show();
+        QStringList messages, labels;
+        QLabel *label = nullptr;
+        for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
+            if (!label) label = l;
+        QVERIFY(label);
+        connect(w.importController(), &ImportController::progressChanged, this, [&] {
+            messages << w.statusBar()->currentMessage();
+            labels << label->text();
+        });
+        QSignalSpy finished(&w, &MainWindow::importFinished);
+        QVERIFY(w.importPaths({m_data}));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!labels.isEmpty());
+        for (const QString &m : messages)
+            QVERIFY2(m.isEmpty(), qPrintable(m));
+        QVERIFY2(labels.last().startsWith(QStringLiteral("Importing data\u2026  \u00b7  ")) ||
+                     labels.last().startsWith(QStringLiteral("data: imported")),
+                 qPrintable(labels.last()));
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("data: imported 2 runs"));
+        QVERIFY(label->text().isEmpty());
     }
 
     void packedModeNeedsFewerLanesAndNeverOverlaps() {

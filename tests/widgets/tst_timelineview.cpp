@@ -119,6 +119,7 @@ private slots:
 
     void zoomAndPanStayOnTheData();
     void resizeKeepsAFittedViewFitted();
+    void keysScrollTheLanes();
 
     void keysAndDragNavigate() {
         TimelineView view;
@@ -183,6 +184,31 @@ void TstTimelineView::zoomAndPanStayOnTheData() {
     QVERIFY(box.left() >= 0 && box.right() <= 1000.5);
     QVERIFY(std::fabs(box.width() - 100) < 1.5); // a tenth of the range, as the view shows
     minimap.grab().save(QStringLiteral("timelineminimap-end.png"));
+}
+
+// Item 14: the keys scroll the lanes, a lane, a screen, or to either end.
+void TstTimelineView::keysScrollTheLanes() {
+    TimelineView view;
+    view.resize(800, 300);
+    view.setData(&m_spans, &m_layout);
+    const TimelineViewport &v = view.viewport();
+    const double shown = view.lanesShown(), last = m_layout.laneCount() - shown;
+    QVERIFY(last > 3 * shown);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(v.firstLane, 1.0);
+    QTest::keyClick(&view, Qt::Key_PageDown);
+    QCOMPARE(v.firstLane, 1.0 + shown - 1);
+    QTest::keyClick(&view, Qt::Key_PageUp);
+    QCOMPARE(v.firstLane, 1.0);
+    QTest::keyClick(&view, Qt::Key_End);
+    QCOMPARE(v.firstLane, last); // the last lanes fill the screen: no blank below them
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(v.firstLane, last);
+    QTest::keyClick(&view, Qt::Key_Home);
+    QCOMPARE(v.firstLane, 0.0);
+    const std::int64_t t0 = v.t0;
+    QTest::keyClick(&view, Qt::Key_Right);
+    QVERIFY(v.t0 > t0);
 }
 
 // Item 7: a fitted view stays fitted when the window or a dock resizes it; a zoomed one keeps

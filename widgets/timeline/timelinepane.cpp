@@ -16,12 +16,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <cmath>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -153,7 +155,9 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     // A long status (a deep call path outlined) must not widen the window.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_legend = new QLabel;
-    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // nor a long legend
+    // Its full width when there is room, less (cut) when the pane is narrow: a set minimum
+    // replaces the text's width as what the layout must give it.
+    m_legend->setMinimumWidth(1);
     m_view = new TimelineView;
     m_minimap = new TimelineMinimap(m_view);
     m_track = new ConcurrencyTrack(m_view);
@@ -180,8 +184,27 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     box->setSpacing(0);
     box->addLayout(bar);
     box->addWidget(m_track);
-    box->addWidget(m_view, 1);
+    // A scroll bar beside the lanes: where they are among a thousand requests' groups, and a
+    // way there by mouse (issue 13, item 14).
+    m_lanesBar = new QScrollBar(Qt::Vertical);
+    auto *lanes = new QHBoxLayout;
+    lanes->setSpacing(0);
+    lanes->addWidget(m_view, 1);
+    lanes->addWidget(m_lanesBar);
+    box->addLayout(lanes, 1);
     box->addWidget(m_minimap);
+    const auto syncLanesBar = [this] {
+        const double count = m_view->layout() ? m_view->layout()->laneCount() : 0;
+        const double shown = m_view->lanesShown();
+        const QSignalBlocker block(m_lanesBar);
+        m_lanesBar->setRange(0, static_cast<int>(std::ceil(std::max(0.0, count - shown))));
+        m_lanesBar->setPageStep(std::max(1, static_cast<int>(shown)));
+        m_lanesBar->setValue(static_cast<int>(std::lround(m_view->viewport().firstLane)));
+        m_lanesBar->setVisible(m_lanesBar->maximum() > 0);
+    };
+    connect(m_view, &TimelineView::viewportChanged, this, syncLanesBar);
+    connect(m_lanesBar, &QScrollBar::valueChanged, this,
+            [this](int lane) { m_view->setFirstLane(lane); });
 
     connect(m_modeBox, &QComboBox::activated, this,
             [this](int index) { setMode(static_cast<Mode>(index)); });
@@ -311,6 +334,17 @@ void TimelinePane::showRun(std::int64_t runId) {
             if (!m_search->text().trimmed().isEmpty()) search(m_search->text());
             emit loaded();
         });
+}
+
+void TimelinePane::revealTrace(std::int32_t traceIndex) {
+    const TimelineLayout *layout = m_view->layout();
+    if (!layout || traceIndex < 0 ||
+        static_cast<std::size_t>(traceIndex) >= layout->traceFirstLane().size())
+        return;
+    const double first = layout->traceFirstLane()[static_cast<std::size_t>(traceIndex)];
+    const double shown = m_view->lanesShown();
+    const double at = m_view->viewport().firstLane;
+    if (first < at || first >= at + shown - 1) m_view->setFirstLane(first);
 }
 
 void TimelinePane::openTrace(std::int32_t traceIndex) {

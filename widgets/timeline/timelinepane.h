@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QScrollBar;
 class QTimer;
 class QToolButton;
 
@@ -41,6 +42,8 @@ public:
     std::int64_t runId() const { return m_runId; }
     // One request (by its index in request order) as a waterfall.
     void openTrace(std::int32_t traceIndex);
+    // Scrolls a request's lane group into view (a lane group per request; else nothing).
+    void revealTrace(std::int32_t traceIndex);
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
     // Outlines the spans matching `text`; `step` also selects the first hit and shows it
@@ -98,8 +101,9 @@ private:
     QComboBox *m_modeBox;
     QToolButton *m_back;
     QLineEdit *m_search;
-    QTimer *m_liveSearch; // search as you type, once typing pauses
-    QString m_searched;   // the query the hits are for
+    QScrollBar *m_lanesBar; // the lanes' vertical position
+    QTimer *m_liveSearch;   // search as you type, once typing pauses
+    QString m_searched;     // the query the hits are for
     QLabel *m_status;
     QLabel *m_legend;
     TimelineView *m_view;

@@ -162,8 +162,8 @@ void TimelineView::panPixels(double dx, double dy) {
     if (dx != 0) m_fitted = false;
     m_view.t0 -= static_cast<std::int64_t>(std::llround(dx * m_view.nsPerPixel));
     const double lanes = m_layout ? m_layout->laneCount() : 0;
-    m_view.firstLane =
-        std::clamp(m_view.firstLane - dy / m_view.laneHeightPx, 0.0, std::max(0.0, lanes - 1));
+    m_view.firstLane = std::clamp(m_view.firstLane - dy / m_view.laneHeightPx, 0.0,
+                                  std::max(0.0, lanes - lanesShown()));
     changed();
 }
 
@@ -243,6 +243,16 @@ void TimelineView::focusSpan(std::int32_t span) {
     if (lane >= 0 && (lane < m_view.firstLane || lane >= m_view.firstLane + lanesShown - 1))
         m_view.firstLane = std::max(0.0, lane - lanesShown / 3);
     changed();
+}
+
+void TimelineView::setFirstLane(double lane) {
+    const double lanes = m_layout ? m_layout->laneCount() : 0;
+    m_view.firstLane = std::clamp(lane, 0.0, std::max(0.0, lanes - lanesShown()));
+    changed();
+}
+
+double TimelineView::lanesShown() const {
+    return static_cast<double>(m_view.heightPx) / m_view.laneHeightPx;
 }
 
 void TimelineView::stepMatch(int direction) {
@@ -384,10 +394,35 @@ void TimelineView::keyPressEvent(QKeyEvent *event) {
         zoomAt(mid, 1.25);
         break;
     case Qt::Key_A:
+    case Qt::Key_Left:
         panPixels(m_view.widthPx / 10.0, 0);
         break;
     case Qt::Key_D:
+    case Qt::Key_Right:
         panPixels(-m_view.widthPx / 10.0, 0);
+        break;
+    // The lanes scroll by keys too (issue 13, item 14): a thousand request groups are no
+    // longer reachable by dragging alone.
+    case Qt::Key_Up:
+        setFirstLane(m_view.firstLane - 1);
+        break;
+    case Qt::Key_Down:
+        setFirstLane(m_view.firstLane + 1);
+        break;
+    case Qt::Key_PageUp:
+        setFirstLane(m_view.firstLane - std::max(1.0, lanesShown() - 1));
+        break;
+    case Qt::Key_PageDown:
+        setFirstLane(m_view.firstLane + std::max(1.0, lanesShown() - 1));
+        break;
+    case Qt::Key_Home:
+        setFirstLane(0);
+        break;
+    case Qt::Key_End:
+        setFirstLane(m_layout ? m_layout->laneCount() : 0);
+        break;
+    case Qt::Key_0:
+        zoomToFit();
         break;
     case Qt::Key_F:
         focusSpan(m_selected);

@@ -13,9 +13,10 @@ namespace spanscope {
 
 // The timeline canvas: draws a TimelineFrame for its viewport (through TimelinePainter) and
 // navigates: wheel zoom at the cursor, drag to pan, W/S zoom, A/D pan, F focus, Esc clear,
-// N / Shift+N step through search hits, Shift+drag measures. In waterfall mode a tree gutter
-// on the left shows indent guides and collapse toggles. Spans, layout and the collapse and
-// match flags are owned by the caller (TimelinePane), which must keep them alive.
+// N / Shift+N step through search hits, Shift+drag measures, arrows pan and scroll a lane,
+// PageUp/PageDown a screen of lanes, Home/End to the first and last lanes, 0 fits. In waterfall
+// mode a tree gutter on the left shows indent guides and collapse toggles. Spans, layout and the
+// collapse and match flags are owned by the caller (TimelinePane), which must keep them alive.
 class TimelineView : public QWidget {
     Q_OBJECT
 public:
@@ -49,6 +50,9 @@ public:
     // Shows [t0, t1] across the lanes' width, keeping the lanes scrolled as they are.
     void showTimeRange(std::int64_t t0, std::int64_t t1);
     void stepMatch(int direction); // +1 next hit after the selection, -1 previous
+    // Scrolls the lanes so `lane` is the first shown (clamped to the lanes there are).
+    void setFirstLane(double lane);
+    double lanesShown() const;
 
     const TimelineViewport &viewport() const { return m_view; }
     const TimelineLayout *layout() const { return m_layout; }

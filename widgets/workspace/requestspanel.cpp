@@ -50,6 +50,10 @@ RequestsPanel::RequestsPanel(TraceTableModel *model, QWidget *parent)
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
         emit requestActivated(m_filter->mapToSource(i).row());
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (i.isValid()) emit requestSelected(m_filter->mapToSource(i).row());
+            });
 }
 
 void RequestsPanel::setFilterText(const QString &text) {

@@ -27,6 +27,7 @@ public:
 
 signals:
     void requestActivated(int requestIndex); // index in the run's request order
+    void requestSelected(int requestIndex);  // the current row moved to it
 
 private:
     TraceTableModel *m_model;
