@@ -161,9 +161,7 @@ void TimelineView::zoomAt(double x, double factor) {
 void TimelineView::panPixels(double dx, double dy) {
     if (dx != 0) m_fitted = false;
     m_view.t0 -= static_cast<std::int64_t>(std::llround(dx * m_view.nsPerPixel));
-    const double lanes = m_layout ? m_layout->laneCount() : 0;
-    m_view.firstLane = std::clamp(m_view.firstLane - dy / m_view.laneHeightPx, 0.0,
-                                  std::max(0.0, lanes - lanesShown()));
+    m_view.firstLane = clampLane(m_view.firstLane - dy / m_view.laneHeightPx);
     changed();
 }
 
@@ -246,9 +244,14 @@ void TimelineView::focusSpan(std::int32_t span) {
 }
 
 void TimelineView::setFirstLane(double lane) {
-    const double lanes = m_layout ? m_layout->laneCount() : 0;
-    m_view.firstLane = std::clamp(lane, 0.0, std::max(0.0, lanes - lanesShown()));
+    m_view.firstLane = clampLane(lane);
     changed();
+}
+
+double TimelineView::clampLane(double lane) const {
+    // The last lanes fill the screen: no blank below them.
+    const double lanes = m_layout ? m_layout->laneCount() : 0;
+    return std::clamp(lane, 0.0, std::max(0.0, lanes - lanesShown()));
 }
 
 double TimelineView::lanesShown() const {

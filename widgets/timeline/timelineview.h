@@ -96,6 +96,7 @@ private:
     void updateGeometry();
     void updateExtent();
     void clampView();
+    double clampLane(double lane) const; // a first lane within the lanes there are
     std::int32_t laneAt(double y) const;
     QString tooltipText(std::int32_t span) const;
 
