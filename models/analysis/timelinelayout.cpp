@@ -99,13 +99,20 @@ void sortByStart(const TimelineSpans &s, std::vector<std::int32_t> &order) {
 } // namespace
 
 TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int32_t traceFilter,
-                                     const std::vector<bool> *collapsed) {
+                                     const std::vector<bool> *collapsed, std::uint8_t hideFlags) {
     TimelineLayout t;
     t.m_mode = mode;
-    const std::size_t n = s.size();
-    t.m_lane.assign(n, -1);
-    std::vector<std::int32_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
+    t.m_lane.assign(s.size(), -1);
+    std::vector<std::int32_t> order;
+    if (hideFlags == 0) {
+        order.resize(s.size());
+        std::iota(order.begin(), order.end(), 0);
+    } else {
+        order.reserve(s.size());
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (!(s.flags[i] & hideFlags)) order.push_back(static_cast<std::int32_t>(i));
+    }
+    const std::size_t n = order.size();
     // Start order; at equal starts the longer (the parent) first.
     const auto byStart = [&](std::int32_t a, std::int32_t b) {
         const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
@@ -127,7 +134,7 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
         // only when they are not.
         if (!std::is_sorted(order.begin(), order.end(), byTrace))
             std::sort(order.begin(), order.end(), byTrace);
-        t.m_traceFirstLane.assign(static_cast<std::size_t>(s.traceCount), 0);
+        t.m_traceFirstLane.assign(static_cast<std::size_t>(s.traceCount), -1);
         LanePacker packer;
         for (std::size_t k = 0; k < n;) {
             const std::int32_t tr = s.trace[static_cast<std::size_t>(order[k])];
@@ -139,15 +146,19 @@ TimelineLayout TimelineLayout::build(const TimelineSpans &s, Mode mode, std::int
             lanes += packer.pack(s, order.data() + k, order.data() + e, lanes, t.m_lane);
             k = e;
         }
+        // A request with no span shown (all hidden) starts where the next one does, so the
+        // first lanes still ascend for the searches over them.
+        std::int32_t next = lanes;
+        for (auto it = t.m_traceFirstLane.rbegin(); it != t.m_traceFirstLane.rend(); ++it)
+            next = *it < 0 ? (*it = next) : *it;
     } else { // Waterfall: depth-first, children by start, one lane each
         // Only the spans shown are sorted and linked: one request of a 10M-span run costs
         // what that request holds, plus one pass to find it.
         std::vector<std::int32_t> &shown = order; // becomes the shown spans in start order
-        if (traceFilter >= 0) {
-            shown.clear();
-            for (std::size_t i = 0; i < n; ++i)
-                if (s.trace[i] == traceFilter) shown.push_back(static_cast<std::int32_t>(i));
-        }
+        if (traceFilter >= 0)
+            std::erase_if(shown, [&](std::int32_t i) {
+                return s.trace[static_cast<std::size_t>(i)] != traceFilter;
+            });
         sortByStart(s, shown);
         std::unordered_map<std::int32_t, std::int32_t> position; // span -> index into shown
         position.reserve(shown.size());

@@ -21,9 +21,12 @@ public:
     // For Waterfall, `traceFilter` selects the trace shown (-1: all, in trace order).
     // For Waterfall, spans flagged in `collapsed` (indexed by span) keep their lane but hide
     // their descendants.
+    // Spans with any of `hideFlags` set (SpanFlag bits, e.g. SpanUnfinished) get no lane (in a
+    // waterfall their children become roots).
     static TimelineLayout build(const TimelineSpans &spans, Mode mode,
                                 std::int32_t traceFilter = -1,
-                                const std::vector<bool> *collapsed = nullptr);
+                                const std::vector<bool> *collapsed = nullptr,
+                                std::uint8_t hideFlags = 0);
 
     Mode mode() const { return m_mode; }
     std::int32_t laneCount() const { return static_cast<std::int32_t>(m_laneOffsets.size()) - 1; }

@@ -2,6 +2,7 @@
 // exactly the spans a brute-force scan finds, every span can be hit (sub-pixel ones within the
 // tolerance), and the waterfall keeps tree order.
 #include "analysis/timelinelayout.h"
+#include "core/records.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -236,6 +237,33 @@ private slots:
         QVERIFY(hidden > 0);
         QCOMPARE(folded.laneCount(), full.laneCount() - hidden);
         QVERIFY(folded.laneHasChildren(folded.laneOf(parentOfMost)));
+    }
+
+    // Issue 13, item 9: "hide unfinished" takes those spans out of every layout, and nothing
+    // else; a request left with no span keeps the groups' first lanes ascending.
+    void hiddenFlagsTakeSpansOutOfEveryLayout() {
+        TimelineSpans s = randomSpans(6, 30, 3);
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (i % 5 == 2 || s.trace[i] == 3) s.flags[i] |= SpanUnfinished;
+        for (const Mode mode : {Mode::GanttPerTrace, Mode::GanttPacked, Mode::Waterfall}) {
+            const TimelineLayout all = TimelineLayout::build(s, mode);
+            const TimelineLayout some = TimelineLayout::build(s, mode, -1, nullptr, SpanUnfinished);
+            std::size_t kept = 0;
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                const bool unfinished = s.flags[i] & SpanUnfinished;
+                QVERIFY(all.laneOf(static_cast<std::int32_t>(i)) >= 0);
+                QCOMPARE(some.laneOf(static_cast<std::int32_t>(i)) < 0, unfinished);
+                kept += unfinished ? 0 : 1;
+            }
+            QCOMPARE(some.shownCount(), kept);
+            QVERIFY(kept < s.size());
+            const auto &firsts = some.traceFirstLane();
+            QVERIFY(std::is_sorted(firsts.begin(), firsts.end()));
+            if (mode == Mode::GanttPerTrace) {
+                QCOMPARE(firsts.size(), std::size_t{6});
+                QCOMPARE(firsts[3], firsts[4]); // request 3 has no span left: no lanes
+            }
+        }
     }
 
     void laneArraysMatchTheColumns() {

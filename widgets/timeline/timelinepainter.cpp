@@ -4,6 +4,7 @@
 #include "core/category.h"
 #include "core/records.h"
 
+#include <QLinearGradient>
 #include <QPainter>
 #include <algorithm>
 #include <array>
@@ -39,10 +40,13 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
     // Batch fills by colour: one pass per category, integer rects, no pen.
     std::array<QVector<QRect>, categoryCount> byColour;
     QVector<QRect> folded, errors, hits;
+    std::vector<const TimelineRect *> unfinished;
     for (const TimelineRect &r : s.frame->rects()) {
         const QRect q(r.x, r.y, std::max(1, r.w), r.h);
         if (r.count > 1)
             folded.push_back(q);
+        else if (r.flags & SpanUnfinished)
+            unfinished.push_back(&r);
         else
             byColour[std::min<std::size_t>(r.category, categoryCount - 1)].push_back(q);
         if (r.flags & SpanError) errors.push_back(QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3));
@@ -55,6 +59,8 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
         p.setBrush(categoryColour(static_cast<std::uint8_t>(c)));
         p.drawRects(byColour[c]);
     }
+    for (const TimelineRect *r : unfinished)
+        paintUnfinished(p, *r);
     p.setBrush(QColor(0x45, 0x5a, 0x64));
     p.drawRects(folded);
     p.setBrush(QColor(0xd3, 0x2f, 0x2f));
@@ -80,6 +86,41 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
             label(p, s, s.spans->nameId[static_cast<std::size_t>(r.span)], r.w - 6);
         if (text) p.drawStaticText(r.x + 3, r.y + textTop, *text);
     }
+}
+
+void TimelinePainter::paintUnfinished(QPainter &p, const TimelineRect &r) const {
+    // A span that never ended (NAT's LLM timeouts) must not read as a long real call: solid
+    // for its first pixels, then fading and hatched towards the assumed end, which is dashed.
+    const QColor colour = categoryColour(r.category);
+    const QRect q(r.x, r.y, std::max(1, r.w), r.h);
+    if (q.width() < 6) {
+        p.setBrush(colour);
+        p.drawRect(q);
+        return;
+    }
+    QLinearGradient fade(q.left(), 0, q.right() + 1, 0);
+    const double solid = std::min(0.5, 40.0 / q.width());
+    QColor faint = colour;
+    faint.setAlpha(50);
+    fade.setColorAt(0, colour);
+    fade.setColorAt(solid, colour);
+    fade.setColorAt(1, faint);
+    p.setBrush(fade);
+    p.drawRect(q);
+    const int hatchFrom = q.left() + static_cast<int>(solid * q.width());
+    p.setBrush(QBrush(colour.darker(140), Qt::BDiagPattern));
+    p.drawRect(QRect(hatchFrom, q.top(), q.right() + 1 - hatchFrom, q.height()));
+    p.setPen(QPen(colour.darker(170), 1, Qt::DashLine));
+    p.drawLine(q.right(), q.top(), q.right(), q.bottom());
+    const QString mark = QObject::tr("end unknown");
+    const int markWidth = p.fontMetrics().horizontalAdvance(mark) + 8;
+    if (q.width() > 3 * markWidth) { // the words where there is room for them and the name
+        const QRect box(q.right() - markWidth, q.top() + 1, markWidth - 2, q.height() - 2);
+        p.fillRect(box, QColor(255, 255, 255, 190)); // readable over the hatching
+        p.setPen(colour.darker(220));
+        p.drawText(box, Qt::AlignCenter, mark);
+    }
+    p.setPen(Qt::NoPen);
 }
 
 const QStaticText *TimelinePainter::label(QPainter &p, const TimelinePaintState &s,
@@ -136,8 +177,11 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
                        shut ? QStringLiteral("\u25b8") : QStringLiteral("\u25be"));
         }
         p.fillRect(QRect(x + toggleWidth, y + 4, 4, h - 8), categoryColour(s.spans->category[i]));
+        // An unfinished span's end is assumed: it lasted at least this long.
         const QString duration =
-            QString::fromStdString(formatDuration(s.spans->end[i] - s.spans->start[i]));
+            QString::fromStdString(formatDuration(s.spans->end[i] - s.spans->start[i]))
+                .prepend((s.spans->flags[i] & SpanUnfinished) ? QStringLiteral("\u2265 ")
+                                                              : QString());
         const int dw = fm.horizontalAdvance(duration) + 6;
         const int nameX = x + toggleWidth + 8;
         p.setPen((s.spans->flags[i] & SpanError) ? QColor(0xd3, 0x2f, 0x2f)

@@ -2,6 +2,7 @@
 
 #include "concurrencytrack.h"
 #include "core/category.h"
+#include "core/records.h"
 #include "store/evalqueries.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
@@ -38,6 +39,7 @@ struct LoadedRun {
     std::shared_ptr<TimelineSpans> spans;
     std::shared_ptr<TimelineLayout> layout;
     QString emptyNotice; // what the run holds instead of spans
+    int unfinished = 0;  // spans that never ended
 };
 
 // What an empty workspace can be given: the links are handled by the main window.
@@ -145,6 +147,13 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_back->setText(tr("\u25c2 Whole run"));
     m_back->setToolTip(tr("Back to the run's Gantt"));
     m_back->setVisible(false);
+    m_unfinished = new QToolButton;
+    m_unfinished->setCheckable(true);
+    m_unfinished->setChecked(true);
+    m_unfinished->setVisible(false);
+    m_unfinished->setToolTip(
+        tr("Spans that started and never ended (an LLM call that timed out, a request cut "
+           "off): drawn fading and hatched to the request's last event. Uncheck to hide them."));
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search names and attributes  ( / )"));
     m_search->setClearButtonEnabled(true);
@@ -173,6 +182,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     bar->setContentsMargins(4, 4, 4, 2);
     bar->addWidget(m_back);
     bar->addWidget(m_modeBox);
+    bar->addWidget(m_unfinished);
     bar->addSpacing(8);
     bar->addWidget(m_search, 1);
     bar->addSpacing(8);
@@ -209,6 +219,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     connect(m_modeBox, &QComboBox::activated, this,
             [this](int index) { setMode(static_cast<Mode>(index)); });
     connect(m_back, &QToolButton::clicked, this, [this] { setMode(Mode::Requests); });
+    connect(m_unfinished, &QToolButton::toggled, this, &TimelinePane::setShowUnfinished);
     // Keyboard flow (issue 13, item 16): typing counts hits live, Enter shows the first (or
     // the next) and hands the keys to the canvas for N / Shift+N, Esc goes back without a jump.
     m_liveSearch = new QTimer(this);
@@ -280,6 +291,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_mode = Mode::Requests;
     m_modeBox->setCurrentIndex(0);
     m_back->setVisible(false);
+    m_unfinished->setVisible(false);
     m_matchFlags.clear();
     m_matchOrder.clear();
     m_shownWhat.clear();
@@ -297,17 +309,23 @@ void TimelinePane::showRun(std::int64_t runId) {
     // A run with more requests than rows on screen opens packed by concurrency: the whole run
     // at a glance, where a lane group per request would show its first few requests only.
     const int rowsShown = std::max(1, m_view->height() / m_view->viewport().laneHeightPx);
+    const std::uint8_t hide = hiddenFlags();
     runJob(
         m_loadJobs,
-        [path, runId, rowsShown] {
+        [path, runId, rowsShown, hide] {
             Workspace ws(path);
             ws.exec("PRAGMA cache_size = -2048"); // one sequential pass: no cache to keep
             LoadedRun r;
             r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
             if (r.spans->size() == 0) r.emptyNotice = emptyNoticeFor(ws, runId);
             r.layout = std::make_shared<TimelineLayout>(TimelineLayout::build(
-                *r.spans, r.spans->traceCount > rowsShown ? TimelineLayout::Mode::GanttPacked
-                                                          : TimelineLayout::Mode::GanttPerTrace));
+                *r.spans,
+                r.spans->traceCount > rowsShown ? TimelineLayout::Mode::GanttPacked
+                                                : TimelineLayout::Mode::GanttPerTrace,
+                -1, nullptr, hide));
+            r.unfinished = static_cast<int>(
+                std::count_if(r.spans->flags.begin(), r.spans->flags.end(),
+                              [](std::uint8_t f) { return (f & SpanUnfinished) != 0; }));
 #ifdef __GLIBC__
             // The load's temporaries (rows in table order, sort permutations) were freed into
             // malloc's arenas, where glibc keeps them resident; give them back to the system.
@@ -325,6 +343,8 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
             m_view->setEmptyNotice(r.emptyNotice);
             m_minimap->setSpans(m_spans.get());
+            m_unfinished->setText(tr("Unfinished (%L1)").arg(r.unfinished));
+            m_unfinished->setVisible(r.unfinished > 0);
             updateLegend();
             // A layout picked for this run before is kept (issue 13, item 17).
             if (const auto chosen = m_chosenMode.find(m_runId);
@@ -376,11 +396,12 @@ void TimelinePane::rebuildLayout(bool fit) {
     const auto mode = layoutMode(m_mode);
     const std::int32_t trace = m_mode == Mode::Waterfall ? m_trace : -1;
     auto collapsed = std::make_shared<std::vector<bool>>(m_collapsed);
+    const std::uint8_t hide = hiddenFlags();
     runJob(
         m_layoutJobs,
-        [spans, mode, trace, collapsed] {
+        [spans, mode, trace, collapsed, hide] {
             return std::make_shared<TimelineLayout>(
-                TimelineLayout::build(*spans, mode, trace, collapsed.get()));
+                TimelineLayout::build(*spans, mode, trace, collapsed.get(), hide));
         },
         [this, fit](std::shared_ptr<TimelineLayout> layout) { applyLayout(layout, fit); });
 }
@@ -391,6 +412,23 @@ void TimelinePane::applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit)
     m_layout = std::move(layout);
     if (fit) m_view->zoomToFit();
     emit layoutChanged();
+}
+
+void TimelinePane::setShowUnfinished(bool show) {
+    if (show == !m_hideUnfinished) return;
+    m_hideUnfinished = !show;
+    const QSignalBlocker block(m_unfinished);
+    m_unfinished->setChecked(show);
+    // A hidden span cannot stay selected: the inspector would show what the lanes do not.
+    const std::int32_t sel = m_view->selectedSpan();
+    if (!show && sel >= 0 && m_spans &&
+        (m_spans->flags[static_cast<std::size_t>(sel)] & SpanUnfinished))
+        m_view->setSelectedSpan(-1);
+    rebuildLayout(false);
+}
+
+std::uint8_t TimelinePane::hiddenFlags() const {
+    return m_hideUnfinished ? static_cast<std::uint8_t>(SpanUnfinished) : 0;
 }
 
 void TimelinePane::toggleCollapse(std::int32_t span) {

@@ -61,6 +61,11 @@ public:
     // says `what` they are in the status line; empty clears.
     void showSpans(const std::vector<std::int32_t> &spans, const QString &what);
     std::int32_t traceShown() const { return m_trace; }
+    // Spans that started and never ended (NAT's LLM timeouts): shown, marked, or left out of
+    // the lanes (the toolbar's "Unfinished" toggle, shown when the run has any).
+    void setShowUnfinished(bool show);
+    bool showsUnfinished() const { return !m_hideUnfinished; }
+    QToolButton *unfinishedToggle() const { return m_unfinished; }
     int matchCount() const { return static_cast<int>(m_matchOrder.size()); }
     bool busy() const;
 
@@ -78,6 +83,7 @@ private:
     void applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit);
     void rebuildLayout(bool fit);
     void toggleCollapse(std::int32_t span);
+    std::uint8_t hiddenFlags() const; // SpanFlag bits the lanes leave out
     void updateStatus();
     void updateLegend();
     QString tooltipDetail(std::int32_t span) const;
@@ -98,7 +104,9 @@ private:
     std::map<std::int64_t, Mode> m_chosenMode; // a layout the user picked, per run
     std::uint64_t m_loadJobs = 0, m_layoutJobs = 0, m_searchJobs = 0;
 
+    bool m_hideUnfinished = false;
     QComboBox *m_modeBox;
+    QToolButton *m_unfinished;
     QToolButton *m_back;
     QLineEdit *m_search;
     QScrollBar *m_lanesBar; // the lanes' vertical position

@@ -302,11 +302,20 @@ QString TimelineView::tooltipText(std::int32_t span) const {
             .arg(
                 QString::fromStdString(m_spans->names[m_spans->nameId[i]]).toHtmlEscaped(),
                 QString::fromUtf8(categoryName(static_cast<Category>(m_spans->category[i])).data()),
-                QString::fromStdString(formatDuration(duration)),
+                QString::fromStdString(formatDuration(duration))
+                    .prepend((m_spans->flags[i] & SpanUnfinished) ? QStringLiteral("\u2265 ")
+                                                                  : QString()),
                 QString::fromStdString(formatDuration(selfTimeNs(*m_spans, span))),
                 QString::fromStdString(formatOffset(m_spans->start[i] - m_origin, 1'000'000)));
     if (m_spans->flags[i] & SpanError)
         text += QStringLiteral("<br><font color=#d32f2f>error</font>");
+    if (m_spans->flags[i] & SpanUnfinished)
+        text += duration > 0
+                    ? tr("<br><b>unfinished:</b> it started but never ended (no END event). Its "
+                         "end is unknown: drawn to the request's last event, %1 after its start.")
+                          .arg(QString::fromStdString(formatDuration(duration)))
+                    : tr("<br><b>unfinished:</b> it started but never ended (no end time). Its "
+                         "end is unknown: drawn as an instant at its start.");
     if (m_detail) text += m_detail(span);
     return text;
 }

@@ -1,0 +1,182 @@
+// What the timeline marks on its bars (issue 13, items 9-12), offscreen on a NAT run written
+// here: an LLM call that never ended is drawn fading and hatched, says so in its tooltip and
+// can be hidden; a streamed call shows its first chunk and its chunks' arrivals; the selected
+// span and the current search hit stand out; request groups carry labels. Saves
+// timelinemarks.png in the working folder to look at.
+#include "core/records.h"
+#include "store/runqueries.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+#include "timeline/timelinepainter.h"
+#include "timeline/timelinepane.h"
+#include "timeline/timelineview.h"
+
+#include <QFile>
+#include <QHelpEvent>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+#include <QToolTip>
+
+using namespace spanscope;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr double t0 = 1748370700.0; // seconds, as NAT writes them
+
+json step(const char *type, double at, const char *uuid, const char *name, const char *fn,
+          json data = nullptr) {
+    json p = {{"event_type", type}, {"event_timestamp", t0 + at}, {"name", name}, {"UUID", uuid}};
+    if (!data.is_null()) p["data"] = std::move(data);
+    return {{"function_ancestry",
+             {{"function_id", fn},
+              {"function_name", fn},
+              {"parent_id", "root"},
+              {"parent_name", "root"}}},
+            {"payload", p}};
+}
+
+// Request 0: an agent whose LLM call streams 40 chunks from 2 s to 6 s, then ends at 6 s.
+// Request 1: an agent whose LLM call starts at 1 s and never ends (a timeout); the request's
+// last event is at 8 s, where that call is drawn to.
+json natRun() {
+    json r0 = json::array(), r1 = json::array();
+    r0.push_back(step("FUNCTION_START", 0, "a0", "agent", "a0"));
+    r0.push_back(step("LLM_START", 1, "l0", "streamer", "a0"));
+    for (int k = 0; k < 40; ++k)
+        r0.push_back(step("LLM_NEW_TOKEN", 2 + 0.1 * k, "l0", "streamer", "a0",
+                          {{"chunk", "w" + std::to_string(k)}}));
+    r0.push_back(step("LLM_END", 6, "l0", "streamer", "a0"));
+    r0.push_back(step("FUNCTION_END", 7, "a0", "agent", "a0"));
+    r1.push_back(step("FUNCTION_START", 0, "a1", "agent", "a1"));
+    r1.push_back(step("LLM_START", 1, "l1", "stuck", "a1"));
+    r1.push_back(step("FUNCTION_END", 8, "a1", "agent", "a1"));
+    return json::array({{{"request_number", 0}, {"intermediate_steps", r0}},
+                        {{"request_number", 1}, {"intermediate_steps", r1}}});
+}
+
+std::int32_t spanNamed(const TimelineSpans &s, const std::string &name) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.names[s.nameId[i]] == name) return static_cast<std::int32_t>(i);
+    return -1;
+}
+
+} // namespace
+
+class TstTimelineMarks : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<Workspace> m_ws;
+    std::int64_t m_run = 0;
+
+    // A pane over the run, 1200 x 300, fitted, its spans loaded.
+    std::unique_ptr<TimelinePane> pane() {
+        auto p = std::make_unique<TimelinePane>();
+        p->resize(1200, 300);
+        p->show();
+        p->setWorkspace(m_ws.get());
+        QSignalSpy loaded(p.get(), &TimelinePane::loaded);
+        p->showRun(m_run);
+        if (!loaded.wait(20000)) return nullptr;
+        p->setMode(TimelinePane::Mode::Requests);
+        if (!QTest::qWaitFor([&] { return !p->busy(); }, 20000)) return nullptr;
+        p->view()->zoomToFit();
+        return p;
+    }
+
+    // The bar of `span` in the last frame drawn, in view coordinates.
+    static QRect barOf(const TimelineView &v, std::int32_t span) {
+        for (const TimelineRect &r : v.lastFrame().rects())
+            if (r.span == span && r.count == 1)
+                return QRect(v.lanesLeft() + r.x, TimelineView::axisHeight + r.y, r.w, r.h);
+        return {};
+    }
+
+private slots:
+    void initTestCase() {
+        const QString folder = m_tmp.filePath(QStringLiteral("nat"));
+        QVERIFY(QDir().mkpath(folder));
+        QFile f(folder + QStringLiteral("/all_requests_profiler_traces.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(natRun().dump()));
+        f.close();
+        m_ws = std::make_unique<Workspace>(m_tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(*m_ws, folder);
+        QCOMPARE(runs.size(), std::size_t{1});
+        m_run = runs[0].runId;
+    }
+
+    // Item 9: the call that never ended fades and is hatched towards its assumed end, where a
+    // finished call of the same category is solid to its last pixel.
+    void unfinishedSpansAreDrawnDistinctly() {
+        auto p = pane();
+        QVERIFY(p);
+        const TimelineSpans &s = *p->spans();
+        const std::int32_t stuck = spanNamed(s, "stuck"), done = spanNamed(s, "streamer");
+        QVERIFY(stuck >= 0 && done >= 0);
+        QVERIFY(s.flags[static_cast<std::size_t>(stuck)] & SpanUnfinished);
+        QVERIFY(!(s.flags[static_cast<std::size_t>(done)] & SpanUnfinished));
+        const QImage shot = p->view()->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-unfinished.png"));
+        const QRect a = barOf(*p->view(), stuck), b = barOf(*p->view(), done);
+        QVERIFY2(a.width() > 100 && b.width() > 100, "both calls are wide bars when fitted");
+        const QColor llm =
+            TimelinePainter::categoryColour(s.category[static_cast<std::size_t>(done)]);
+        const auto near = [](QColor x, QColor y) {
+            return std::abs(x.red() - y.red()) + std::abs(x.green() - y.green()) +
+                       std::abs(x.blue() - y.blue()) <
+                   30;
+        };
+        // Both start solid; near the end only the finished one still is.
+        QVERIFY(near(shot.pixelColor(a.left() + 8, a.top() + 2), llm));
+        QVERIFY(near(shot.pixelColor(b.left() + 8, b.top() + 2), llm));
+        int solidAtEnd = 0;
+        for (int y = a.top() + 1; y < a.bottom(); ++y)
+            solidAtEnd += near(shot.pixelColor(a.right() - 6, y), llm) ? 1 : 0;
+        QCOMPARE(solidAtEnd, 0);
+        QVERIFY(near(shot.pixelColor(b.right() - 6, b.top() + 2), llm));
+    }
+
+    void unfinishedSpansSayTheirEndIsUnknown() {
+        auto p = pane();
+        QVERIFY(p);
+        const std::int32_t stuck = spanNamed(*p->spans(), "stuck");
+        const QRect a = barOf(*p->view(), stuck);
+        QVERIFY(a.isValid());
+        QHelpEvent help(QEvent::ToolTip, a.center(), p->view()->mapToGlobal(a.center()));
+        QApplication::sendEvent(p->view(), &help);
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QLatin1String("unfinished")) &&
+                     tip.contains(QLatin1String("unknown")) &&
+                     tip.contains(QString::fromUtf8("\u2265 7 s")) &&
+                     tip.contains(QLatin1String("7 s after its start")),
+                 qPrintable(tip)); // started at 1 s, drawn to the request's last event at 8 s
+    }
+
+    // The toolbar toggle says how many there are and takes them out of the lanes and back.
+    void unfinishedSpansCanBeHidden() {
+        auto p = pane();
+        QVERIFY(p);
+        const std::int32_t stuck = spanNamed(*p->spans(), "stuck");
+        QToolButton *toggle = p->unfinishedToggle();
+        QVERIFY(toggle->isVisible());
+        QCOMPARE(toggle->text(), QStringLiteral("Unfinished (1)"));
+        QVERIFY(p->view()->layout()->laneOf(stuck) >= 0);
+        p->view()->setSelectedSpan(stuck);
+        toggle->click();
+        QVERIFY(QTest::qWaitFor([&] { return !p->busy(); }, 20000));
+        QVERIFY(!p->showsUnfinished());
+        QCOMPARE(p->view()->layout()->laneOf(stuck), -1);
+        QCOMPARE(p->view()->selectedSpan(), -1); // not left selected while hidden
+        p->view()->grab();
+        QVERIFY(!barOf(*p->view(), stuck).isValid());
+        QVERIFY(barOf(*p->view(), spanNamed(*p->spans(), "streamer")).isValid());
+        toggle->click();
+        QVERIFY(QTest::qWaitFor([&] { return !p->busy(); }, 20000));
+        QVERIFY(p->view()->layout()->laneOf(stuck) >= 0);
+    }
+};
+
+QTEST_MAIN(TstTimelineMarks)
+#include "tst_timelinemarks.moc"
