@@ -176,6 +176,93 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !p->busy(); }, 20000));
         QVERIFY(p->view()->layout()->laneOf(stuck) >= 0);
     }
+
+    // Item 11: the selection is found at a glance: its lane is banded across the canvas, its
+    // start and end are marked over the other lanes, and its bar has a thick frame.
+    void theSelectionStandsOut() {
+        auto p = pane();
+        QVERIFY(p);
+        const std::int32_t done = spanNamed(*p->spans(), "streamer");
+        const QImage before = p->view()->grab().toImage();
+        p->view()->setSelectedSpan(done);
+        const QImage shot = p->view()->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-selected.png"));
+        const QRect b = barOf(*p->view(), done);
+        QVERIFY(b.isValid());
+        const QColor text = p->view()->palette().text().color();
+        const auto dark = [&](QColor c) { return qGray(c.rgb()) < 80; };
+        QVERIFY(dark(text.toRgb()));
+        // The frame: dark pixels along the bar's top edge, where the bar was orange.
+        QVERIFY(!dark(before.pixelColor(b.center().x(), b.top() + 2)));
+        QVERIFY(dark(shot.pixelColor(b.center().x(), b.top() + 2)));
+        // The band: past the bar's end, in its lane, the canvas is tinted.
+        const QPoint past(b.right() + 100, b.center().y());
+        QVERIFY(before.pixelColor(past) != shot.pixelColor(past));
+        // The guides: its start is marked in an empty lane below.
+        int marked = 0;
+        for (int y = b.bottom() + 80; y < b.bottom() + 120; ++y)
+            marked += dark(shot.pixelColor(b.left(), y)) ? 1 : 0;
+        QVERIFY2(marked >= 10, "a dashed line at the selection's start");
+    }
+
+    // ... and the current search hit is not one yellow frame among others.
+    void theCurrentHitDiffersFromTheOtherHits() {
+        auto p = pane();
+        QVERIFY(p);
+        QSignalSpy done(p.get(), &TimelinePane::searchFinished);
+        p->search(QStringLiteral("agent"), true); // both requests' root
+        QVERIFY(done.wait(20000));
+        QCOMPARE(p->matchCount(), 2);
+        p->view()->zoomToFit();
+        const std::int32_t current = p->view()->selectedSpan();
+        QVERIFY(current >= 0);
+        const QImage shot = p->view()->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-hits.png"));
+        std::int32_t other = -1;
+        for (std::size_t i = 0; i < p->spans()->size(); ++i)
+            if (p->spans()->names[p->spans()->nameId[i]] == "agent" &&
+                static_cast<std::int32_t>(i) != current)
+                other = static_cast<std::int32_t>(i);
+        const QRect a = barOf(*p->view(), current), o = barOf(*p->view(), other);
+        QVERIFY(a.isValid() && o.isValid());
+        const QColor hit = shot.pixelColor(o.center().x(), o.top());
+        const QColor now = shot.pixelColor(a.center().x(), a.top() + 2);
+        QVERIFY2(hit.red() > 200 && hit.green() > 180 && hit.blue() < 80, "other hit: yellow");
+        QVERIFY2(now.red() > 200 && now.green() < 140 && now.blue() < 60, "current hit: orange");
+    }
+
+    // In a dark palette the selected row of the waterfall's tree keeps light text on a dark
+    // selection colour (it was white on light blue).
+    void aSelectedTreeRowIsReadableInADarkPalette() {
+        auto p = pane();
+        QVERIFY(p);
+        QPalette darkPalette;
+        darkPalette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        darkPalette.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+        darkPalette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        darkPalette.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+        darkPalette.setColor(QPalette::HighlightedText, Qt::white);
+        p->view()->setPalette(darkPalette);
+        p->openTrace(0);
+        QVERIFY(QTest::qWaitFor([&] { return !p->busy(); }, 20000));
+        const std::int32_t done = spanNamed(*p->spans(), "streamer");
+        p->view()->setSelectedSpan(done);
+        const QImage shot = p->view()->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-dark.png"));
+        const int lane = p->view()->layout()->laneOf(done);
+        const int y0 =
+            TimelineView::axisHeight + static_cast<int>((lane - p->view()->viewport().firstLane) *
+                                                        p->view()->viewport().laneHeightPx);
+        const int h = p->view()->viewport().laneHeightPx;
+        // The row's background and its brightest pixel (the text): far apart in lightness.
+        const QColor background = shot.pixelColor(p->view()->lanesLeft() - 4, y0 + 1);
+        int brightest = 0;
+        for (int y = y0 + 2; y < y0 + h - 2; ++y)
+            for (int x = 40; x < p->view()->lanesLeft() - 10; ++x)
+                brightest = std::max(brightest, qGray(shot.pixel(x, y)));
+        QVERIFY2(qGray(background.rgb()) < 140, "the selection colour, not a light tint");
+        QVERIFY(brightest - qGray(background.rgb()) > 100);
+    }
 };
 
 QTEST_MAIN(TstTimelineMarks)

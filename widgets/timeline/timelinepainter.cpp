@@ -71,13 +71,7 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
         p.drawRects(hits);
         p.setPen(Qt::NoPen);
     }
-    for (const TimelineRect &r : s.frame->rects())
-        if (r.span == s.selected && r.count == 1) {
-            p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(s.palette.highlight().color(), 2));
-            p.drawRect(QRect(r.x, r.y, std::max(1, r.w), r.h).adjusted(0, 0, -1, -1));
-            p.setPen(Qt::NoPen);
-        }
+    paintSelection(p, s);
     p.setPen(Qt::white);
     const int textTop = (s.view->laneHeightPx - p.fontMetrics().height()) / 2;
     for (const TimelineRect &r : s.frame->rects()) {
@@ -86,6 +80,39 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
             label(p, s, s.spans->nameId[static_cast<std::size_t>(r.span)], r.w - 6);
         if (text) p.drawStaticText(r.x + 3, r.y + textTop, *text);
     }
+}
+
+void TimelinePainter::paintSelection(QPainter &p, const TimelinePaintState &s) const {
+    // Found at a glance, as in Perfetto and Tracy: its lane is banded across the canvas, dashed
+    // lines mark its start and end over every lane, and the bar has a thick frame, in the
+    // text colour for a selection, orange for the current search hit (the other hits are
+    // yellow). Drawn from the columns, so a span folded into a block at this zoom shows too.
+    if (s.selected < 0 || !s.spans || static_cast<std::size_t>(s.selected) >= s.spans->size())
+        return;
+    const std::int32_t lane = s.layout->laneOf(s.selected);
+    if (lane < 0) return;
+    const TimelineViewport &v = *s.view;
+    const auto i = static_cast<std::size_t>(s.selected);
+    const auto xOf = [&](std::int64_t t) {
+        return std::clamp((static_cast<double>(t - v.t0)) / v.nsPerPixel, -10.0, v.widthPx + 10.0);
+    };
+    const double x0 = xOf(s.spans->start[i]), x1 = std::max(x0 + 1, xOf(s.spans->end[i]));
+    const double y = (lane - v.firstLane) * v.laneHeightPx;
+    QColor band = s.palette.highlight().color();
+    band.setAlpha(45);
+    p.fillRect(QRectF(0, y, v.widthPx, v.laneHeightPx), band);
+    QPen guide(s.palette.text().color(), 1, Qt::DashLine);
+    p.setPen(guide);
+    p.drawLine(QPointF(x0, 0), QPointF(x0, v.heightPx));
+    p.drawLine(QPointF(x1, 0), QPointF(x1, v.heightPx));
+    const bool currentHit = s.matches && i < s.matches->size() && (*s.matches)[i];
+    p.setBrush(Qt::NoBrush);
+    const QRectF bar(x0, y + 1, x1 - x0, v.laneHeightPx - 2);
+    p.setPen(QPen(s.palette.base().color(), 5)); // a halo: the frame reads on any neighbour
+    p.drawRect(bar);
+    p.setPen(QPen(currentHit ? QColor(0xff, 0x6d, 0x00) : s.palette.text().color(), 3));
+    p.drawRect(bar);
+    p.setPen(Qt::NoPen);
 }
 
 void TimelinePainter::paintUnfinished(QPainter &p, const TimelineRect &r) const {
@@ -162,8 +189,11 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
         const int y =
             s.axisHeight + static_cast<int>(std::lround((lane - v.firstLane) * v.laneHeightPx));
         const int depth = s.layout->laneDepth(lane), h = v.laneHeightPx;
-        if (span == s.selected)
-            p.fillRect(QRect(0, y, s.left - 1, h), s.palette.highlight().color().lighter(170));
+        // The selected row in the palette's own selection colours: readable in a dark theme.
+        const bool selected = span == s.selected;
+        if (selected) p.fillRect(QRect(0, y, s.left - 1, h), s.palette.highlight());
+        const QColor text =
+            selected ? s.palette.highlightedText().color() : s.palette.text().color();
         p.setPen(s.palette.mid().color());
         for (int k = 0; k < depth; ++k) {
             const int x = 6 + k * toggleWidth + toggleWidth / 2;
@@ -172,7 +202,7 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
         const int x = 6 + depth * toggleWidth;
         if (s.layout->laneHasChildren(lane)) {
             const bool shut = s.collapsed && i < s.collapsed->size() && (*s.collapsed)[i];
-            p.setPen(s.palette.text().color());
+            p.setPen(text);
             p.drawText(QRect(x, y, toggleWidth, h), Qt::AlignCenter,
                        shut ? QStringLiteral("\u25b8") : QStringLiteral("\u25be"));
         }
@@ -184,12 +214,11 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
                                                               : QString());
         const int dw = fm.horizontalAdvance(duration) + 6;
         const int nameX = x + toggleWidth + 8;
-        p.setPen((s.spans->flags[i] & SpanError) ? QColor(0xd3, 0x2f, 0x2f)
-                                                 : s.palette.text().color());
+        p.setPen((s.spans->flags[i] & SpanError) && !selected ? QColor(0xd3, 0x2f, 0x2f) : text);
         p.drawText(QRect(nameX, y, s.left - nameX - dw, h), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(QString::fromStdString(s.spans->names[s.spans->nameId[i]]),
                                  Qt::ElideRight, s.left - nameX - dw));
-        p.setPen(s.palette.placeholderText().color());
+        p.setPen(selected ? text : s.palette.placeholderText().color());
         p.drawText(QRect(s.left - dw, y, dw - 4, h), Qt::AlignVCenter | Qt::AlignRight, duration);
     }
     p.setClipping(false);
@@ -213,7 +242,11 @@ void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState
 void TimelinePainter::paintAxis(QPainter &p, const TimelinePaintState &s) const {
     const TimelineViewport &v = *s.view;
     const auto ticks = timeAxisTicks(v.t0, v.nsPerPixel, v.widthPx, s.origin);
-    p.setPen(QColor(0xe0, 0xe0, 0xe0)); // grid lines under the spans
+    // Grid lines under the spans: a faint mix of the text into the base, light or dark theme.
+    const QColor base = s.palette.base().color(), ink = s.palette.text().color();
+    p.setPen(QColor::fromRgbF(0.88f * base.redF() + 0.12f * ink.redF(),
+                              0.88f * base.greenF() + 0.12f * ink.greenF(),
+                              0.88f * base.blueF() + 0.12f * ink.blueF()));
     for (const AxisTick &t : ticks)
         p.drawLine(QPointF(s.left + t.x, s.axisHeight), QPointF(s.left + t.x, s.height));
     p.fillRect(QRect(0, 0, s.width, s.axisHeight), s.palette.alternateBase());

@@ -45,6 +45,7 @@ public:
 
 private:
     void paintSpans(QPainter &p, const TimelinePaintState &s) const;
+    void paintSelection(QPainter &p, const TimelinePaintState &s) const;
     void paintUnfinished(QPainter &p, const TimelineRect &r) const;
     void paintGutter(QPainter &p, const TimelinePaintState &s) const;
     void paintAxis(QPainter &p, const TimelinePaintState &s) const;
