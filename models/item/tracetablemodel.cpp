@@ -1,5 +1,6 @@
 #include "tracetablemodel.h"
 
+#include "store/requestname.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 
@@ -50,10 +51,15 @@ QVariant TraceTableModel::data(const QModelIndex &index, int role) const {
     if (role == FilterRole) // what a filter text is matched against
         return QString::fromStdString(t.name + ' ' + t.sessionKey + ' ' + t.key + ' ' + t.itemKey);
     if (role == Qt::TextAlignmentRole)
-        return index.column() < Session ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() > Request && index.column() < Session
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     const bool sort = role == SortRole;
     if (role != Qt::DisplayRole && !sort) return {};
     switch (index.column()) {
+    case Request:
+        return sort ? QVariant::fromValue<qint64>(t.ordinal)
+                    : QVariant(QString::fromStdString(requestName(t.itemKey, t.key)));
     case Start:
         return sort ? QVariant::fromValue<qint64>(t.startNs)
                     : QVariant(seconds(t.startNs - m_runStartNs));
@@ -82,6 +88,8 @@ QVariant TraceTableModel::data(const QModelIndex &index, int role) const {
 QVariant TraceTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
+    case Request:
+        return tr("Request");
     case Start:
         return tr("Start");
     case Duration:

@@ -9,13 +9,14 @@ namespace spanscope {
 
 class Workspace;
 
-// A run's requests (traces) as a table: start relative to the run, duration, spans, LLM calls,
-// tokens, errors, session, name. Display text is formatted; SortRole gives the raw numbers so
-// a QSortFilterProxyModel sorts durations as numbers, not strings.
+// A run's requests (traces) as a table: its name, start relative to the run, duration, spans, LLM
+// calls, tokens, errors, session, name. Display text is formatted; SortRole gives the raw numbers
+// so a QSortFilterProxyModel sorts durations as numbers, not strings.
 class TraceTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
+        Request, // requestName(): the name the timeline and the inspector use too
         Start,
         Duration,
         Spans,

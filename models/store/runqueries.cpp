@@ -248,7 +248,8 @@ std::optional<SpanDetail> RunQueries::spanDetail(std::int64_t spanId) const {
                  "s.category, s.start_ns, s.end_ns, s.flags, coalesce(s.model, ''), "
                  "coalesce(s.input_tokens, -1), coalesce(s.output_tokens, -1), s.chunk_count, "
                  "coalesce(s.first_chunk_ns, 0), coalesce(s.attributes, ''), "
-                 "(SELECT raw_size FROM span_payloads WHERE span_id = s.id) "
+                 "(SELECT raw_size FROM span_payloads WHERE span_id = s.id), "
+                 "coalesce(t.item_key, ''), coalesce(t.start_ns, 0) "
                  "FROM spans s JOIN traces t ON t.id = s.trace_id WHERE s.id = ?");
     st.bind(1, spanId);
     if (!st.step()) return std::nullopt;
@@ -270,6 +271,8 @@ std::optional<SpanDetail> RunQueries::spanDetail(std::int64_t spanId) const {
     d.attributesJson = st.text(14);
     d.hasPayload = !st.isNull(15);
     d.payloadBytes = d.hasPayload ? st.int64(15) : 0;
+    d.traceItemKey = st.text(16);
+    d.traceStartNs = st.int64(17);
     Statement ev(m_ws.handle(), "SELECT time_ns, name, coalesce(attributes, '') FROM events "
                                 "WHERE span_id = ? ORDER BY time_ns, id");
     ev.bind(1, spanId);

@@ -20,6 +20,8 @@ struct SpanDetail {
     std::string spanKey;
     std::string parentKey;
     std::string traceKey;
+    std::string traceItemKey; // the dataset item its request answered, "" when none
+    std::int64_t traceStartNs = 0;
     int category = 0;
     std::int64_t startNs = 0;
     std::int64_t endNs = 0;

@@ -4,6 +4,8 @@
 // span and the current search hit stand out; request groups carry labels. Saves
 // timelinemarks.png in the working folder to look at.
 #include "core/records.h"
+#include "inspector/inspectorview.h"
+#include "item/tracetablemodel.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -13,6 +15,7 @@
 
 #include <QFile>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -262,6 +265,55 @@ private slots:
                 brightest = std::max(brightest, qGray(shot.pixel(x, y)));
         QVERIFY2(qGray(background.rgb()) < 140, "the selection colour, not a light tint");
         QVERIFY(brightest - qGray(background.rgb()) > 100);
+    }
+
+    // Item 12: each request's lane group is named left of its lanes by the name the Requests
+    // table, the waterfall's header and the inspector use, with its start.
+    void requestGroupsAreNamedAlikeEverywhere() {
+        auto p = pane();
+        QVERIFY(p);
+        TimelineView *v = p->view();
+        QCOMPARE(v->lanesLeft(), int(TimelineView::groupGutterWidth));
+        const QImage shot = v->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-groups.png"));
+        const QString second = p->requestName(1);
+        QCOMPARE(second, QStringLiteral("trace a1")); // NAT: the request's root span id
+        // The gutter has text in each group's first row (dark pixels on the light gutter).
+        const auto inked = [&](int lane) {
+            const int y = TimelineView::axisHeight + lane * v->viewport().laneHeightPx;
+            int n = 0;
+            for (int yy = y + 2; yy < y + v->viewport().laneHeightPx - 2; ++yy)
+                for (int x = 6; x < 60; ++x)
+                    n += qGray(shot.pixel(x, yy)) < 100 ? 1 : 0;
+            return n;
+        };
+        for (const std::int32_t first : v->layout()->traceFirstLane())
+            QVERIFY2(inked(first) > 20, "a request's name in the gutter");
+        // A click in the gutter picks the request's root; the inspector names its request.
+        const int y1 = TimelineView::axisHeight +
+                       v->layout()->traceFirstLane()[1] * v->viewport().laneHeightPx + 4;
+        const std::int32_t root = v->spanAt(QPoint(20, y1));
+        QVERIFY(root >= 0);
+        QCOMPARE(p->spans()->names[p->spans()->nameId[static_cast<std::size_t>(root)]],
+                 std::string("agent"));
+        QCOMPARE(p->spans()->trace[static_cast<std::size_t>(root)], 1);
+        InspectorView inspector;
+        inspector.setWorkspace(m_ws.get());
+        inspector.showSpan(p->spans()->spanId[static_cast<std::size_t>(root)]);
+        QVERIFY2(inspector.propertyText().contains(QStringLiteral("request = ") + second),
+                 qPrintable(inspector.propertyText()));
+        TraceTableModel table(*m_ws);
+        table.setRun(m_run);
+        QCOMPARE(table.data(table.index(1, TraceTableModel::Request)).toString(), second);
+        QCOMPARE(table.headerData(TraceTableModel::Request, Qt::Horizontal).toString(),
+                 QStringLiteral("Request"));
+        // The waterfall's header says the same name.
+        p->openTrace(1);
+        QVERIFY(QTest::qWaitFor([&] { return !p->busy(); }, 20000));
+        bool named = false;
+        for (const QLabel *l : p->findChildren<QLabel *>())
+            named = named || l->text().contains(QStringLiteral("request ") + second);
+        QVERIFY(named);
     }
 };
 

@@ -32,7 +32,9 @@ void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
     paintGroupSeparators(p, s);
     paintSpans(p, s);
     p.restore();
-    if (s.left > 0) paintGutter(p, s);
+    if (s.left > 0 && s.layout->mode() == TimelineLayout::Mode::Waterfall) paintGutter(p, s);
+    if (s.left > 0 && s.layout->mode() == TimelineLayout::Mode::GanttPerTrace)
+        paintGroupGutter(p, s);
     paintMeasure(p, s);
 }
 
@@ -222,6 +224,64 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
         p.drawText(QRect(s.left - dw, y, dw - 4, h), Qt::AlignVCenter | Qt::AlignRight, duration);
     }
     p.setClipping(false);
+}
+
+void TimelinePainter::paintGroupGutter(QPainter &p, const TimelinePaintState &s) const {
+    // Each request's lane group named left of its lanes, as Perfetto names its tracks: the
+    // request's name (the one the Requests table and the inspector use) and its start, on
+    // alternating shades so groups of one lane still read apart.
+    const TimelineViewport &v = *s.view;
+    const std::vector<std::int32_t> &firsts = s.layout->traceFirstLane();
+    p.fillRect(QRect(0, s.axisHeight, s.left, s.height - s.axisHeight), s.palette.alternateBase());
+    p.setClipRect(QRect(0, s.axisHeight, s.left - 1, s.height - s.axisHeight));
+    const QFontMetrics fm = p.fontMetrics();
+    const double last = v.firstLane + static_cast<double>(v.heightPx) / v.laneHeightPx;
+    // The group holding the top lane, then the ones below it.
+    auto it =
+        std::upper_bound(firsts.begin(), firsts.end(), static_cast<std::int32_t>(v.firstLane));
+    if (it != firsts.begin()) --it;
+    const std::int32_t selectedTrace =
+        s.selected >= 0 ? s.spans->trace[static_cast<std::size_t>(s.selected)] : -1;
+    for (; it != firsts.end() && *it <= last; ++it) {
+        const auto trace = static_cast<std::size_t>(it - firsts.begin());
+        const std::int32_t end = it + 1 != firsts.end() ? *(it + 1) : s.layout->laneCount();
+        if (end <= *it) continue; // nothing of it shown (its spans hidden)
+        const int y =
+            s.axisHeight + static_cast<int>(std::lround((*it - v.firstLane) * v.laneHeightPx));
+        const int h = (end - *it) * v.laneHeightPx;
+        const bool selected = static_cast<std::int32_t>(trace) == selectedTrace;
+        if (selected)
+            p.fillRect(QRect(0, y, s.left - 1, h), s.palette.highlight());
+        else if (trace % 2)
+            p.fillRect(QRect(0, y, s.left - 1, h), s.palette.base());
+        const QColor text =
+            selected ? s.palette.highlightedText().color() : s.palette.text().color();
+        const GroupLabel *label =
+            s.groups && trace < s.groups->size() ? &(*s.groups)[trace] : nullptr;
+        const QString name = label ? label->name : QStringLiteral("#%1").arg(trace + 1);
+        const QString start = label ? label->start : QString();
+        const int w = s.left - 10;
+        p.setPen(text);
+        const int top = std::max(y, s.axisHeight); // a tall group keeps its name in sight
+        const int shown = y + h - top;
+        if (shown >= 2 * v.laneHeightPx) {
+            p.drawText(QRect(6, top, w, v.laneHeightPx), Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(name, Qt::ElideRight, w));
+            p.setPen(selected ? text : s.palette.placeholderText().color());
+            p.drawText(QRect(6, top + v.laneHeightPx, w, v.laneHeightPx),
+                       Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(start, Qt::ElideRight, w));
+        } else {
+            const int sw = std::min(w / 2, fm.horizontalAdvance(start) + 6);
+            p.drawText(QRect(6, top, w - sw, shown), Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(name, Qt::ElideRight, w - sw));
+            p.setPen(selected ? text : s.palette.placeholderText().color());
+            p.drawText(QRect(6 + w - sw, top, sw, shown), Qt::AlignRight | Qt::AlignVCenter,
+                       fm.elidedText(start, Qt::ElideRight, sw));
+        }
+    }
+    p.setClipping(false);
+    p.setPen(s.palette.mid().color());
+    p.drawLine(s.left - 1, s.axisHeight, s.left - 1, s.height);
 }
 
 void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState &s) const {

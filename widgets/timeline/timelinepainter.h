@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QPalette>
 #include <QStaticText>
+#include <QString>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -13,14 +14,21 @@ class QPainter;
 
 namespace spanscope {
 
+// A request's lane group as the gutter names it.
+struct GroupLabel {
+    QString name;  // requestName()
+    QString start; // its start, from the run's
+};
+
 // Everything one paint of the timeline reads; the view fills it in, the painter only draws.
 struct TimelinePaintState {
     const TimelineSpans *spans = nullptr;
     const TimelineLayout *layout = nullptr;
     const TimelineViewport *view = nullptr;
     const TimelineFrame *frame = nullptr;
-    const std::vector<bool> *collapsed = nullptr; // waterfall toggles, by span
-    const std::vector<bool> *matches = nullptr;   // search hits, by span
+    const std::vector<bool> *collapsed = nullptr;    // waterfall toggles, by span
+    const std::vector<bool> *matches = nullptr;      // search hits, by span
+    const std::vector<GroupLabel> *groups = nullptr; // per-request layout, by trace
     int width = 0, height = 0;
     int left = 0;       // tree gutter width (waterfall), the lanes start right of it
     int axisHeight = 0; // time axis band at the top
@@ -48,6 +56,7 @@ private:
     void paintSelection(QPainter &p, const TimelinePaintState &s) const;
     void paintUnfinished(QPainter &p, const TimelineRect &r) const;
     void paintGutter(QPainter &p, const TimelinePaintState &s) const;
+    void paintGroupGutter(QPainter &p, const TimelinePaintState &s) const;
     void paintAxis(QPainter &p, const TimelinePaintState &s) const;
     void paintGroupSeparators(QPainter &p, const TimelinePaintState &s) const;
     void paintMeasure(QPainter &p, const TimelinePaintState &s) const;

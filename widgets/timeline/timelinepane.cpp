@@ -1,9 +1,11 @@
 #include "timelinepane.h"
 
+#include "analysis/timeaxis.h"
 #include "concurrencytrack.h"
 #include "core/category.h"
 #include "core/records.h"
 #include "store/evalqueries.h"
+#include "store/requestname.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -38,8 +40,9 @@ namespace {
 struct LoadedRun {
     std::shared_ptr<TimelineSpans> spans;
     std::shared_ptr<TimelineLayout> layout;
-    QString emptyNotice; // what the run holds instead of spans
-    int unfinished = 0;  // spans that never ended
+    QString emptyNotice;              // what the run holds instead of spans
+    int unfinished = 0;               // spans that never ended
+    std::vector<GroupLabel> requests; // by request index, for the lane groups and the header
 };
 
 // What an empty workspace can be given: the links are handled by the main window.
@@ -81,6 +84,21 @@ QString emptyNoticeFor(const Workspace &ws, std::int64_t runId) {
     return QObject::tr("<p><b>Nothing to draw: this run holds no spans.</b></p>"
                        "<p>Its files had no timed spans; the Overview tab shows what it holds."
                        "</p>");
+}
+
+// The lane groups' names: the requests in trace index order (RunQueries orders both alike),
+// each with its start from the run's first span.
+std::vector<GroupLabel> requestLabels(const std::vector<TraceRow> &rows,
+                                      const TimelineSpans &spans) {
+    const std::int64_t origin = timeRange(spans).first;
+    std::vector<GroupLabel> out;
+    out.reserve(rows.size());
+    for (const TraceRow &t : rows)
+        out.push_back(
+            {QString::fromStdString(requestName(t.itemKey, t.key)),
+             QObject::tr("starts %1")
+                 .arg(QString::fromStdString(formatOffset(t.startNs - origin, 1'000'000)))});
+    return out;
 }
 
 TimelineLayout::Mode layoutMode(TimelinePane::Mode m) {
@@ -296,6 +314,8 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_matchOrder.clear();
     m_shownWhat.clear();
     m_view->setData(nullptr, nullptr);
+    m_view->setGroupLabels({});
+    m_requests.clear();
     // An empty workspace says what to open instead of an empty canvas (issue 13, item 23).
     m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty() ? welcomeNotice()
                                                                       : QString());
@@ -318,6 +338,7 @@ void TimelinePane::showRun(std::int64_t runId) {
             LoadedRun r;
             r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
             if (r.spans->size() == 0) r.emptyNotice = emptyNoticeFor(ws, runId);
+            r.requests = requestLabels(RunQueries(ws).traces(runId), *r.spans);
             r.layout = std::make_shared<TimelineLayout>(TimelineLayout::build(
                 *r.spans,
                 r.spans->traceCount > rowsShown ? TimelineLayout::Mode::GanttPacked
@@ -343,6 +364,8 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
             m_view->setEmptyNotice(r.emptyNotice);
             m_minimap->setSpans(m_spans.get());
+            m_requests = r.requests;
+            m_view->setGroupLabels(std::move(r.requests));
             m_unfinished->setText(tr("Unfinished (%L1)").arg(r.unfinished));
             m_unfinished->setVisible(r.unfinished > 0);
             updateLegend();
@@ -412,6 +435,12 @@ void TimelinePane::applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit)
     m_layout = std::move(layout);
     if (fit) m_view->zoomToFit();
     emit layoutChanged();
+}
+
+QString TimelinePane::requestName(std::int32_t traceIndex) const {
+    return traceIndex >= 0 && static_cast<std::size_t>(traceIndex) < m_requests.size()
+               ? m_requests[static_cast<std::size_t>(traceIndex)].name
+               : QStringLiteral("#%1").arg(traceIndex + 1);
 }
 
 void TimelinePane::setShowUnfinished(bool show) {
@@ -548,7 +577,8 @@ void TimelinePane::updateStatus() {
         parts << (count == 1 ? tr("1 span") : tr("%L1 spans").arg(count)) + QLatin1Char(' ') +
                      (m_spans->traceCount == 1 ? tr("in 1 request")
                                                : tr("in %L1 requests").arg(m_spans->traceCount));
-        if (m_mode == Mode::Waterfall && m_trace >= 0) parts << tr("request %1").arg(m_trace + 1);
+        if (m_mode == Mode::Waterfall && m_trace >= 0)
+            parts << tr("request %1").arg(requestName(m_trace));
     }
     if (!m_shownWhat.isEmpty())
         parts << tr("%L1 spans of %2 outlined (N / Shift+N)")

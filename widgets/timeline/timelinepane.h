@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/timelinelayout.h"
+#include "timelinepainter.h"
 
 #include <QFuture>
 #include <QList>
@@ -61,6 +62,8 @@ public:
     // says `what` they are in the status line; empty clears.
     void showSpans(const std::vector<std::int32_t> &spans, const QString &what);
     std::int32_t traceShown() const { return m_trace; }
+    // A request's name (requestName()), by its index in request order.
+    QString requestName(std::int32_t traceIndex) const;
     // Spans that started and never ended (NAT's LLM timeouts): shown, marked, or left out of
     // the lanes (the toolbar's "Unfinished" toggle, shown when the run has any).
     void setShowUnfinished(bool show);
@@ -95,6 +98,7 @@ private:
     std::shared_ptr<TimelineSpans> m_spans;
     std::shared_ptr<TimelineLayout> m_layout;
     std::vector<bool> m_collapsed;
+    std::vector<GroupLabel> m_requests; // by request index
     std::vector<bool> m_matchFlags;
     std::vector<std::int32_t> m_matchOrder;
     QString m_shownWhat; // what the outlined spans are, when not a search

@@ -79,14 +79,23 @@ QString TimelineView::emptyNotice() const {
     return m_notice && !m_notice->isHidden() ? m_notice->text() : QString();
 }
 
+void TimelineView::setGroupLabels(std::vector<GroupLabel> labels) {
+    m_groupLabels = std::move(labels);
+    updateGeometry();
+    update();
+}
+
 void TimelineView::setTooltipDetail(std::function<QString(std::int32_t)> detail) {
     m_detail = std::move(detail);
 }
 
 void TimelineView::updateGeometry() {
-    m_left = m_layout && m_layout->mode() == TimelineLayout::Mode::Waterfall
-                 ? std::min(gutterWidth, width() / 2)
-                 : 0;
+    const bool waterfall = m_layout && m_layout->mode() == TimelineLayout::Mode::Waterfall;
+    const bool groups = m_layout && m_layout->mode() == TimelineLayout::Mode::GanttPerTrace &&
+                        !m_groupLabels.empty();
+    m_left = waterfall ? std::min(gutterWidth, width() / 2)
+             : groups  ? std::min(groupGutterWidth, width() / 4)
+                       : 0;
     m_view.widthPx = std::max(1, width() - m_left);
     m_view.heightPx = std::max(1, height() - axisHeight);
 }
@@ -196,6 +205,7 @@ void TimelineView::paintEvent(QPaintEvent *) {
     s.frame = &m_frame;
     s.collapsed = m_collapsed;
     s.matches = m_matchFlags;
+    s.groups = &m_groupLabels;
     s.width = width();
     s.height = height();
     s.left = m_left;
@@ -217,11 +227,17 @@ std::int32_t TimelineView::laneAt(double y) const {
 std::int32_t TimelineView::spanAt(QPointF pos) const {
     if (!m_spans || !m_layout || pos.y() < axisHeight) return -1;
     const std::int32_t lane = laneAt(pos.y());
-    if (pos.x() < m_left) { // the gutter names the lane's span
-        if (lane < 0 || lane >= m_layout->laneCount() ||
-            m_layout->laneBegin(lane) == m_layout->laneEnd(lane))
-            return -1;
-        return *m_layout->laneBegin(lane);
+    if (pos.x() < m_left) { // the gutter names the lane's span, or the request's first
+        if (lane < 0 || lane >= m_layout->laneCount()) return -1;
+        std::int32_t named = lane;
+        if (m_layout->mode() == TimelineLayout::Mode::GanttPerTrace) {
+            const auto &firsts = m_layout->traceFirstLane();
+            const auto it = std::upper_bound(firsts.begin(), firsts.end(), lane);
+            if (it == firsts.begin()) return -1;
+            named = *std::prev(it);
+        }
+        if (m_layout->laneBegin(named) == m_layout->laneEnd(named)) return -1;
+        return *m_layout->laneBegin(named);
     }
     const auto tolerance = static_cast<std::int64_t>(std::ceil(m_view.nsPerPixel));
     return m_layout->hit(*m_spans, lane, timeAt(pos.x()), tolerance);
@@ -375,7 +391,8 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event) {
     }
     if ((event->position() - m_pressedAt).manhattanLength() >= 4) return; // a drag
     m_measureShown = false;
-    if (event->position().x() < m_left && m_layout && m_spans) {
+    if (event->position().x() < m_left && m_layout && m_spans &&
+        m_layout->mode() == TimelineLayout::Mode::Waterfall) {
         // The gutter: the toggle collapses, the rest of the row selects.
         const std::int32_t lane = laneAt(event->position().y());
         const std::int32_t span = spanAt(event->position());

@@ -21,7 +21,8 @@ class TimelineView : public QWidget {
     Q_OBJECT
 public:
     static constexpr int axisHeight = 22;
-    static constexpr int gutterWidth = 300;
+    static constexpr int gutterWidth = 300;      // the waterfall's tree
+    static constexpr int groupGutterWidth = 150; // the request groups' names
     // The deepest zoom: this many nanoseconds across the lanes' width.
     static constexpr double minScreenNs = 10;
 
@@ -38,6 +39,9 @@ public:
     // noticeLinkActivated): why, and where the run's data is shown instead.
     void setEmptyNotice(const QString &html);
     QString emptyNotice() const;
+    // Names for the lane groups of the per-request layout, by request (trace) index: the
+    // request's name and its start, drawn in a gutter left of the lanes.
+    void setGroupLabels(std::vector<GroupLabel> labels);
     // Adds model, tokens and anything else the caller knows to a span's tooltip.
     void setTooltipDetail(std::function<QString(std::int32_t span)> detail);
 
@@ -104,6 +108,7 @@ private:
     const TimelineLayout *m_layout = nullptr;
     const std::vector<bool> *m_collapsed = nullptr;
     const std::vector<bool> *m_matchFlags = nullptr;
+    std::vector<GroupLabel> m_groupLabels;
     std::vector<std::int32_t> m_matches;
     std::function<QString(std::int32_t)> m_detail;
     std::int64_t m_origin = 0;             // the run's start: the axis counts from it
