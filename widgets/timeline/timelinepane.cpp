@@ -1,16 +1,14 @@
 #include "timelinepane.h"
 
-#include "analysis/timeaxis.h"
 #include "concurrencytrack.h"
 #include "core/category.h"
 #include "core/records.h"
-#include "store/evalqueries.h"
-#include "store/requestname.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "timelineminimap.h"
 #include "timelinepainter.h"
+#include "timelinerunloader.h"
 #include "timelineview.h"
 
 #include <QAction>
@@ -27,79 +25,12 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <optional>
 #include <type_traits>
 
 namespace spanscope {
 
 namespace {
-
-struct LoadedRun {
-    std::shared_ptr<TimelineSpans> spans;
-    std::shared_ptr<TimelineLayout> layout;
-    QString emptyNotice;              // what the run holds instead of spans
-    int unfinished = 0;               // spans that never ended
-    std::vector<GroupLabel> requests; // by request index, for the lane groups and the header
-};
-
-// What an empty workspace can be given: the links are handled by the main window.
-QString welcomeNotice() {
-    return QObject::tr(
-        "<h3>This workspace is empty</h3>"
-        "<p><a href='import-folder'>Import a folder\u2026</a> (Ctrl+O) &nbsp; "
-        "<a href='import-file'>Import a file\u2026</a> (Ctrl+Shift+O) &nbsp; "
-        "or drop files and folders on this window.</p>"
-        "<p><b>NeMo Agent Toolkit:</b> the folder <code>nat eval</code> wrote (with "
-        "<code>all_requests_profiler_traces.json</code>, <code>workflow_output.json</code> and "
-        "the evaluators' files), a <code>nat sizing calc</code> output folder, or a folder "
-        "holding many of them: every run inside is found.</p>"
-        "<p><b>OpenTelemetry:</b> collector file-exporter dumps (<code>.json</code>, "
-        "<code>.jsonl</code>, <code>.ndjson</code>, <code>.bin</code>, <code>.otlp</code>, "
-        "zstd-compressed <code>.zst</code>), Jaeger and Zipkin JSON, "
-        "Phoenix span exports.</p>");
-}
-
-// Why a run has nothing to draw, and where its data is shown.
-QString emptyNoticeFor(const Workspace &ws, std::int64_t runId) {
-    const auto run = ws.run(runId);
-    if (run && run->kind == "nat-sizing") {
-        const StoredSizing sizing = EvalQueries(ws).sizing(runId);
-        QString range;
-        if (!sizing.points.empty())
-            range = QObject::tr(" at concurrency %1 to %2")
-                        .arg(sizing.points.front().concurrency)
-                        .arg(sizing.points.back().concurrency);
-        const auto n = static_cast<int>(sizing.points.size());
-        const QString points =
-            n == 1 ? QObject::tr("1 load-test point") : QObject::tr("%1 load-test points").arg(n);
-        return QObject::tr("<p><b>Nothing to draw: this run holds no spans.</b></p>"
-                           "<p>It is a NAT sizing calculator result: %1%2, with p95 latencies "
-                           "and NAT's GPU estimate.</p>"
-                           "<p><a href='sizing'>Open it in the Sizing tab</a></p>")
-            .arg(points, range);
-    }
-    return QObject::tr("<p><b>Nothing to draw: this run holds no spans.</b></p>"
-                       "<p>Its files had no timed spans; the Overview tab shows what it holds."
-                       "</p>");
-}
-
-// The lane groups' names: the requests in trace index order (RunQueries orders both alike),
-// each with its start from the run's first span.
-std::vector<GroupLabel> requestLabels(const std::vector<TraceRow> &rows,
-                                      const TimelineSpans &spans) {
-    const std::int64_t origin = timeRange(spans).first;
-    std::vector<GroupLabel> out;
-    out.reserve(rows.size());
-    for (const TraceRow &t : rows)
-        out.push_back(
-            {QString::fromStdString(requestName(t.itemKey, t.key)),
-             QObject::tr("starts %1")
-                 .arg(QString::fromStdString(formatOffset(t.startNs - origin, 1'000'000)))});
-    return out;
-}
 
 TimelineLayout::Mode layoutMode(TimelinePane::Mode m) {
     switch (m) {
@@ -317,8 +248,9 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_view->setGroupLabels({});
     m_requests.clear();
     // An empty workspace says what to open instead of an empty canvas (issue 13, item 23).
-    m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty() ? welcomeNotice()
-                                                                      : QString());
+    m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty()
+                               ? TimelineRunLoader::welcomeNotice()
+                               : QString());
     m_minimap->setSpans(nullptr);
     setAnalysis(nullptr);
     m_legend->clear();
@@ -333,26 +265,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     runJob(
         m_loadJobs,
         [path, runId, rowsShown, hide] {
-            Workspace ws(path);
-            ws.exec("PRAGMA cache_size = -2048"); // one sequential pass: no cache to keep
-            LoadedRun r;
-            r.spans = std::make_shared<TimelineSpans>(RunQueries(ws).timelineSpans(runId));
-            if (r.spans->size() == 0) r.emptyNotice = emptyNoticeFor(ws, runId);
-            r.requests = requestLabels(RunQueries(ws).traces(runId), *r.spans);
-            r.layout = std::make_shared<TimelineLayout>(TimelineLayout::build(
-                *r.spans,
-                r.spans->traceCount > rowsShown ? TimelineLayout::Mode::GanttPacked
-                                                : TimelineLayout::Mode::GanttPerTrace,
-                -1, nullptr, hide));
-            r.unfinished = static_cast<int>(
-                std::count_if(r.spans->flags.begin(), r.spans->flags.end(),
-                              [](std::uint8_t f) { return (f & SpanUnfinished) != 0; }));
-#ifdef __GLIBC__
-            // The load's temporaries (rows in table order, sort permutations) were freed into
-            // malloc's arenas, where glibc keeps them resident; give them back to the system.
-            malloc_trim(0);
-#endif
-            return r;
+            return TimelineRunLoader::load(path, runId, rowsShown, hide);
         },
         [this](LoadedRun r) {
             m_spans = std::move(r.spans);
@@ -486,29 +399,12 @@ void TimelinePane::search(const QString &text, bool step) {
     const std::int64_t runId = m_runId;
     const auto spans = m_spans;
     const std::string needle = text.trimmed().toStdString();
-    struct Hits {
-        std::vector<bool> flags;
-        std::vector<std::int32_t> order;
-    };
     runJob(
         m_searchJobs,
         [path, runId, spans, needle] {
-            Workspace ws(path);
-            const std::vector<std::int64_t> ids = RunQueries(ws).searchSpans(runId, needle);
-            Hits h;
-            h.flags.assign(spans->size(), false);
-            for (std::size_t i = 0; i < spans->size(); ++i)
-                if (std::binary_search(ids.begin(), ids.end(), spans->spanId[i])) {
-                    h.flags[i] = true;
-                    h.order.push_back(static_cast<std::int32_t>(i));
-                }
-            std::stable_sort(h.order.begin(), h.order.end(), [&](std::int32_t a, std::int32_t b) {
-                return spans->start[static_cast<std::size_t>(a)] <
-                       spans->start[static_cast<std::size_t>(b)];
-            });
-            return h;
+            return TimelineRunLoader::search(path, runId, *spans, needle);
         },
-        [this, step](Hits h) {
+        [this, step](SearchHits h) {
             m_matchFlags = std::move(h.flags);
             m_matchOrder = std::move(h.order);
             m_view->setMatches(&m_matchFlags, m_matchOrder);
