@@ -17,9 +17,11 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QToolTip>
+#include <QTreeWidget>
 
 using namespace spanscope;
 using json = nlohmann::json;
@@ -314,6 +316,62 @@ private slots:
         for (const QLabel *l : p->findChildren<QLabel *>())
             named = named || l->text().contains(QStringLiteral("request ") + second);
         QVERIFY(named);
+    }
+
+    // Item 10: a streamed call shows where its first chunk came and how its chunks arrived,
+    // read for the bars drawn wide enough; its tooltip and Events tab count them.
+    void streamedCallsShowTheirChunks() {
+        auto p = pane();
+        QVERIFY(p);
+        const std::int32_t streamed = spanNamed(*p->spans(), "streamer");
+        const QImage plain = p->view()->grab().toImage(); // before any chunk was read
+        QVERIFY(QTest::qWaitFor([&] { return p->chunkMarks().count(streamed) == 1; }, 20000));
+        QCOMPARE(p->chunkMarks().count(spanNamed(*p->spans(), "stuck")), std::size_t{0});
+        const ChunkMarks &marks = p->chunkMarks().at(streamed);
+        QCOMPARE(marks.at.size(), std::size_t{40});
+        const std::int64_t start = p->spans()->start[static_cast<std::size_t>(streamed)];
+        QCOMPARE(marks.first - start, std::int64_t{1'000'000'000}); // 1 s after its start
+        const QImage shot = p->view()->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-chunks.png"));
+        const QRect b = barOf(*p->view(), streamed);
+        const TimelineViewport &v = p->view()->viewport();
+        const int firstX =
+            p->view()->lanesLeft() + static_cast<int>((marks.first - v.t0) / v.nsPerPixel);
+        // The first chunk's tick: dark across the bar, where the bar was plain.
+        QVERIFY(qGray(shot.pixel(firstX, b.center().y())) < 60);
+        QVERIFY(qGray(plain.pixel(firstX, b.center().y())) > 60);
+        // The density strip: lighter pixels at the bar's foot while chunks arrive (2 s to 6 s
+        // after the run's start), none before the first chunk.
+        const auto lighter = [&](int x) {
+            int n = 0;
+            for (int dx = 0; dx < 3; ++dx)
+                n += qGray(shot.pixel(x + dx, b.bottom() - 1)) >
+                             qGray(plain.pixel(x + dx, b.bottom() - 1)) + 20
+                         ? 1
+                         : 0;
+            return n;
+        };
+        const int during = p->view()->lanesLeft() +
+                           static_cast<int>((start + 2'500'000'000 - v.t0) / v.nsPerPixel);
+        const int waiting =
+            p->view()->lanesLeft() + static_cast<int>((start + 500'000'000 - v.t0) / v.nsPerPixel);
+        QVERIFY(lighter(during) > 0);
+        QCOMPARE(lighter(waiting), 0);
+        // The tooltip says it streamed; the inspector's Events tab lists the chunks.
+        QHelpEvent help(QEvent::ToolTip, b.center(), p->view()->mapToGlobal(b.center()));
+        QApplication::sendEvent(p->view(), &help);
+        QVERIFY2(
+            QToolTip::text().contains(QStringLiteral("streamed 40 chunks, the first after 1 s")),
+            qPrintable(QToolTip::text()));
+        InspectorView inspector;
+        inspector.setWorkspace(m_ws.get());
+        inspector.showSpan(p->spans()->spanId[static_cast<std::size_t>(streamed)]);
+        QCOMPARE(inspector.tabs()->tabText(1), QStringLiteral("Events (40 chunks)"));
+        inspector.tabs()->setCurrentIndex(1);
+        QCOMPARE(inspector.eventsTree()->topLevelItemCount(), 40);
+        QCOMPARE(inspector.eventsTree()->topLevelItem(0)->text(1), QStringLiteral("first chunk"));
+        QCOMPARE(inspector.eventsTree()->topLevelItem(0)->text(2), QStringLiteral("w0"));
+        QCOMPARE(inspector.eventsTree()->topLevelItem(39)->text(2), QStringLiteral("w39"));
     }
 };
 

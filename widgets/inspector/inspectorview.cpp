@@ -4,6 +4,7 @@
 #include "analysis/timelinespans.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "store/chunkseries.h"
 #include "store/requestname.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -84,6 +85,7 @@ InspectorView::InspectorView(QWidget *parent) : QWidget(parent) {
     box->addWidget(m_tabs, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_payload) loadPayload();
+        if (m_tabs->currentWidget() == m_events) loadChunks();
     });
     showSpan(0);
 }
@@ -96,6 +98,7 @@ void InspectorView::setWorkspace(Workspace *workspace) {
 void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, std::int64_t selfNs) {
     m_span = spanRowId;
     m_payloadLoaded = false;
+    m_chunksLoaded = true;
     m_properties->clear();
     m_events->clear();
     m_payload->clear();
@@ -168,12 +171,41 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
         new QTreeWidgetItem(
             m_events, {QString::fromStdString(formatDuration(e.timeNs - d->startNs)),
                        QString::fromStdString(e.name), QString::fromStdString(e.attributesJson)});
-    m_tabs->setTabText(1, tr("Events (%1)").arg(d->events.size()));
+    // A streamed call's chunks are its events too (issue 13, item 10): counted here, listed
+    // when the tab is opened (they live in the compressed payload).
+    const auto events = static_cast<qint64>(d->events.size());
+    m_spanStartNs = d->startNs;
+    m_chunksLoaded = d->chunkCount == 0;
+    m_tabs->setTabText(1, d->chunkCount == 0 ? tr("Events (%L1)").arg(events)
+                          : events == 0
+                              ? tr("Events (%L1 chunks)").arg(d->chunkCount)
+                              : tr("Events (%L1 + %L2 chunks)").arg(events).arg(d->chunkCount));
+    if (m_tabs->currentWidget() == m_events) loadChunks();
     m_tabs->setTabText(
         2, d->hasPayload
                ? tr("Input / output (%1)").arg(QLocale().formattedDataSize(d->payloadBytes))
                : tr("Input / output (none)"));
     if (m_tabs->currentWidget() == m_payload) loadPayload();
+}
+
+void InspectorView::loadChunks() {
+    if (m_chunksLoaded || !m_ws || !m_span) return;
+    m_chunksLoaded = true;
+    const ChunkSeries c = ChunkSeries::read(*m_ws, m_span, true);
+    // Thousands of rows say nothing more than the first thousands: the rest are counted.
+    constexpr std::size_t shown = 5000;
+    for (std::size_t k = 0; k < c.offsetsNs.size() && k < shown; ++k)
+        new QTreeWidgetItem(m_events,
+                            {QString::fromStdString(formatDuration(c.offsetsNs[k])),
+                             k == 0 ? tr("first chunk") : tr("chunk %L1").arg(k + 1),
+                             k < c.texts.size() ? QString::fromStdString(c.texts[k]) : QString()});
+    if (c.offsetsNs.size() > shown)
+        new QTreeWidgetItem(
+            m_events, {QString(), tr("\u2026 %L1 more chunks").arg(c.offsetsNs.size() - shown)});
+    if (c.offsetsNs.empty() && c.firstNs > 0) // the count and first time without the series
+        new QTreeWidgetItem(m_events,
+                            {QString::fromStdString(formatDuration(c.firstNs - m_spanStartNs)),
+                             tr("first of %L1 chunks").arg(c.count)});
 }
 
 void InspectorView::loadPayload() {

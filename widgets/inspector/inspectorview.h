@@ -34,13 +34,18 @@ public:
     // The payload text as shown (after loading it), for tests.
     QString payloadText() const;
     QString attributeText() const; // the attribute tree flattened "key = value" per line
+    QTabWidget *tabs() const { return m_tabs; }
+    QTreeWidget *eventsTree() const { return m_events; }
 
 private:
     void loadPayload();
+    void loadChunks(); // a streamed span's chunks as rows of the Events tab
 
     Workspace *m_ws = nullptr;
     std::int64_t m_span = 0;
     bool m_payloadLoaded = false;
+    bool m_chunksLoaded = true; // false while a streamed span's chunks wait to be read
+    std::int64_t m_spanStartNs = 0;
     QLabel *m_title;
     QTabWidget *m_tabs;
     QTreeWidget *m_properties;

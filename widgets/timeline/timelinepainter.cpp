@@ -67,6 +67,7 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
     p.drawRects(folded);
     p.setBrush(QColor(0xd3, 0x2f, 0x2f));
     p.drawRects(errors);
+    paintChunks(p, s);
     if (!hits.isEmpty()) { // search hits: a yellow frame that reads on every colour
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(QColor(0xff, 0xd6, 0x00), 2));
@@ -81,6 +82,49 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
         const QStaticText *text =
             label(p, s, s.spans->nameId[static_cast<std::size_t>(r.span)], r.w - 6);
         if (text) p.drawStaticText(r.x + 3, r.y + textTop, *text);
+    }
+}
+
+void TimelinePainter::paintChunks(QPainter &p, const TimelinePaintState &s) const {
+    // A streamed call where its bar is wide enough: a dark tick where the first chunk came
+    // (the wait before it is the time to first token), and the chunks' arrivals as a density
+    // strip rising from the bar's foot, a pixel column per 3 px.
+    if (!s.chunks || s.chunks->empty()) return;
+    const TimelineViewport &v = *s.view;
+    for (const TimelineRect &r : s.frame->rects()) {
+        if (r.count != 1 || r.w < 24) continue;
+        const auto it = s.chunks->find(r.span);
+        if (it == s.chunks->end()) continue;
+        const ChunkMarks &c = it->second;
+        const auto xOf = [&](std::int64_t t) {
+            return static_cast<int>(std::floor(static_cast<double>(t - v.t0) / v.nsPerPixel));
+        };
+        if (r.w >= 60 && !c.at.empty()) {
+            const int bins = std::max(1, r.w / 3);
+            std::vector<int> counts(static_cast<std::size_t>(bins), 0);
+            for (const std::int64_t t : c.at) {
+                const int b = (xOf(t) - r.x) / 3;
+                if (b >= 0 && b < bins) ++counts[static_cast<std::size_t>(b)];
+            }
+            const int most = *std::max_element(counts.begin(), counts.end());
+            QVector<QRect> strip;
+            const int room = r.h - 4;
+            for (int b = 0; b < bins && most > 0; ++b) {
+                const int n = counts[static_cast<std::size_t>(b)];
+                if (n == 0) continue;
+                const int h = std::max(2, room * n / most);
+                strip.push_back(QRect(r.x + 3 * b, r.y + r.h - 1 - h, 2, h));
+            }
+            p.setBrush(QColor(255, 255, 255, 150));
+            p.drawRects(strip);
+        }
+        if (c.first > 0) {
+            const int x = xOf(c.first);
+            if (x >= r.x && x < r.x + r.w) {
+                p.setBrush(QColor(0x21, 0x21, 0x21));
+                p.drawRect(QRect(x, r.y, 2, r.h));
+            }
+        }
     }
 }
 

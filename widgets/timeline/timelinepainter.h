@@ -20,6 +20,12 @@ struct GroupLabel {
     QString start; // its start, from the run's
 };
 
+// A streamed call's chunk arrivals, as the bar draws them.
+struct ChunkMarks {
+    std::int64_t first = 0;       // ns since the epoch, 0 when unknown
+    std::vector<std::int64_t> at; // each chunk's arrival, ns since the epoch
+};
+
 // Everything one paint of the timeline reads; the view fills it in, the painter only draws.
 struct TimelinePaintState {
     const TimelineSpans *spans = nullptr;
@@ -29,6 +35,7 @@ struct TimelinePaintState {
     const std::vector<bool> *collapsed = nullptr;    // waterfall toggles, by span
     const std::vector<bool> *matches = nullptr;      // search hits, by span
     const std::vector<GroupLabel> *groups = nullptr; // per-request layout, by trace
+    const std::unordered_map<std::int32_t, ChunkMarks> *chunks = nullptr; // streamed spans
     int width = 0, height = 0;
     int left = 0;       // tree gutter width (waterfall), the lanes start right of it
     int axisHeight = 0; // time axis band at the top
@@ -53,6 +60,7 @@ public:
 
 private:
     void paintSpans(QPainter &p, const TimelinePaintState &s) const;
+    void paintChunks(QPainter &p, const TimelinePaintState &s) const;
     void paintSelection(QPainter &p, const TimelinePaintState &s) const;
     void paintUnfinished(QPainter &p, const TimelineRect &r) const;
     void paintGutter(QPainter &p, const TimelinePaintState &s) const;

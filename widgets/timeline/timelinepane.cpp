@@ -3,6 +3,7 @@
 #include "concurrencytrack.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "store/chunkseries.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -214,6 +215,14 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
                                                : 0);
     });
     m_view->setTooltipDetail([this](std::int32_t span) { return tooltipDetail(span); });
+    // Streamed calls' chunks are read for the bars wide enough to show them, after the view
+    // settles, a batch at a time on a worker (issue 13, item 10).
+    m_view->setChunkMarks(&m_chunks);
+    m_chunkFetch = new QTimer(this);
+    m_chunkFetch->setSingleShot(true);
+    m_chunkFetch->setInterval(120);
+    connect(m_chunkFetch, &QTimer::timeout, this, &TimelinePane::fetchChunks);
+    connect(m_view, &TimelineView::viewportChanged, m_chunkFetch, qOverload<>(&QTimer::start));
     connect(m_threshold, &QSpinBox::valueChanged, m_track, &ConcurrencyTrack::setThreshold);
     connect(m_track, &ConcurrencyTrack::spikeOpened, this, &TimelinePane::showSpans);
     updateStatus();
@@ -247,6 +256,9 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_view->setData(nullptr, nullptr);
     m_view->setGroupLabels({});
     m_requests.clear();
+    m_chunks.clear();
+    m_chunksAsked.clear();
+    m_chunksReading = false; // a batch still running is for the run before
     // An empty workspace says what to open instead of an empty canvas (issue 13, item 23).
     m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty()
                                ? TimelineRunLoader::welcomeNotice()
@@ -278,6 +290,8 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_view->setEmptyNotice(r.emptyNotice);
             m_minimap->setSpans(m_spans.get());
             m_requests = r.requests;
+            m_chunksAsked.assign(m_spans->size(), false);
+            m_chunkFetch->start();
             m_view->setGroupLabels(std::move(r.requests));
             m_unfinished->setText(tr("Unfinished (%L1)").arg(r.unfinished));
             m_unfinished->setVisible(r.unfinished > 0);
@@ -497,6 +511,51 @@ void TimelinePane::updateStatus() {
     m_status->setToolTip(m_status->text()); // the label may be cut short
 }
 
+void TimelinePane::fetchChunks() {
+    if (!m_ws || !m_spans || m_chunksReading) return;
+    std::vector<std::pair<std::int32_t, std::int64_t>> wanted; // span, row id
+    for (const TimelineRect &r : m_view->lastFrame().rects()) {
+        const auto i = static_cast<std::size_t>(r.span);
+        if (r.count != 1 || r.w < 24 || i >= m_chunksAsked.size() || m_chunksAsked[i]) continue;
+        m_chunksAsked[i] = true;
+        wanted.push_back({r.span, m_spans->spanId[i]});
+        if (wanted.size() == 256) break;
+    }
+    if (wanted.empty()) return;
+    m_chunksReading = true;
+    const QString path = m_ws->path();
+    const auto spans = m_spans;
+    using Read = std::vector<std::pair<std::int32_t, ChunkMarks>>;
+    runJob(
+        m_chunkJobs,
+        [path, spans, wanted] {
+            Read out;
+            try {
+                const Workspace ws(path);
+                for (const auto &[span, id] : wanted) {
+                    ChunkSeries c = ChunkSeries::read(ws, id, false);
+                    if (c.count <= 0) continue;
+                    ChunkMarks m;
+                    m.first = c.firstNs;
+                    const std::int64_t start = spans->start[static_cast<std::size_t>(span)];
+                    for (const std::int64_t offset : c.offsetsNs)
+                        m.at.push_back(start + offset);
+                    out.push_back({span, std::move(m)});
+                }
+            } catch (const std::exception &) {
+                // Marks are a nicety: a busy or damaged workspace leaves the bars plain.
+            }
+            return out;
+        },
+        [this](Read read) {
+            m_chunksReading = false;
+            for (auto &[span, marks] : read)
+                m_chunks.emplace(span, std::move(marks));
+            if (!read.empty()) m_view->update();
+            m_chunkFetch->start(); // more wide bars than one batch
+        });
+}
+
 QString TimelinePane::tooltipDetail(std::int32_t span) const {
     if (!m_ws || !m_spans) return {};
     const auto d = RunQueries(*m_ws).spanDetail(m_spans->spanId[static_cast<std::size_t>(span)]);
@@ -505,6 +564,10 @@ QString TimelinePane::tooltipDetail(std::int32_t span) const {
     if (!d->model.empty())
         text +=
             QStringLiteral("<br>model %1").arg(QString::fromStdString(d->model).toHtmlEscaped());
+    if (d->chunkCount > 0 && d->firstChunkNs > 0)
+        text += tr("<br>streamed %L1 chunks, the first after %2")
+                    .arg(d->chunkCount)
+                    .arg(QString::fromStdString(formatDuration(d->firstChunkNs - d->startNs)));
     if (d->inputTokens >= 0 || d->outputTokens >= 0)
         text += QStringLiteral("<br>tokens %L1 in, %L2 out")
                     .arg(std::max<std::int64_t>(0, d->inputTokens))

@@ -85,6 +85,11 @@ void TimelineView::setGroupLabels(std::vector<GroupLabel> labels) {
     update();
 }
 
+void TimelineView::setChunkMarks(const std::unordered_map<std::int32_t, ChunkMarks> *chunks) {
+    m_chunks = chunks;
+    update();
+}
+
 void TimelineView::setTooltipDetail(std::function<QString(std::int32_t)> detail) {
     m_detail = std::move(detail);
 }
@@ -206,6 +211,7 @@ void TimelineView::paintEvent(QPaintEvent *) {
     s.collapsed = m_collapsed;
     s.matches = m_matchFlags;
     s.groups = &m_groupLabels;
+    s.chunks = m_chunks;
     s.width = width();
     s.height = height();
     s.left = m_left;
