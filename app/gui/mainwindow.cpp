@@ -159,6 +159,8 @@ void MainWindow::buildDocks() {
     connect(m_requestsPanel, &RequestsPanel::requestActivated, m_timeline,
             &TimelinePane::openTrace);
     connect(m_timeline, &TimelinePane::traceOpened, m_requestsPanel, &RequestsPanel::selectRequest);
+    connect(m_requestsPanel, &RequestsPanel::requestsFiltered, m_timeline,
+            &TimelinePane::setShownRequests);
     connect(m_requestsPanel, &RequestsPanel::requestSelected, m_timeline,
             &TimelinePane::revealTrace);
     connect(m_timeline, &TimelinePane::spanSelected, this, [this](qint64 spanRowId) {
@@ -282,8 +284,8 @@ void MainWindow::showRun(qint64 runId) {
     m_sessions->setAnalysis(nullptr);
     m_tokens->setAnalysis(nullptr);
     m_critical.clear();
-    m_requestModel->setRun(runId);
     m_timeline->showRun(runId);
+    m_requestModel->setRun(runId); // after: its filter tells the timeline what to keep bright
     m_inspector->showSpan(0);
 }
 

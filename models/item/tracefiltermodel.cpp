@@ -2,14 +2,17 @@
 
 #include "tracetablemodel.h"
 
+#include <algorithm>
+
 namespace spanscope {
 
 TraceFilterModel::TraceFilterModel(QObject *parent) : QSortFilterProxyModel(parent) {
     setSortRole(TraceTableModel::SortRole);
 }
 
-void TraceFilterModel::setText(const QString &text) {
+void TraceFilterModel::setText(const QString &text, std::vector<std::int64_t> spanMatched) {
     m_text = text.trimmed();
+    m_spanMatched = std::move(spanMatched);
     invalidateFilter();
 }
 
@@ -27,9 +30,10 @@ bool TraceFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     }
     if (m_text.isEmpty()) return true;
     const QModelIndex any = m->index(sourceRow, 0, sourceParent);
-    return m->data(any, TraceTableModel::FilterRole)
-        .toString()
-        .contains(m_text, Qt::CaseInsensitive);
+    if (m->data(any, TraceTableModel::FilterRole).toString().contains(m_text, Qt::CaseInsensitive))
+        return true;
+    const qint64 id = m->data(any, TraceTableModel::TraceIdRole).toLongLong();
+    return std::binary_search(m_spanMatched.begin(), m_spanMatched.end(), id);
 }
 
 } // namespace spanscope

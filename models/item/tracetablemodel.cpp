@@ -49,7 +49,8 @@ QVariant TraceTableModel::data(const QModelIndex &index, int role) const {
     const TraceRow &t = m_rows[static_cast<std::size_t>(index.row())];
     if (role == TraceIdRole) return QVariant::fromValue<qint64>(t.id);
     if (role == FilterRole) // what a filter text is matched against
-        return QString::fromStdString(t.name + ' ' + t.sessionKey + ' ' + t.key + ' ' + t.itemKey);
+        return QString::fromStdString(requestName(t.itemKey, t.key) + ' ' + t.name + ' ' +
+                                      t.sessionKey + ' ' + t.key + ' ' + t.itemKey);
     if (role == Qt::TextAlignmentRole)
         return index.column() > Request && index.column() < Session
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)

@@ -34,6 +34,7 @@ public:
 
     void setRun(std::int64_t runId); // 0 clears the table
     std::int64_t runId() const { return m_runId; }
+    Workspace &workspace() const { return m_ws; }
     const TraceRow *row(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

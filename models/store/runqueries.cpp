@@ -281,20 +281,45 @@ std::optional<SpanDetail> RunQueries::spanDetail(std::int64_t spanId) const {
     return d;
 }
 
-std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
-                                                  const std::string &text) const {
-    // LIKE with an escape character, so a user's % and _ match themselves.
+namespace {
+
+// A LIKE pattern for "contains `text`", escaped so a user's % and _ match themselves.
+std::string containsPattern(const std::string &text) {
     std::string pattern = "%";
     for (const char c : text) {
         if (c == '%' || c == '_' || c == '\\') pattern += '\\';
         pattern += c;
     }
-    pattern += '%';
-    Statement st(m_ws.handle(),
-                 "SELECT id FROM spans WHERE run_id = ? AND (name LIKE ?2 ESCAPE '\\' OR "
-                 "coalesce(model, '') LIKE ?2 ESCAPE '\\' OR "
-                 "coalesce(attributes, '') LIKE ?2 ESCAPE '\\') ORDER BY id");
+    return pattern + '%';
+}
+
+// What a span search matches: its name, model and attributes.
+constexpr const char *spanMatches = "(name LIKE ?2 ESCAPE '\\' OR "
+                                    "coalesce(model, '') LIKE ?2 ESCAPE '\\' OR "
+                                    "coalesce(attributes, '') LIKE ?2 ESCAPE '\\')";
+
+} // namespace
+
+std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
+                                                  const std::string &text) const {
+    Statement st(m_ws.handle(), std::string("SELECT id FROM spans WHERE run_id = ? AND ") +
+                                    spanMatches + " ORDER BY id");
     st.bind(1, runId);
+    const std::string pattern = containsPattern(text);
+    st.bind(2, std::string_view(pattern));
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
+}
+
+std::vector<std::int64_t> RunQueries::tracesWithSpansMatching(std::int64_t runId,
+                                                              const std::string &text) const {
+    Statement st(m_ws.handle(), std::string("SELECT DISTINCT trace_id FROM spans WHERE "
+                                            "run_id = ? AND ") +
+                                    spanMatches + " ORDER BY trace_id");
+    st.bind(1, runId);
+    const std::string pattern = containsPattern(text);
     st.bind(2, std::string_view(pattern));
     std::vector<std::int64_t> out;
     while (st.step())

@@ -35,6 +35,9 @@ public:
     // Ids of the run's spans whose name or attribute text contains `text` (case-insensitive
     // for ASCII, as SQLite's LIKE), sorted. Scans the run's spans: call it off the UI thread.
     std::vector<std::int64_t> searchSpans(std::int64_t runId, const std::string &text) const;
+    // Trace row ids (ascending) of the traces holding a span that searchSpans would find.
+    std::vector<std::int64_t> tracesWithSpansMatching(std::int64_t runId,
+                                                      const std::string &text) const;
 
     // Token counts aligned with `spans` (as timelineSpans loaded them for this run). Wrappers of
     // an inner LLM call get 0, so every token is counted once.

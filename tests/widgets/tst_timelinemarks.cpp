@@ -5,6 +5,7 @@
 // timelinemarks.png in the working folder to look at.
 #include "core/records.h"
 #include "inspector/inspectorview.h"
+#include "item/tracefiltermodel.h"
 #include "item/tracetablemodel.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -12,6 +13,7 @@
 #include "timeline/timelinepainter.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelineview.h"
+#include "workspace/requestspanel.h"
 
 #include <QFile>
 #include <QHelpEvent>
@@ -372,6 +374,55 @@ private slots:
         QCOMPARE(inspector.eventsTree()->topLevelItem(0)->text(1), QStringLiteral("first chunk"));
         QCOMPARE(inspector.eventsTree()->topLevelItem(0)->text(2), QStringLiteral("w0"));
         QCOMPARE(inspector.eventsTree()->topLevelItem(39)->text(2), QStringLiteral("w39"));
+    }
+
+    // Item 15: the Requests filter matches what the requests' spans carry (a span name, a
+    // model), says "n of N", and the timeline keeps only those requests bright.
+    void theRequestsFilterReachesSpansAndTheTimeline() {
+        TraceTableModel model(*m_ws);
+        RequestsPanel panel(&model);
+        QSignalSpy filtered(&panel, &RequestsPanel::requestsFiltered);
+        model.setRun(m_run);
+        QCOMPARE(panel.countText(), QStringLiteral("2 requests"));
+        const auto filterBy = [&](const char *text) {
+            filtered.clear();
+            panel.setFilterText(QLatin1String(text));
+            return QTest::qWaitFor([&] { return !filtered.isEmpty() && !panel.filtering(); },
+                                   20000);
+        };
+        QVERIFY(filterBy("stuck")); // the unfinished call's name: only request 1 has it
+        QCOMPARE(panel.countText(), QStringLiteral("1 of 2"));
+        QCOMPARE(panel.filter()->rowCount(), 1);
+        const auto shown = filtered.last().at(0).value<std::vector<bool>>();
+        QCOMPARE(shown, (std::vector<bool>{false, true}));
+        QVERIFY(filterBy("STREAMER")); // a model name, any case: request 0
+        QCOMPARE(panel.countText(), QStringLiteral("1 of 2"));
+        QVERIFY(filterBy("trace a")); // the requests' own names: both
+        QCOMPARE(panel.countText(), QStringLiteral("2 of 2"));
+        QVERIFY(filterBy("nemotron"));
+        QCOMPARE(panel.countText(), QStringLiteral("0 of 2"));
+        QVERIFY(filterBy(""));
+        QCOMPARE(panel.countText(), QStringLiteral("2 requests"));
+        QVERIFY(filtered.last().at(0).value<std::vector<bool>>().empty());
+
+        auto p = pane();
+        QVERIFY(p);
+        const std::int32_t streamed = spanNamed(*p->spans(), "streamer");
+        const std::int32_t stuck = spanNamed(*p->spans(), "stuck");
+        const QImage before = p->view()->grab().toImage();
+        p->setShownRequests(shown);
+        const QImage shot = p->view()->grab().toImage();
+        shot.save(QStringLiteral("timelinemarks-filtered.png"));
+        const QRect a = barOf(*p->view(), streamed), b = barOf(*p->view(), stuck);
+        const QPoint inA(a.left() + 60, a.center().y()), inB(b.left() + 8, b.center().y());
+        QVERIFY(shot.pixelColor(inA) != before.pixelColor(inA)); // request 0: faint
+        QVERIFY(qAbs(qGray(shot.pixel(inA)) - qGray(p->view()->palette().base().color().rgb())) <
+                qAbs(qGray(before.pixel(inA)) - qGray(p->view()->palette().base().color().rgb())));
+        QCOMPARE(shot.pixelColor(inB), before.pixelColor(inB)); // request 1: as it was
+        bool said = false;
+        for (const QLabel *l : p->findChildren<QLabel *>())
+            said = said || l->text().contains(QStringLiteral("1 of 2 requests kept"));
+        QVERIFY(said);
     }
 };
 

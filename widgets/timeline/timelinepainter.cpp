@@ -41,16 +41,22 @@ void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
 void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const {
     // Batch fills by colour: one pass per category, integer rects, no pen.
     std::array<QVector<QRect>, categoryCount> byColour;
-    QVector<QRect> folded, errors, hits;
+    QVector<QRect> folded, errors, hits, faded;
     std::vector<const TimelineRect *> unfinished;
+    // Requests a filter left out are drawn faint, in place: the run's shape stays readable.
+    const bool filtered = s.shownTraces && !s.shownTraces->empty();
+    const auto isDimmed = [&](const TimelineRect &r) { return filtered && dimmed(s, r); };
     for (const TimelineRect &r : s.frame->rects()) {
         const QRect q(r.x, r.y, std::max(1, r.w), r.h);
-        if (r.count > 1)
+        if (isDimmed(r))
+            faded.push_back(q);
+        else if (r.count > 1)
             folded.push_back(q);
         else if (r.flags & SpanUnfinished)
             unfinished.push_back(&r);
         else
             byColour[std::min<std::size_t>(r.category, categoryCount - 1)].push_back(q);
+        if (filtered && isDimmed(r)) continue;
         if (r.flags & SpanError) errors.push_back(QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3));
         if (s.matches && r.count == 1 && (*s.matches)[static_cast<std::size_t>(r.span)])
             hits.push_back(q.adjusted(0, 0, -1, -1));
@@ -61,6 +67,10 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
         p.setBrush(categoryColour(static_cast<std::uint8_t>(c)));
         p.drawRects(byColour[c]);
     }
+    QColor faint = s.palette.mid().color();
+    faint.setAlpha(70);
+    p.setBrush(faint);
+    p.drawRects(faded);
     for (const TimelineRect *r : unfinished)
         paintUnfinished(p, *r);
     p.setBrush(QColor(0x45, 0x5a, 0x64));
@@ -78,11 +88,17 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
     p.setPen(Qt::white);
     const int textTop = (s.view->laneHeightPx - p.fontMetrics().height()) / 2;
     for (const TimelineRect &r : s.frame->rects()) {
-        if (r.count > 1 || r.w < 40) continue;
+        if (r.count > 1 || r.w < 40 || isDimmed(r)) continue;
         const QStaticText *text =
             label(p, s, s.spans->nameId[static_cast<std::size_t>(r.span)], r.w - 6);
         if (text) p.drawStaticText(r.x + 3, r.y + textTop, *text);
     }
+}
+
+bool TimelinePainter::dimmed(const TimelinePaintState &s, const TimelineRect &r) {
+    if (!s.shownTraces || s.shownTraces->empty()) return false;
+    const auto t = static_cast<std::size_t>(s.spans->trace[static_cast<std::size_t>(r.span)]);
+    return t < s.shownTraces->size() && !(*s.shownTraces)[t];
 }
 
 void TimelinePainter::paintChunks(QPainter &p, const TimelinePaintState &s) const {
@@ -92,7 +108,7 @@ void TimelinePainter::paintChunks(QPainter &p, const TimelinePaintState &s) cons
     if (!s.chunks || s.chunks->empty()) return;
     const TimelineViewport &v = *s.view;
     for (const TimelineRect &r : s.frame->rects()) {
-        if (r.count != 1 || r.w < 24) continue;
+        if (r.count != 1 || r.w < 24 || dimmed(s, r)) continue;
         const auto it = s.chunks->find(r.span);
         if (it == s.chunks->end()) continue;
         const ChunkMarks &c = it->second;
@@ -298,8 +314,11 @@ void TimelinePainter::paintGroupGutter(QPainter &p, const TimelinePaintState &s)
             p.fillRect(QRect(0, y, s.left - 1, h), s.palette.highlight());
         else if (trace % 2)
             p.fillRect(QRect(0, y, s.left - 1, h), s.palette.base());
-        const QColor text =
-            selected ? s.palette.highlightedText().color() : s.palette.text().color();
+        const bool left =
+            s.shownTraces && trace < s.shownTraces->size() && !(*s.shownTraces)[trace];
+        const QColor text = selected ? s.palette.highlightedText().color()
+                            : left   ? s.palette.placeholderText().color()
+                                     : s.palette.text().color();
         const GroupLabel *label =
             s.groups && trace < s.groups->size() ? &(*s.groups)[trace] : nullptr;
         const QString name = label ? label->name : QStringLiteral("#%1").arg(trace + 1);

@@ -35,6 +35,7 @@ struct TimelinePaintState {
     const std::vector<bool> *collapsed = nullptr;    // waterfall toggles, by span
     const std::vector<bool> *matches = nullptr;      // search hits, by span
     const std::vector<GroupLabel> *groups = nullptr; // per-request layout, by trace
+    const std::vector<bool> *shownTraces = nullptr;  // by trace; empty or null: all bright
     const std::unordered_map<std::int32_t, ChunkMarks> *chunks = nullptr; // streamed spans
     int width = 0, height = 0;
     int left = 0;       // tree gutter width (waterfall), the lanes start right of it
@@ -60,6 +61,8 @@ public:
 
 private:
     void paintSpans(QPainter &p, const TimelinePaintState &s) const;
+    // A rect of a request the Requests filter left out.
+    static bool dimmed(const TimelinePaintState &s, const TimelineRect &r);
     void paintChunks(QPainter &p, const TimelinePaintState &s) const;
     void paintSelection(QPainter &p, const TimelinePaintState &s) const;
     void paintUnfinished(QPainter &p, const TimelineRect &r) const;

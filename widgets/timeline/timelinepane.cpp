@@ -218,6 +218,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     // Streamed calls' chunks are read for the bars wide enough to show them, after the view
     // settles, a batch at a time on a worker (issue 13, item 10).
     m_view->setChunkMarks(&m_chunks);
+    m_view->setShownRequests(&m_shownRequests);
     m_chunkFetch = new QTimer(this);
     m_chunkFetch->setSingleShot(true);
     m_chunkFetch->setInterval(120);
@@ -258,6 +259,7 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_requests.clear();
     m_chunks.clear();
     m_chunksAsked.clear();
+    m_shownRequests.clear(); // the Requests filter says again for this run
     m_chunksReading = false; // a batch still running is for the run before
     // An empty workspace says what to open instead of an empty canvas (issue 13, item 23).
     m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty()
@@ -362,6 +364,12 @@ void TimelinePane::applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit)
     m_layout = std::move(layout);
     if (fit) m_view->zoomToFit();
     emit layoutChanged();
+}
+
+void TimelinePane::setShownRequests(const std::vector<bool> &shown) {
+    m_shownRequests = shown;
+    m_view->update();
+    updateStatus();
 }
 
 QString TimelinePane::requestName(std::int32_t traceIndex) const {
@@ -489,6 +497,12 @@ void TimelinePane::updateStatus() {
                                                : tr("in %L1 requests").arg(m_spans->traceCount));
         if (m_mode == Mode::Waterfall && m_trace >= 0)
             parts << tr("request %1").arg(requestName(m_trace));
+    }
+    if (!m_shownRequests.empty()) {
+        const auto kept = std::count(m_shownRequests.begin(), m_shownRequests.end(), true);
+        parts << tr("%L1 of %L2 requests kept by the Requests filter")
+                     .arg(kept)
+                     .arg(m_shownRequests.size());
     }
     if (!m_shownWhat.isEmpty())
         parts << tr("%L1 spans of %2 outlined (N / Shift+N)")

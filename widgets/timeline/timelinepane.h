@@ -63,6 +63,9 @@ public:
     // says `what` they are in the status line; empty clears.
     void showSpans(const std::vector<std::int32_t> &spans, const QString &what);
     std::int32_t traceShown() const { return m_trace; }
+    // Keeps these requests (by index; empty: all) bright and draws the rest faint: what the
+    // Requests dock's filter passed.
+    void setShownRequests(const std::vector<bool> &shown);
     // Chunk arrivals read so far for the streamed spans drawn wide enough, by span.
     const std::unordered_map<std::int32_t, ChunkMarks> &chunkMarks() const { return m_chunks; }
     // A request's name (requestName()), by its index in request order.
@@ -103,6 +106,7 @@ private:
     std::shared_ptr<TimelineLayout> m_layout;
     std::vector<bool> m_collapsed;
     std::vector<GroupLabel> m_requests;                    // by request index
+    std::vector<bool> m_shownRequests;                     // by request index, empty: all
     std::unordered_map<std::int32_t, ChunkMarks> m_chunks; // streamed spans read so far
     std::vector<bool> m_chunksAsked;                       // by span
     bool m_chunksReading = false;

@@ -85,6 +85,11 @@ void TimelineView::setGroupLabels(std::vector<GroupLabel> labels) {
     update();
 }
 
+void TimelineView::setShownRequests(const std::vector<bool> *shown) {
+    m_shownRequests = shown;
+    update();
+}
+
 void TimelineView::setChunkMarks(const std::unordered_map<std::int32_t, ChunkMarks> *chunks) {
     m_chunks = chunks;
     update();
@@ -212,6 +217,7 @@ void TimelineView::paintEvent(QPaintEvent *) {
     s.matches = m_matchFlags;
     s.groups = &m_groupLabels;
     s.chunks = m_chunks;
+    s.shownTraces = m_shownRequests;
     s.width = width();
     s.height = height();
     s.left = m_left;

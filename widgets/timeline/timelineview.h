@@ -42,6 +42,9 @@ public:
     // Names for the lane groups of the per-request layout, by request (trace) index: the
     // request's name and its start, drawn in a gutter left of the lanes.
     void setGroupLabels(std::vector<GroupLabel> labels);
+    // Requests to keep bright, by request index (the Requests dock's filter); the others are
+    // drawn faint. Null or empty: all. The caller owns the flags.
+    void setShownRequests(const std::vector<bool> *shown);
     // Chunk arrivals of streamed spans, by span, drawn on their bars; the caller owns the map
     // and calls update() as it fills.
     void setChunkMarks(const std::unordered_map<std::int32_t, ChunkMarks> *chunks);
@@ -112,6 +115,7 @@ private:
     const std::vector<bool> *m_collapsed = nullptr;
     const std::vector<bool> *m_matchFlags = nullptr;
     std::vector<GroupLabel> m_groupLabels;
+    const std::vector<bool> *m_shownRequests = nullptr;
     const std::unordered_map<std::int32_t, ChunkMarks> *m_chunks = nullptr;
     std::vector<std::int32_t> m_matches;
     std::function<QString(std::int32_t)> m_detail;
