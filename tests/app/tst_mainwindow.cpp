@@ -3,6 +3,7 @@
 // collapses, measures, and reports a bad input without changing the workspace. Saves
 // mainwindow.png and mainwindow-waterfall.png in the working folder to look at.
 #include "analysis/timelinelayout.h"
+#include "appwindowtest.h"
 #include "inspector/inspectorview.h"
 #include "item/runlistmodel.h"
 #include "item/tracefiltermodel.h"
@@ -46,55 +47,11 @@
 
 using namespace spanscope;
 
-class TstMainWindow : public QObject {
+class TstMainWindow : public AppWindowTest {
     Q_OBJECT
-    QTemporaryDir m_tmp;
-    QString m_data; // a folder with a NAT eval run and an OTLP dump
-
-    QString workspacePath(const char *name) const { return m_tmp.filePath(QLatin1String(name)); }
-
-    static bool waitFor(QObject *sender, const char *signal, int ms = 120000) {
-        QSignalSpy spy(sender, signal);
-        return spy.wait(ms);
-    }
-
-    // A window over a fresh workspace holding the generated folder, with its newest run shown.
-    std::unique_ptr<MainWindow> importedWindow(const char *name) {
-        auto w = std::make_unique<MainWindow>(workspacePath(name));
-        connect(w->timeline(), &TimelinePane::failed, this,
-                [](const QString &m) { qWarning("timeline failed: %s", qPrintable(m)); });
-        w->resize(1600, 900);
-        w->show();
-        QSignalSpy finished(w.get(), &MainWindow::importFinished);
-        if (!w->importPaths({m_data})) return nullptr;
-        if (!finished.wait(120000)) return nullptr;
-        // The newest run is selected when the import ends; wait until its spans are shown.
-        const bool shown = QTest::qWaitFor(
-            [&] {
-                return !w->timeline()->busy() && w->timeline()->spans() &&
-                       w->timeline()->runId() == w->runsPanel()->currentRun();
-            },
-            60000);
-        return shown ? std::move(w) : nullptr;
-    }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true); // recent items and window state go elsewhere
-        QSettings().clear(); // and start from nothing: an earlier run's window state is not ours
-        m_data = m_tmp.filePath(QStringLiteral("data"));
-        synth::WorkloadOptions o;
-        o.spans = 800;
-        o.sessions = 10;
-        o.concurrency = 4;
-        synth::generate(o, synth::OutputFormat::NatEval, m_data + QStringLiteral("/nat-eval"));
-        o.spans = 3000;
-        o.sessions = 30;
-        o.concurrency = 8;
-        o.seed = 2;
-        synth::generate(o, synth::OutputFormat::OtlpJsonLines,
-                        m_data + QStringLiteral("/rollout.jsonl"));
-    }
+    void initTestCase() { generateData(); }
 
     void importsAFolderAndShowsItsRuns() {
         auto w = importedWindow("a.spanscope");
@@ -340,177 +297,6 @@ private slots:
         QVERIFY(pane->view()->selectedSpan() >= 0);
     }
 
-    // Issue 13, items 17 and 20: the View menu's layouts are one checked choice, kept per run;
-    // the inspector's tabs lose the counts of a span no longer selected.
-    void layoutMenuIsOneCheckedChoiceKeptPerRun() {
-        auto w = importedWindow("layouts.spanscope");
-        QVERIFY(w);
-        TimelinePane *pane = w->timeline();
-        auto *group = w->findChild<QActionGroup *>();
-        QVERIFY(group && group->isExclusive() && group->actions().size() == 3);
-        const auto checked = [&] {
-            QAction *a = group->checkedAction();
-            return a ? a->data().toInt() : -1;
-        };
-        QCOMPARE(checked(), static_cast<int>(pane->mode()));
-        const TimelinePane::Mode other = pane->mode() == TimelinePane::Mode::Packed
-                                             ? TimelinePane::Mode::Requests
-                                             : TimelinePane::Mode::Packed;
-        for (QAction *a : group->actions())
-            if (a->data().toInt() == static_cast<int>(other)) a->trigger();
-        QVERIFY(QTest::qWaitFor([&] { return !pane->busy(); }, 30000));
-        QCOMPARE(pane->mode(), other);
-        QCOMPARE(checked(), static_cast<int>(other));
-        // Another run and back: the choice stays with its run.
-        const qint64 run = pane->runId();
-        const auto runs = w->workspace().runs();
-        const qint64 second = runs[0].id == run ? runs[1].id : runs[0].id;
-        w->runsPanel()->selectRun(second);
-        QVERIFY(QTest::qWaitFor([&] { return pane->runId() == second && !pane->busy(); }, 60000));
-        QCOMPARE(checked(), static_cast<int>(pane->mode()));
-        w->runsPanel()->selectRun(run);
-        QVERIFY(QTest::qWaitFor(
-            [&] { return pane->runId() == run && pane->spans() && !pane->busy(); }, 60000));
-        QCOMPARE(pane->mode(), other);
-        QCOMPARE(checked(), static_cast<int>(other));
-        // Select a span, then nothing: the tabs no longer count the first one's events.
-        pane->view()->setSelectedSpan(0);
-        auto *tabs = w->inspector()->findChild<QTabWidget *>();
-        QVERIFY(tabs);
-        QVERIFY(QTest::qWaitFor([&] { return tabs->tabText(1).contains('('); }, 5000));
-        pane->view()->setSelectedSpan(-1);
-        QVERIFY(QTest::qWaitFor([&] { return !tabs->tabText(1).contains('('); }, 5000));
-        QCOMPARE(tabs->tabText(2), QStringLiteral("Input / output"));
-    }
-
-    // Issue 13, item 21: File has New workspace, an Open that opens, and Close window; Quit asks
-    // before it ends more than one window.
-    void fileMenuClosesOneWindowAndAsksBeforeQuittingMany() {
-        MainWindow a(workspacePath("m1.spanscope")), b(workspacePath("m2.spanscope"));
-        a.show();
-        b.show();
-        const auto action = [](MainWindow &w, const QString &text) -> QAction * {
-            for (QAction *act : w.findChildren<QAction *>())
-                if (act->text() == text) return act;
-            return nullptr;
-        };
-        QVERIFY(action(a, QStringLiteral("&New workspace\u2026")));
-        QVERIFY(action(a, QStringLiteral("Open &workspace\u2026")));
-        QAction *close = action(b, QStringLiteral("&Close window"));
-        QVERIFY(close);
-        QCOMPARE(close->shortcut(), QKeySequence(QKeySequence::Close));
-        // Quit with two windows open: asked, and Cancel keeps both.
-        QString asked;
-        QTimer::singleShot(0, this, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box) return;
-            asked = box->text() + ' ' + box->informativeText();
-            box->button(QMessageBox::Cancel)->click();
-        });
-        action(a, QStringLiteral("&Quit"))->trigger();
-        QVERIFY2(asked.contains(QStringLiteral("2 workspace windows are open")), qPrintable(asked));
-        QVERIFY(a.isVisible() && b.isVisible());
-        close->trigger();
-        QVERIFY(!b.isVisible() && a.isVisible());
-        // One window left: Quit quits without a question.
-        asked.clear();
-        action(a, QStringLiteral("&Quit"))->trigger();
-        QVERIFY(!a.isVisible());
-        QVERIFY(asked.isEmpty());
-    }
-
-    // Issue 13, item 23: a new empty workspace says what to open, where the timeline would be.
-    void anEmptyWorkspaceSaysWhatToOpen() {
-        MainWindow w(workspacePath("empty.spanscope"));
-        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
-            w.resize(size);
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            const QString notice = w.timeline()->view()->emptyNotice();
-            QVERIFY2(notice.contains("This workspace is empty") &&
-                         notice.contains("href='import-folder'") &&
-                         notice.contains("all_requests_profiler_traces.json"),
-                     qPrintable(notice));
-            QVERIFY(w.grab().save(QStringLiteral("mainwindow-empty-%1.png").arg(size.width())));
-        }
-    }
-
-    // Issue 13, items 7 and 19: loading data and switching to a waterfall and back change
-    // neither the window's width nor the docks'.
-    void loadingAndWaterfallKeepTheWindowAndDockWidths() {
-        MainWindow w(workspacePath("widths.spanscope"));
-        w.resize(928, 700);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QSignalSpy finished(&w, &MainWindow::importFinished);
-        QVERIFY(w.importPaths({m_data}));
-        QVERIFY(finished.wait(120000));
-        QVERIFY(
-            QTest::qWaitFor([&] { return w.timeline()->spans() && !w.timeline()->busy(); }, 60000));
-        QApplication::processEvents();
-        QCOMPARE(w.width(), 928);
-        auto *runsDock = qobject_cast<QDockWidget *>(w.runsPanel()->parentWidget());
-        QVERIFY(runsDock);
-        const int dockWidth = runsDock->width();
-        w.timeline()->openTrace(0);
-        QVERIFY(QTest::qWaitFor([&] { return !w.timeline()->busy(); }, 30000));
-        QApplication::processEvents();
-        QCOMPARE(runsDock->width(), dockWidth);
-        w.timeline()->setMode(TimelinePane::Mode::Requests);
-        QVERIFY(QTest::qWaitFor([&] { return !w.timeline()->busy(); }, 30000));
-        QApplication::processEvents();
-        QCOMPARE(runsDock->width(), dockWidth);
-        QCOMPARE(w.width(), 928);
-        QVERIFY(w.grab().save(QStringLiteral("mainwindow-928.png")));
-        // Item 14: picking a late request in the Requests dock scrolls to its lane group, and
-        // the scroll bar beside the lanes says where they are.
-        TimelineView *view = w.timeline()->view();
-        QCOMPARE(view->layout()->mode(), TimelineLayout::Mode::GanttPerTrace);
-        // The last request's group is the lowest (groups follow the request order).
-        const auto last = static_cast<int>(view->layout()->traceFirstLane().size()) - 1;
-        QSignalSpy picked(w.requestsPanel(), &RequestsPanel::requestSelected);
-        w.requestsPanel()->selectRequest(last);
-        QCOMPARE(picked.size(), 1);
-        QCOMPARE(picked.first().first().toInt(), last);
-        const double first = view->layout()->traceFirstLane().back();
-        QVERIFY(first > view->lanesShown());
-        QVERIFY(view->viewport().firstLane <= first &&
-                first < view->viewport().firstLane + view->lanesShown());
-        auto *bar = w.timeline()->findChild<QScrollBar *>();
-        QVERIFY(bar && bar->isVisible());
-        QCOMPARE(bar->value(), static_cast<int>(std::lround(view->viewport().firstLane)));
-        bar->setValue(0);
-        QCOMPARE(view->viewport().firstLane, 0.0);
-    }
-
-    // Issue 13, item 8: during an import one text says what it is at and how far, instead of
-    // a temporary message cut off against the progress ("...nat-eval: impo10.67 MiB").
-    void importProgressIsOneTextNotTwo() {
-        MainWindow w(workspacePath("progress.spanscope"));
-        w.resize(1280, 720);
-        w.show();
-        QStringList messages, labels;
-        QLabel *label = nullptr;
-        for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
-            if (!label) label = l;
-        QVERIFY(label);
-        connect(w.importController(), &ImportController::progressChanged, this, [&] {
-            messages << w.statusBar()->currentMessage();
-            labels << label->text();
-        });
-        QSignalSpy finished(&w, &MainWindow::importFinished);
-        QVERIFY(w.importPaths({m_data}));
-        QVERIFY(finished.wait(120000));
-        QVERIFY(!labels.isEmpty());
-        for (const QString &m : messages)
-            QVERIFY2(m.isEmpty(), qPrintable(m));
-        QVERIFY2(labels.last().startsWith(QStringLiteral("Importing data\u2026  \u00b7  ")) ||
-                     labels.last().startsWith(QStringLiteral("data: imported")),
-                 qPrintable(labels.last()));
-        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("data: imported 2 runs"));
-        QVERIFY(label->text().isEmpty());
-    }
-
     void packedModeNeedsFewerLanesAndNeverOverlaps() {
         auto w = importedWindow("d.spanscope");
         QVERIFY(w);
@@ -699,35 +485,6 @@ private slots:
                      text.contains("duration = no timing in the source"),
                  qPrintable(text));
         QVERIFY(view.grab().save(QStringLiteral("inspector-untimed.png")));
-    }
-
-    // Issue 13, item 1: a sizing run has no spans. The timeline said nothing under an axis
-    // counted from 1970; it now says what the run holds and opens its Sizing tab.
-    void aRunWithoutSpansSaysWhatItHolds() {
-        const QString sizing = testsupport::samplesDir() +
-                               QStringLiteral("/nat/sizing-aiq/calc/online/job_1763990400");
-        if (!QFileInfo::exists(sizing))
-            QSKIP("../shared/samples/nat/sizing-aiq is absent: no sizing run to open");
-        MainWindow w(workspacePath("sizing.spanscope"));
-        w.resize(1280, 720);
-        w.show();
-        QSignalSpy finished(&w, &MainWindow::importFinished);
-        QVERIFY(w.importPaths({sizing}));
-        QVERIFY(finished.wait(120000));
-        TimelineView *view = w.timeline()->view();
-        QVERIFY(QTest::qWaitFor(
-            [&] { return !w.timeline()->busy() && !view->emptyNotice().isEmpty(); }, 60000));
-        QVERIFY2(view->emptyNotice().contains("no spans") &&
-                     view->emptyNotice().contains("sizing calculator result: 6 load-test points "
-                                                  "at concurrency 1 to 32"),
-                 qPrintable(view->emptyNotice()));
-        w.centreTabs()->setCurrentWidget(w.timeline());
-        const QImage shot = view->grab().toImage();
-        shot.save(QStringLiteral("timeline-sizing-run.png"));
-        // No axis strip: the top rows are the canvas's colour, not the axis's.
-        QCOMPARE(shot.pixelColor(shot.width() - 5, 5), view->palette().base().color());
-        emit view->noticeLinkActivated(QStringLiteral("sizing"));
-        QCOMPARE(w.centreTabs()->tabText(w.centreTabs()->currentIndex()), QStringLiteral("Sizing"));
     }
 };
 
