@@ -260,11 +260,7 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), box);
         QCOMPARE(view->selectedSpan(), -1);
         QCOMPARE(view->viewport().t0, t0);
-        const auto status = [&] {
-            for (QLabel *l : pane->findChildren<QLabel *>())
-                if (l->text().contains(QLatin1String(" spans"))) return l->text();
-            return QString();
-        };
+        const auto status = [&] { return pane->statusText(); };
         QVERIFY2(status().contains(QStringLiteral("%1 hits").arg(nemotronHits)),
                  qPrintable(status()));
         QTest::keyClick(box, Qt::Key_Return);

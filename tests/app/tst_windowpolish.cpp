@@ -27,6 +27,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextDocumentFragment>
 #include <QTimer>
 
 using namespace spanscope;
@@ -237,6 +238,72 @@ private slots:
         QCOMPARE(w.centreTabs()->tabText(w.centreTabs()->currentIndex()), QStringLiteral("Sizing"));
     }
 
+    // Item 22, and the screenshots the issue asks for: at 1280x720 and 1920x1080, with the
+    // per-request layout, a search, a waterfall with a selection, a deep zoom and the widest
+    // zoom-out, no two widgets of the timeline's toolbar overlap, each stays inside the pane,
+    // and a text cut short says it whole in its tooltip. Saves window-<w>-<state>.png.
+    void theToolbarNeverOverlapsAndTheWindowIsPictured() {
+        auto w = importedWindow("shots.spanscope");
+        QVERIFY(w);
+        TimelinePane *pane = w->timeline();
+        const auto check = [&](const char *state) {
+            QApplication::processEvents(); // lay out and paint once: these are the pixels shown
+            const QString name = QStringLiteral("window-%1-%2.png").arg(w->width()).arg(state);
+            QVERIFY(w->grab().save(name));
+            QList<QWidget *> bar;
+            for (QWidget *c : pane->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+                if (c->isVisible() && c->geometry().bottom() < pane->view()->geometry().top() &&
+                    c->geometry().height() < 60)
+                    bar << c;
+            QVERIFY(bar.size() >= 3);
+            for (int i = 0; i < bar.size(); ++i) {
+                QVERIFY2(pane->rect().contains(bar[i]->geometry()), qPrintable(name));
+                for (int j = i + 1; j < bar.size(); ++j)
+                    QVERIFY2(!bar[i]->geometry().intersects(bar[j]->geometry()),
+                             qPrintable(
+                                 name + QLatin1String(": ") + bar[i]->metaObject()->className() +
+                                 QLatin1String(" overlaps ") + bar[j]->metaObject()->className()));
+                auto *label = qobject_cast<QLabel *>(bar[i]);
+                const QString plain =
+                    label
+                        ? QTextDocumentFragment::fromHtml(label->text()).toPlainText().simplified()
+                        : QString();
+                if (label && !plain.isEmpty() &&
+                    label->fontMetrics().horizontalAdvance(plain) > label->contentsRect().width())
+                    QVERIFY2(
+                        label->toolTip().contains(plain) ||
+                            (label->text().endsWith(QChar(0x2026)) && !label->toolTip().isEmpty()),
+                        qPrintable(name + QLatin1String(": cut without a tooltip: ") +
+                                   label->text()));
+            }
+        };
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+            w->resize(size);
+            pane->setMode(TimelinePane::Mode::Requests);
+            QVERIFY(QTest::qWaitFor([&] { return !pane->busy(); }, 20000));
+            pane->view()->zoomToFit();
+            check("requests");
+            QSignalSpy searched(pane, &TimelinePane::searchFinished);
+            pane->search(QStringLiteral("deep"), true);
+            QVERIFY(searched.wait(20000));
+            check("search");
+            pane->search(QString());
+            pane->openTrace(1);
+            QVERIFY(QTest::qWaitFor([&] { return !pane->busy(); }, 20000));
+            const TimelineLayout *layout = pane->view()->layout();
+            pane->view()->setSelectedSpan(*layout->laneBegin(std::min(3, layout->laneCount() - 1)));
+            check("waterfall");
+            pane->setMode(TimelinePane::Mode::Requests);
+            QVERIFY(QTest::qWaitFor([&] { return !pane->busy(); }, 20000));
+            for (int k = 0; k < 80; ++k)
+                QTest::keyClick(pane->view(), Qt::Key_W);
+            check("deepzoom");
+            for (int k = 0; k < 40; ++k)
+                pane->view()->zoomAt(pane->view()->width() / 2.0, 3.0);
+            check("zoomout");
+        }
+    }
+
     // Item 15 through the window: what the Requests dock's filter passes is what the
     // timeline keeps bright.
     void theRequestsFilterDimsTheTimeline() {
@@ -255,15 +322,12 @@ private slots:
             },
             20000));
         QVERIFY(pane->view()->grab().save(QStringLiteral("windowpolish-filtered.png")));
-        bool said = false;
-        for (const QLabel *l : pane->findChildren<QLabel *>())
-            said =
-                said || l->text().contains(QStringLiteral("requests kept by the Requests filter"));
-        QVERIFY(said);
+        QVERIFY2(
+            pane->statusText().contains(QStringLiteral("requests kept by the Requests filter")),
+            qPrintable(pane->statusText()));
         w->requestsPanel()->setFilterText(QString());
         QVERIFY(QTest::qWaitFor([&] { return !w->requestsPanel()->filtering(); }, 20000));
-        for (const QLabel *l : pane->findChildren<QLabel *>())
-            QVERIFY(!l->text().contains(QStringLiteral("kept by the Requests filter")));
+        QVERIFY(!pane->statusText().contains(QStringLiteral("kept by the Requests filter")));
     }
 };
 

@@ -128,10 +128,10 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
         auto *item = new QTreeWidgetItem(m_properties, {k, v});
         item->setToolTip(1, v); // ids and model names are longer than a narrow dock
     };
-    add(tr("request"),
-        QString::fromStdString(requestName(d->traceItemKey, d->traceKey)) +
-            tr(" (starts at %1)")
-                .arg(QString::fromStdString(formatOffset(d->traceStartNs - runStartNs, 1000))));
+    add(tr("request"), QString::fromStdString(requestName(d->traceItemKey, d->traceKey)) +
+                           tr(" (starts at %1)")
+                               .arg(QString::fromStdString(
+                                   formatOffset(d->traceStartNs - runStartNs, 1'000'000))));
     add(tr("duration"), durationText);
     if (selfNs >= 0) add(tr("self time"), QString::fromStdString(formatDuration(selfNs)));
     add(tr("starts at"), QString::fromStdString(formatOffset(d->startNs - runStartNs, 1000)));

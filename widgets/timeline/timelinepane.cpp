@@ -1,5 +1,6 @@
 #include "timelinepane.h"
 
+#include "common/elidedlabel.h"
 #include "concurrencytrack.h"
 #include "core/category.h"
 #include "core/records.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -109,14 +111,13 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(120); // the toolbar fits a 360 px centre without overlapping
     m_search->setMaximumWidth(340);
-    m_status = new QLabel;
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A long status (a deep call path outlined) must not widen the window.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status = new ElidedLabel;
     m_legend = new QLabel;
     // Its full width when there is room, less (cut) when the pane is narrow: a set minimum
-    // replaces the text's width as what the layout must give it.
+    // replaces the text's width as what the layout must give it. The tooltip lists it whole.
     m_legend->setMinimumWidth(1);
+    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_legend->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_view = new TimelineView;
     m_minimap = new TimelineMinimap(m_view);
     m_track = new ConcurrencyTrack(m_view);
@@ -128,6 +129,8 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
                                "once (the run's NAT spike_threshold, else 7)"));
     m_threshold->setVisible(false);
 
+    // Two rows (issue 13, item 22): the controls, then what the view shows (the status) and
+    // the colours' legend, so neither is squeezed out by the controls in a narrow centre.
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 2);
     bar->addWidget(m_back);
@@ -135,14 +138,20 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     bar->addWidget(m_unfinished);
     bar->addSpacing(8);
     bar->addWidget(m_search, 1);
-    bar->addSpacing(8);
-    bar->addWidget(m_status, 1);
     bar->addWidget(m_threshold);
-    bar->addWidget(m_legend);
+    bar->addStretch(1); // the controls keep their size on a wide screen
+    auto *info = new QHBoxLayout;
+    info->setContentsMargins(6, 0, 4, 2);
+    // Both shrink when the centre is narrow, the status less; cut, each says it whole in its
+    // tooltip.
+    info->addWidget(m_status, 3);
+    info->addSpacing(12);
+    info->addWidget(m_legend, 2, Qt::AlignRight);
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(0);
     box->addLayout(bar);
+    box->addLayout(info);
     box->addWidget(m_track);
     // A scroll bar beside the lanes: where they are among a thousand requests' groups, and a
     // way there by mouse (issue 13, item 14).
@@ -366,6 +375,10 @@ void TimelinePane::applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit)
     emit layoutChanged();
 }
 
+QString TimelinePane::statusText() const {
+    return m_status->fullText();
+}
+
 void TimelinePane::setShownRequests(const std::vector<bool> &shown) {
     m_shownRequests = shown;
     m_view->update();
@@ -485,6 +498,9 @@ void TimelinePane::updateLegend() {
                         .arg(TimelinePainter::categoryColour(static_cast<std::uint8_t>(c)).name(),
                              QString::fromUtf8(categoryName(static_cast<Category>(c)).data()));
     m_legend->setText(html);
+    m_legend->setToolTip(
+        tr("Span colours by kind: %1")
+            .arg(QTextDocumentFragment::fromHtml(html).toPlainText().simplified()));
 }
 
 void TimelinePane::updateStatus() {
@@ -521,8 +537,7 @@ void TimelinePane::updateStatus() {
                           ? tr("1 hit (Enter, N)")
                           : tr("%L1 hits (Enter, N / Shift+N)").arg(m_matchOrder.size()));
     }
-    m_status->setText(parts.join(QStringLiteral("  \u00b7  ")));
-    m_status->setToolTip(m_status->text()); // the label may be cut short
+    m_status->setFullText(parts.join(QStringLiteral("  \u00b7  ")));
 }
 
 void TimelinePane::fetchChunks() {

@@ -21,6 +21,7 @@ class QToolButton;
 namespace spanscope {
 
 class ConcurrencyTrack;
+class ElidedLabel;
 class TimelineMinimap;
 struct RunAnalysis;
 class TimelineView;
@@ -75,6 +76,7 @@ public:
     void setShowUnfinished(bool show);
     bool showsUnfinished() const { return !m_hideUnfinished; }
     QToolButton *unfinishedToggle() const { return m_unfinished; }
+    QString statusText() const; // whole, also where the toolbar shows it cut short
     int matchCount() const { return static_cast<int>(m_matchOrder.size()); }
     bool busy() const;
 
@@ -128,7 +130,7 @@ private:
     QScrollBar *m_lanesBar; // the lanes' vertical position
     QTimer *m_liveSearch;   // search as you type, once typing pauses
     QString m_searched;     // the query the hits are for
-    QLabel *m_status;
+    ElidedLabel *m_status;
     QLabel *m_legend;
     TimelineView *m_view;
     TimelineMinimap *m_minimap;
