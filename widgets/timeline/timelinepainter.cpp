@@ -104,7 +104,7 @@ bool TimelinePainter::dimmed(const TimelinePaintState &s, const TimelineRect &r)
 void TimelinePainter::paintChunks(QPainter &p, const TimelinePaintState &s) const {
     // A streamed call where its bar is wide enough: a dark tick where the first chunk came
     // (the wait before it is the time to first token), and the chunks' arrivals as a density
-    // strip rising from the bar's foot, a pixel column per 3 px.
+    // comb along the bar's foot, a column per 3 px, taller where more chunks came.
     if (!s.chunks || s.chunks->empty()) return;
     const TimelineViewport &v = *s.view;
     for (const TimelineRect &r : s.frame->rects()) {
@@ -124,7 +124,7 @@ void TimelinePainter::paintChunks(QPainter &p, const TimelinePaintState &s) cons
             }
             const int most = *std::max_element(counts.begin(), counts.end());
             QVector<QRect> strip;
-            const int room = r.h - 4;
+            const int room = std::max(2, r.h / 4); // a comb at the foot: the name stays legible
             for (int b = 0; b < bins && most > 0; ++b) {
                 const int n = counts[static_cast<std::size_t>(b)];
                 if (n == 0) continue;

@@ -1,0 +1,123 @@
+// spanscope-windowshots OUTDIR: pictures the main window as a new user meets it, at 1280x720
+// and 1920x1080, offscreen, for people to look at (issue 13 asks for them before and after
+// each fix). Not a test: it asserts nothing, it saves PNGs named <width>-<state>.png.
+// It uses only the window's long-standing API, so the same file builds against an older
+// checkout to picture "before". Needs ../shared/samples for the NAT and sizing states.
+#include "core/records.h"
+#include "mainwindow.h"
+#include "synth/tracefilewriter.h"
+#include "testsupport.h"
+#include "timeline/timelinepane.h"
+#include "timeline/timelineview.h"
+#include "workspace/runspanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstdio>
+
+using namespace spanscope;
+
+namespace {
+
+QString g_out;
+
+void save(QWidget &w, const char *state) {
+    QApplication::processEvents(); // one layout and paint pass: the pixels a user would see
+    const QString file = QStringLiteral("%1/%2-%3.png").arg(g_out).arg(w.width()).arg(state);
+    if (!w.grab().save(file)) std::fprintf(stderr, "could not save %s\n", qPrintable(file));
+}
+
+bool settle(MainWindow &w) {
+    return QTest::qWaitFor([&] { return !w.timeline()->busy(); }, 60000);
+}
+
+bool import(MainWindow &w, const QString &path) {
+    QSignalSpy finished(&w, &MainWindow::importFinished);
+    if (!w.importPaths({path}) || !finished.wait(300000)) return false;
+    return QTest::qWaitFor(
+        [&] {
+            return !w.timeline()->busy() && w.timeline()->runId() == w.runsPanel()->currentRun();
+        },
+        60000);
+}
+
+void picture(const QSize size, const QString &data, const QString &samples,
+             const QString &scratch) {
+    const QString tag = QString::number(size.width());
+    {
+        MainWindow w(scratch + QStringLiteral("/empty-%1.spanscope").arg(tag));
+        w.resize(size);
+        w.show();
+        save(w, "empty");
+    }
+    if (!samples.isEmpty()) {
+        MainWindow w(scratch + QStringLiteral("/sizing-%1.spanscope").arg(tag));
+        w.resize(size);
+        w.show();
+        if (import(w, samples + QStringLiteral("/nat/sizing-aiq/calc/online/job_1763990400")))
+            save(w, "sizing-run");
+    }
+    MainWindow w(scratch + QStringLiteral("/data-%1.spanscope").arg(tag));
+    w.resize(size);
+    w.show();
+    if (!import(w, data)) return;
+    TimelinePane *pane = w.timeline();
+    pane->setMode(TimelinePane::Mode::Requests);
+    settle(w);
+    pane->view()->zoomToFit();
+    save(w, "requests");
+    for (int k = 0; k < 80; ++k)
+        QTest::keyClick(pane->view(), Qt::Key_W);
+    save(w, "deep-zoom");
+    pane->view()->zoomToFit();
+    for (int k = 0; k < 20; ++k)
+        pane->view()->zoomAt(pane->view()->width() / 2.0, 1.25);
+    save(w, "zoomed-out");
+    QSignalSpy searched(pane, &TimelinePane::searchFinished);
+    pane->search(QStringLiteral("llama"));
+    searched.wait(20000);
+    save(w, "search");
+    if (samples.isEmpty()) return;
+    // A real NAT run with LLM calls that never ended and streamed ones: the request holding
+    // the first unfinished call, as a waterfall, that call selected.
+    if (!import(w, samples + QStringLiteral("/nat/aiq-stream-legacy-c2"))) return;
+    const TimelineSpans *spans = pane->spans();
+    for (std::size_t i = 0; spans && i < spans->size(); ++i)
+        if (spans->flags[i] & SpanUnfinished) {
+            pane->openTrace(spans->trace[i]);
+            settle(w);
+            pane->view()->setSelectedSpan(static_cast<std::int32_t>(i));
+            break;
+        }
+    QTest::qWait(400); // chunk marks are read once the view settles
+    save(w, "unfinished-streamed");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    g_out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("windowshots");
+    QDir().mkpath(g_out);
+    QTemporaryDir scratch;
+    const QString data = scratch.filePath(QStringLiteral("data"));
+    synth::WorkloadOptions o;
+    o.spans = 800;
+    o.sessions = 10;
+    o.concurrency = 4;
+    synth::generate(o, synth::OutputFormat::NatEval, data + QStringLiteral("/nat-eval"));
+    const QString samples = testsupport::samplesDir();
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)})
+        picture(size, data, samples, scratch.path());
+    std::printf("pictures in %s\n", qPrintable(g_out));
+    return 0;
+}
