@@ -92,6 +92,25 @@ private slots:
         QVERIFY(pane.grab().save(QStringLiteral("sizing-handmade.png")));
     }
 
+    // Issue 13, item 22: in the centre a 1280 px window leaves (about 490 px), the legend was
+    // wider than the plot, cut off on its left and over the points; it shows where it fits.
+    void theLegendShowsOnlyWhereItFits() {
+        SizingPane pane;
+        pane.setData(handMade());
+        pane.resize(490, 600);
+        pane.show();
+        QTest::qWait(50); // the queued replot after the legend's check
+        pane.grab().save(QStringLiteral("sizing-narrow.png"));
+        QCPLegend *legend = pane.chart()->legend;
+        QVERIFY(!legend->visible());
+        pane.resize(1400, 800);
+        QTest::qWait(50);
+        pane.chart()->replot();
+        QTest::qWait(50);
+        QVERIFY(legend->visible());
+        QVERIFY(pane.chart()->axisRect()->rect().contains(legend->outerRect()));
+    }
+
     void rejectedFitShowsNoSlopeEstimate() {
         SizingData d;
         const std::vector<double> y = {10, 2, 11, 3, 12, 4};

@@ -72,6 +72,17 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     // Time rises with concurrency: the lower right corner is where the data is not.
     m_chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_chart->setMinimumHeight(260);
+    // In a narrow centre (1280 px with both docks open) the legend is wider than the plot and
+    // would be cut and cover the points: it shows only where it fits.
+    connect(m_chart, &QCustomPlot::afterLayout, this, [this] {
+        QCPLegend *legend = m_chart->legend;
+        const bool fits =
+            legend->minimumOuterSizeHint().width() + 24 <= m_chart->axisRect()->width() &&
+            legend->minimumOuterSizeHint().height() + 24 <= m_chart->axisRect()->height();
+        if (legend->visible() == fits) return;
+        legend->setVisible(fits);
+        m_chart->replot(QCustomPlot::rpQueuedReplot); // laid out again with it
+    });
 
     m_outputs = new QLabel;
     m_outputs->setTextFormat(Qt::RichText);
