@@ -7,6 +7,7 @@
 #include "inspector/inspectorview.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
+#include "recentmenu.h"
 #include "sessions/sessionspane.h"
 #include "stacks/stackspane.h"
 #include "store/importcontroller.h"
@@ -43,9 +44,7 @@
 
 namespace spanscope {
 
-namespace {
-constexpr int maxRecent = 10;
-}
+namespace {}
 
 MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     : QMainWindow(parent), m_ws(std::make_unique<Workspace>(workspacePath)) {
@@ -96,7 +95,7 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
                 // Each path commits on its own: show its runs at once.
                 m_runModel->reload();
                 if (!ids.isEmpty()) m_lastImported = ids.back();
-                addRecent(QStringLiteral("recentImports"), path);
+                RecentMenu::remember(RecentMenu::importsKey, path);
                 // One text in the progress label while the import runs: a temporary message beside
                 // it was cut off against it ("...nat-eval: impo10.67 MiB", issue 13, item 8).
                 const QString name =
@@ -124,7 +123,7 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    addRecent(QStringLiteral("recentWorkspaces"), workspacePath);
+    RecentMenu::remember(RecentMenu::workspacesKey, workspacePath);
     m_runModel->reload();
     if (m_runModel->rowCount() > 0) m_runsPanel->selectRun(m_runModel->runId(0));
 }
@@ -297,8 +296,11 @@ void MainWindow::buildMenus() {
                     [this] { chooseAndImport(false); });
     file->addAction(tr("&New workspace\u2026"), QKeySequence::New, this, &MainWindow::newWorkspace);
     file->addAction(tr("Open &workspace\u2026"), this, &MainWindow::chooseWorkspace);
-    m_recentMenu = file->addMenu(tr("&Recent"));
-    rebuildRecentMenu();
+    auto *recent = new RecentMenu(tr("&Recent"), file);
+    connect(recent, &RecentMenu::workspaceChosen, this, &MainWindow::openWorkspaceWindow);
+    connect(recent, &RecentMenu::importChosen, this,
+            [this](const QString &p) { importPaths({p}); });
+    file->addMenu(recent);
     file->addSeparator();
     file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitAll);
@@ -331,18 +333,7 @@ void MainWindow::buildMenus() {
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Timeline keys"), this, [this] {
-        QMessageBox::information(
-            this, tr("Timeline keys"),
-            tr("<table>"
-               "<tr><td>wheel, W / S</td><td>zoom at the cursor / the middle</td></tr>"
-               "<tr><td>drag, A / D</td><td>pan</td></tr>"
-               "<tr><td>Shift + drag</td><td>measure a duration</td></tr>"
-               "<tr><td>click</td><td>select (details in the inspector)</td></tr>"
-               "<tr><td>double-click</td><td>open the request's waterfall</td></tr>"
-               "<tr><td>F / Esc</td><td>focus the selection / clear it</td></tr>"
-               "<tr><td>/ , N, Shift+N</td><td>search names and attributes, next / previous "
-               "hit</td></tr>"
-               "<tr><td>Home</td><td>zoom to fit</td></tr></table>"));
+        QMessageBox::information(this, tr("Timeline keys"), TimelineView::keysHelp());
     });
 }
 
@@ -439,32 +430,6 @@ void MainWindow::onImportFinished(bool cancelled) {
         box->open();
     }
     emit importFinished();
-}
-
-void MainWindow::addRecent(const QString &key, const QString &path) {
-    QSettings settings;
-    QStringList list = settings.value(key).toStringList();
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    list.removeAll(abs);
-    list.prepend(abs);
-    while (list.size() > maxRecent)
-        list.removeLast();
-    settings.setValue(key, list);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-    if (!m_recentMenu) return;
-    m_recentMenu->clear();
-    QSettings settings;
-    for (const QString &w : settings.value(QStringLiteral("recentWorkspaces")).toStringList())
-        m_recentMenu->addAction(tr("Workspace: %1").arg(w), this,
-                                [this, w] { openWorkspaceWindow(w); });
-    m_recentMenu->addSeparator();
-    for (const QString &p : settings.value(QStringLiteral("recentImports")).toStringList())
-        m_recentMenu->addAction(tr("Import again: %1").arg(p), this,
-                                [this, p] { importPaths({p}); });
-    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
 }
 
 void MainWindow::chooseAndImport(bool folder) {

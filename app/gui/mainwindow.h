@@ -92,8 +92,6 @@ private:
     void showRun(qint64 runId);
     void onProgress(qint64 done, qint64 total, const QString &phase);
     void onImportFinished(bool cancelled);
-    void addRecent(const QString &key, const QString &path);
-    void rebuildRecentMenu();
     void openWorkspaceWindow(const QString &path);
     void chooseAndImport(bool folder);
     void chooseWorkspace(); // an existing workspace, in a window of its own
@@ -119,7 +117,6 @@ private:
     std::uint64_t m_fillGeneration = 0;
     AnalysisJob *m_analysisJob = nullptr;
     std::shared_ptr<const RunAnalysis> m_analysis;
-    QMenu *m_recentMenu = nullptr;
     QProgressBar *m_progress;
     QLabel *m_progressLabel;
     QString m_importNote; // during an import: what it is at, shown before its progress

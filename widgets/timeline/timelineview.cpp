@@ -61,6 +61,25 @@ void TimelineView::setMatches(const std::vector<bool> *flags, std::vector<std::i
     update();
 }
 
+QString TimelineView::keysHelp() {
+    return tr("<table>"
+              "<tr><td>wheel, W / S</td><td>zoom at the cursor / the middle</td></tr>"
+              "<tr><td>drag, A / D, \u2190 / \u2192</td><td>pan</td></tr>"
+              "<tr><td>\u2191 / \u2193, PageUp / PageDown</td><td>scroll a lane / a screen of "
+              "lanes</td></tr>"
+              "<tr><td>Home / End</td><td>the first / the last lanes</td></tr>"
+              "<tr><td>0, Ctrl+0</td><td>zoom to fit</td></tr>"
+              "<tr><td>Shift + drag</td><td>measure a duration</td></tr>"
+              "<tr><td>click</td><td>select (details in the inspector)</td></tr>"
+              "<tr><td>double-click</td><td>open the request's waterfall</td></tr>"
+              "<tr><td>F / Esc</td><td>focus the selection / clear it</td></tr>"
+              "<tr><td>/ then Enter</td><td>search names, models and attributes; the first "
+              "hit</td></tr>"
+              "<tr><td>N / Shift+N</td><td>next / previous hit</td></tr>"
+              "<tr><td>Esc in the search box</td><td>back to the timeline</td></tr>"
+              "</table>");
+}
+
 void TimelineView::setEmptyNotice(const QString &html) {
     if (!m_notice) {
         m_notice = new QLabel(this);

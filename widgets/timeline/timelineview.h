@@ -27,6 +27,8 @@ public:
     static constexpr double minScreenNs = 10;
 
     explicit TimelineView(QWidget *parent = nullptr);
+    // The keys and mouse gestures above, as a table for a help dialog.
+    static QString keysHelp();
 
     // New data: resets the view to fit everything.
     void setData(const TimelineSpans *spans, const TimelineLayout *layout,
