@@ -122,7 +122,8 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Docks sized for the screen on first show, unless the user's own layout came back.
+    m_docksSized = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     RecentMenu::remember(RecentMenu::workspacesKey, workspacePath);
     m_runModel->reload();
     if (m_runModel->rowCount() > 0) m_runsPanel->selectRun(m_runModel->runId(0));
@@ -151,7 +152,6 @@ void MainWindow::buildDocks() {
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-    resizeDocks({runsDock, inspectorDock}, {420, 360}, Qt::Horizontal);
     resizeDocks({runsDock, requestsDock}, {160, 500}, Qt::Vertical);
 
     connect(m_runsPanel, &RunsPanel::runSelected, this, &MainWindow::showRun);
@@ -496,6 +496,20 @@ void MainWindow::openWorkspaceWindow(const QString &path) {
         QMessageBox::warning(this, tr("Open workspace"),
                              tr("Cannot open %1:\n%2").arg(path, QString::fromUtf8(e.what())));
     }
+}
+
+void MainWindow::showEvent(QShowEvent *event) {
+    QMainWindow::showEvent(event);
+    if (m_docksSized) return;
+    m_docksSized = true;
+    // Readable docks and the timeline as the widest thing: a quarter of the window on the
+    // left (run and request columns), a fifth on the right (the inspector), the rest centre.
+    const int w = width();
+    auto *runs = qobject_cast<QDockWidget *>(m_runsPanel->parentWidget());
+    auto *inspector = qobject_cast<QDockWidget *>(m_inspector->parentWidget());
+    if (runs && inspector)
+        resizeDocks({runs, inspector}, {std::clamp(w / 4, 260, 480), std::clamp(w / 5, 260, 420)},
+                    Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -77,11 +77,13 @@ signals:
     void analysisReady();  // the selected run's analysis views are filled
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    bool m_docksSized = false; // by the window's width, once
     void buildMenus();
     void buildDocks();
     void buildAnalysis();

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -301,6 +302,25 @@ private slots:
             for (int k = 0; k < 40; ++k)
                 pane->view()->zoomAt(pane->view()->width() / 2.0, 3.0);
             check("zoomout");
+        }
+    }
+
+    // At first show (no saved layout) the docks take a share of the window, not fixed widths
+    // that left a 1280 px window a 490 px timeline, and stay readable.
+    void theTimelineIsTheWidestAtFirstShow() {
+        for (const int width : {1280, 1920}) {
+            QSettings().clear(); // no saved window state: the first show sizes the docks
+            MainWindow w(
+                workspacePath(width == 1280 ? "first-1280.spanscope" : "first-1920.spanscope"));
+            w.resize(width, width * 9 / 16);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QApplication::processEvents();
+            const int runs = w.runsPanel()->width(), centre = w.centreTabs()->width();
+            QVERIFY2(centre >= width / 2, qPrintable(QString::number(centre)));
+            QVERIFY(centre > runs);
+            QVERIFY(runs >= 260);
+            QVERIFY(w.grab().save(QStringLiteral("window-first-%1.png").arg(width)));
         }
     }
 
