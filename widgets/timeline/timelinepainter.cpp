@@ -388,6 +388,8 @@ void TimelinePainter::paintAxis(QPainter &p, const TimelinePaintState &s) const 
             p.setFont(bold);
         }
         const double w = QFontMetrics(p.font()).horizontalAdvance(label);
+        // A label the right edge would cut ("6 m") is left out; the anchor is always drawn.
+        if (x + 3 + w > s.width && !t.anchor) continue;
         p.drawText(QRectF(x + 3, 0, w + 2, s.axisHeight - 2), Qt::AlignLeft | Qt::AlignVCenter,
                    label);
         freeFrom = x + 3 + w + 8;
