@@ -94,6 +94,14 @@ std::string text(const RunInfo &run, const RunSummary &s) {
           << "Tokens:     in " << grouped(s.inputTokens) << ", out " << grouped(s.outputTokens)
           << "\n"
           << "Models:     " << joined(s.models) << "\n";
+        // Cached and reasoning tokens are parts of the prompt and completion tokens.
+        for (const ModelTokens &m : s.modelTokens) {
+            o << "  " << m.model << ": " << grouped(m.calls) << " calls, in "
+              << grouped(m.inputTokens) << " (cached " << grouped(m.cachedTokens);
+            if (const auto hit = m.cacheHitRatio()) o << ", " << fixed(*hit * 100, 1) << "%";
+            o << "), out " << grouped(m.outputTokens) << " (reasoning "
+              << grouped(m.reasoningTokens) << ")\n";
+        }
     }
     if (!s.evaluators.empty()) {
         o << "Evaluators: mean of item scores (items; average the evaluator reported)\n";
@@ -159,6 +167,16 @@ std::string json(const RunInfo &run, const RunSummary &s) {
         {"llm_latency_s", {{"p50", opt(s.llmP50)}, {"p95", opt(s.llmP95)}}},
         {"tokens", {{"input", s.inputTokens}, {"output", s.outputTokens}}},
         {"models", s.models}};
+    json byModel = json::array();
+    for (const ModelTokens &m : s.modelTokens)
+        byModel.push_back({{"model", m.model},
+                           {"calls", m.calls},
+                           {"prompt_tokens", m.inputTokens},
+                           {"completion_tokens", m.outputTokens},
+                           {"cached_tokens", m.cachedTokens},
+                           {"reasoning_tokens", m.reasoningTokens},
+                           {"cache_hit_ratio", opt(m.cacheHitRatio())}});
+    j["model_tokens"] = byModel;
     json evals = json::object();
     for (const auto &e : s.evaluators)
         evals[e.name] = {{"items", e.items},

@@ -38,6 +38,7 @@ RunSummary summarize(const RunSummaryInput &in) {
     s.inputTokens = in.inputTokens;
     s.outputTokens = in.outputTokens;
     s.models = in.models;
+    s.modelTokens = in.modelTokens;
 
     std::map<std::string, EvaluatorSummary> evaluators;
     for (const auto &[name, scores] : in.evaluatorScores) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "modeltokens.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -35,6 +37,7 @@ struct RunSummaryInput {
     std::vector<MetricValue> metrics; // every run metric
     std::vector<SizingValue> sizing;
     std::vector<std::string> models;
+    std::vector<ModelTokens> modelTokens; // by model name
 };
 
 struct EvaluatorSummary {
@@ -55,6 +58,7 @@ struct RunSummary {
     std::optional<double> llmP50, llmP95; // seconds
     std::int64_t inputTokens = 0, outputTokens = 0;
     std::vector<std::string> models;
+    std::vector<ModelTokens> modelTokens;
     std::vector<EvaluatorSummary> evaluators;
     std::vector<MetricValue> forecasts; // the profiler's "forecast.*" metrics
     std::vector<MetricValue> sizingMetrics;

@@ -133,14 +133,27 @@ TokenCharts tokenCharts(const std::vector<LlmCallSample> &calls) {
     t.completion = tokenHistogram(calls, false);
     std::vector<double> seconds;
     std::set<std::string> models;
+    std::map<std::string, ModelTokens> byModel;
     for (const LlmCallSample &c : calls) {
         seconds.push_back(static_cast<double>(c.endNs - c.startNs) / 1e9);
         models.insert(c.model);
         t.inputTokens += std::max<std::int64_t>(0, c.inputTokens);
         t.outputTokens += std::max<std::int64_t>(0, c.outputTokens);
-        t.callsWithCounts += c.inputTokens >= 0 || c.outputTokens >= 0;
+        const bool counted = c.inputTokens >= 0 || c.outputTokens >= 0;
+        t.callsWithCounts += counted;
+        if (!counted) continue;
+        ModelTokens &m = byModel[c.model];
+        ++m.calls;
+        m.inputTokens += std::max<std::int64_t>(0, c.inputTokens);
+        m.outputTokens += std::max<std::int64_t>(0, c.outputTokens);
+        m.cachedTokens += c.cachedTokens;
+        m.reasoningTokens += c.reasoningTokens;
     }
     t.models = models.size();
+    for (auto &[model, m] : byModel) {
+        m.model = model;
+        t.byModel.push_back(m);
+    }
     t.latencySeconds = histogram(seconds, 20);
     t.positions = tokensByPosition(calls);
     t.minutes = tokensPerMinute(calls);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "modeltokens.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +17,8 @@ struct LlmCallSample {
     std::string model;
     std::int64_t inputTokens = -1; // -1: the call carried no count
     std::int64_t outputTokens = -1;
+    std::int64_t cachedTokens = 0; // parts of inputTokens / outputTokens (NAT 1.4+ usage)
+    std::int64_t reasoningTokens = 0;
 };
 
 // Bins over [edges[k], edges[k+1]); the last bin is closed. Logarithmic (powers spread
@@ -57,6 +61,7 @@ struct TokenCharts {
     std::vector<MinuteTokens> minutes;
     std::size_t models = 0;
     std::int64_t inputTokens = 0, outputTokens = 0, callsWithCounts = 0;
+    std::vector<ModelTokens> byModel; // calls with counts, by model name
 };
 TokenCharts tokenCharts(const std::vector<LlmCallSample> &calls);
 

@@ -6,8 +6,8 @@ namespace spanscope {
 
 namespace {
 constexpr std::array<std::string_view, categoryCount> names = {
-    "other",     "workflow", "agent",     "function",  "llm",   "tool", "retriever",
-    "embedding", "reranker", "guardrail", "evaluator", "chain", "task", "custom"};
+    "other",    "workflow",  "agent",     "function", "llm",  "tool",   "retriever", "embedding",
+    "reranker", "guardrail", "evaluator", "chain",    "task", "custom", "ttc"};
 
 struct NatKind {
     std::string_view kind;
@@ -20,7 +20,7 @@ constexpr std::array<NatKind, 14> natKinds = {{{"WORKFLOW", Category::Workflow},
                                                {"LLM", Category::Llm},
                                                {"TOOL", Category::Tool},
                                                {"CUSTOM", Category::Custom},
-                                               {"TTC", Category::Other},
+                                               {"TTC", Category::Ttc},
                                                {"SPAN", Category::Other},
                                                {"EMBEDDER", Category::Embedding},
                                                {"RETRIEVER", Category::Retriever},

@@ -21,6 +21,7 @@ enum class Category : std::uint8_t {
     Chain,
     Task,
     Custom,
+    Ttc, // NAT's test-time compute steps (TTC_*, 1.4+): search, scoring, selection
     Count_
 };
 

@@ -13,15 +13,18 @@
 namespace spanscope {
 
 enum SpanFlag : std::uint8_t {
-    SpanError = 1 << 0,      // the call failed (status ERROR, tool output starting "Error", ...)
-    SpanUnfinished = 1 << 1, // START without END: end is the trace's last timestamp
-    SpanOrphan = 1 << 2,     // its parent id named a span that is not in the trace
-    SpanClamped = 1 << 3,    // it ended before it started; end was set to start
-    SpanInnerLlm = 1 << 4,   // an LLM span with an LLM descendant (LangChain above OpenAI):
-                             // calls and tokens are counted on the innermost one only
-    SpanUntimed = 1 << 5,    // the source gave no usable start time (Zipkin without timestamp,
-                             // OTLP without startTimeUnixNano): placed at its nearest timed
-                             // ancestor's start with no duration
+    SpanError = 1 << 0,        // the call failed (status ERROR, tool output starting "Error", ...)
+    SpanUnfinished = 1 << 1,   // START without END: end is the trace's last timestamp
+    SpanOrphan = 1 << 2,       // its parent id named a span that is not in the trace
+    SpanClamped = 1 << 3,      // it ended before it started; end was set to start
+    SpanInnerLlm = 1 << 4,     // an LLM span with an LLM descendant (LangChain above OpenAI):
+                               // calls and tokens are counted on the innermost one only
+    SpanUntimed = 1 << 5,      // the source gave no usable start time (Zipkin without timestamp,
+                               // OTLP without startTimeUnixNano): placed at its nearest timed
+                               // ancestor's start with no duration
+    SpanStartUnknown = 1 << 6, // an END without START whose framework writes no start on it
+                               // (NAT: CrewAI, ADK, Agno, AutoGen, Semantic Kernel LLMs):
+                               // started at its end, zero-length
 };
 
 struct SpanRecord {
@@ -85,6 +88,8 @@ struct EvalItemRecord {
     std::string question;
     std::string expectedAnswer;
     std::string generatedAnswer;
+    std::string error;          // NAT 1.5+: why the workflow failed on it ("" when it did not)
+    std::string attributesJson; // its other fields (the dataset row's), a JSON object or ""
 };
 
 struct EvalScoreRecord {

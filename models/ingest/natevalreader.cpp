@@ -99,10 +99,26 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
     const QString profiler = file(natfiles::profilerTraces);
     const QString items = file(natfiles::workflowOutput);
     const QString csv = file(natfiles::standardizedCsv);
-    QString steps;
-    for (const QString &f : m_source.files) {
-        const QString name = QFileInfo(f).fileName();
-        if (name.contains(QLatin1String(".jsonl")) && steps.isEmpty()) steps = f;
+    // NAT's step lines: one file, or the files it rolled over to, read as one stream.
+    QStringList steps;
+    {
+        QStringList names;
+        for (const QString &f : m_source.files)
+            if (QFileInfo(f).fileName().contains(QLatin1String(".jsonl")))
+                names << QFileInfo(f).fileName();
+        // The current file (a name that is not a rolled one), else the one the first rolled
+        // file was rolled from, when the current file is gone.
+        QString current;
+        for (const QString &n : names)
+            if (natfiles::rolledCurrent(n).isEmpty()) {
+                current = n;
+                break;
+            }
+        if (current.isEmpty() && !names.isEmpty()) current = natfiles::rolledCurrent(names.front());
+        const QString dir =
+            m_source.files.isEmpty() ? QString() : QFileInfo(m_source.files.front()).path();
+        for (const QString &n : natfiles::rolledSet(current, names))
+            steps << QDir(dir).filePath(n);
     }
 
     // workflow_output.json first: its item ids label the profiler's requests (same order).
@@ -117,7 +133,8 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
         keepRaw(profiler, "spans");
     } else if (!steps.isEmpty()) {
         readStepLines(steps, sink, progress, report);
-        keepRaw(steps, "spans");
+        for (const QString &f : steps)
+            keepRaw(f, "spans");
     } else if (items.isEmpty() && !csv.isEmpty()) {
         readCsv(csv, sink, progress, report);
         keepRaw(csv, "spans");
@@ -133,19 +150,31 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
         } else if (name == natfiles::profilingMetrics) {
             readProfilingMetrics(f, progress, report);
             keepRaw(f, "raw");
-        } else if (name == natfiles::profilingReport || name == natfiles::configMetadata ||
-                   name == natfiles::workflowOutputAtif) {
+        } else if (natfiles::isKeptRawName(name)) {
             keepRaw(f, "raw", &progress);
-        } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+                   name == natfiles::fittedModel) {
             keepRaw(f, "attachment", &progress);
         } else if (name == natfiles::standardizedCsv && f != csv) {
             keepRaw(f, "unused", &progress);
-        } else if (name.contains(QLatin1String(".jsonl")) && f != steps) {
+        } else if (name.contains(QLatin1String(".jsonl")) && !steps.contains(f)) {
             keepRaw(f, "unused", &progress);
         }
     }
     emitIfFull(sink, true);
 }
+
+namespace {
+
+// The keys of a workflow_output.json item read into their own columns or into spans.
+bool isItemKey(const std::string &key) {
+    for (const char *k : {"id", "question", "answer", "generated_answer", "intermediate_steps",
+                          "expected_intermediate_steps", "error"})
+        if (key == k) return true;
+    return false;
+}
+
+} // namespace
 
 void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportProgress &progress,
                               ImportReport &report) {
@@ -164,6 +193,17 @@ void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportPr
             rec.question = textOf(item, "question");
             rec.expectedAnswer = textOf(item, "answer");
             rec.generatedAnswer = textOf(item, "generated_answer");
+            // NAT 1.5+: the item's error (null when the workflow ran fine), and the dataset
+            // row's own fields, kept beside the ones read above.
+            if (const auto err = item.find("error"); err != item.end() && !err->is_null())
+                rec.error = err->is_string()
+                                ? err->get<std::string>()
+                                : err->dump(-1, ' ', false, json::error_handler_t::replace);
+            json rest = json::object();
+            for (auto it = item.begin(); it != item.end(); ++it)
+                if (!isItemKey(it.key())) rest[it.key()] = it.value();
+            if (!rest.empty())
+                rec.attributesJson = rest.dump(-1, ' ', false, json::error_handler_t::replace);
             m_itemKeys.push_back(rec.itemKey);
             if (stepsFromItems) {
                 NatSpanBuilder builder(name, report, static_cast<int>(index));
@@ -228,10 +268,10 @@ void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sin
                         " items in workflow_output.json; items were joined by position");
 }
 
-void NatEvalReader::readStepLines(const QString &path, const BatchSink &sink,
+void NatEvalReader::readStepLines(const QStringList &paths, const BatchSink &sink,
                                   ImportProgress &progress, ImportReport &report) {
-    NatStepGrouper grouper(shown(path), report);
-    grouper.read(path, progress, [&](TraceRecord &&trace) {
+    NatStepGrouper grouper(shown(paths.front()), report);
+    grouper.readAll(paths, progress, [&](TraceRecord &&trace) {
         addTrace(std::move(trace));
         emitIfFull(sink);
     });

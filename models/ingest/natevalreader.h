@@ -26,7 +26,7 @@ private:
                    ImportReport &report);
     void readProfilerTraces(const QString &path, const BatchSink &sink, ImportProgress &progress,
                             ImportReport &report);
-    void readStepLines(const QString &path, const BatchSink &sink, ImportProgress &progress,
+    void readStepLines(const QStringList &paths, const BatchSink &sink, ImportProgress &progress,
                        ImportReport &report);
     void readCsv(const QString &path, const BatchSink &sink, ImportProgress &progress,
                  ImportReport &report);

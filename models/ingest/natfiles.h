@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QRegularExpression>
 #include <QString>
+#include <QStringList>
 
 namespace spanscope::natfiles {
 
@@ -15,5 +17,37 @@ inline const QString workflowOutputAtif = QStringLiteral("workflow_output_atif.j
 inline const QString configMetadata = QStringLiteral("config_metadata.json");
 inline const QString calcRunnerOutput = QStringLiteral("calc_runner_output.json");
 inline const QString evaluatorSuffix = QStringLiteral("_output.json");
+// Newer NAT (1.4-1.8): the run's configuration, the per-LLM-call prediction trie (1.5+) and the
+// forecasting model the profiler fitted (a pickle: kept, never unpickled).
+inline const QString configOriginal = QStringLiteral("config_original.yml");
+inline const QString configEffective = QStringLiteral("config_effective.yml");
+inline const QString predictionTrie = QStringLiteral("prediction_trie.json");
+inline const QString fittedModel = QStringLiteral("fitted_model.pkl");
+
+// Files of a run kept whole for people to read (role "raw"), never parsed for spans.
+inline bool isKeptRawName(const QString &name) {
+    return name == profilingReport || name == configMetadata || name == workflowOutputAtif ||
+           name == configOriginal || name == configEffective || name == predictionTrie;
+}
+
+// NAT's file exporter rolls `<base><ext>` over to `<base>_<YYYYmmdd_HHMMSS_ffffff><ext>`:
+// the current file's name for a rolled one, or "" when the name is not a rolled one.
+inline QString rolledCurrent(const QString &name) {
+    static const QRegularExpression rolled(QStringLiteral("^(.+)_\\d{8}_\\d{6}_\\d{6}(\\.[^.]+)$"));
+    const auto m = rolled.match(name);
+    return m.hasMatch() ? m.captured(1) + m.captured(2) : QString();
+}
+
+// A steps file and the ones it rolled over to, in the order NAT wrote them: the rolled files in
+// name order (their names carry the time), then the current one. `names` are file names of one
+// folder; the result holds the files of `current`'s set only.
+inline QStringList rolledSet(const QString &current, QStringList names) {
+    names.sort();
+    QStringList out;
+    for (const QString &n : names)
+        if (rolledCurrent(n) == current) out << n;
+    if (names.contains(current)) out << current;
+    return out;
+}
 
 } // namespace spanscope::natfiles

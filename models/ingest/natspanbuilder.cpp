@@ -30,6 +30,16 @@ bool startsWithError(const json *v) {
     return s.rfind("Error", 0) == 0 || s.rfind("Traceback", 0) == 0;
 }
 
+// Whether an END's span_event_timestamp is its call's start (formats/nat.md, Newer NAT): it is
+// for LangChain, LlamaIndex, Strands and Semantic Kernel tools; CrewAI, ADK, Agno, AutoGen and
+// Semantic Kernel's LLM handler put the END's own time there.
+bool endCarriesStart(const std::string &framework, Category category) {
+    if (framework == "crewai" || framework == "adk" || framework == "agno" ||
+        framework == "autogen")
+        return false;
+    return framework != "semantic_kernel" || category == Category::Tool;
+}
+
 // Copies the named members that are present and not null from src into dst.
 void copyMembers(json &dst, const json &src, std::initializer_list<const char *> keys) {
     for (const char *k : keys)
@@ -72,13 +82,23 @@ void NatSpanBuilder::describe(Pending &p, Category category, const std::string &
     if (category == Category::Llm) p.span.model = p.span.name;
     p.attributes["nat.event_kind"] = kind;
     copyMembers(p.attributes, payload, {"framework", "tags"});
+    // Test-time compute steps (TTC_*, NAT 1.4+) say which turn and candidate they are and
+    // how a candidate scored.
+    if (category == Category::Ttc)
+        for (const char *where : {"metadata", "data"})
+            if (const json *m = member(payload, where))
+                copyMembers(p.attributes, *m,
+                            {"turn_id", "turn_index", "candidate_index", "score"});
     if (const json *anc = member(step, "function_ancestry"))
         copyMembers(p.attributes, *anc, {"function_name", "function_id", "parent_name"});
     readParent(p, step);
 }
 
 void NatSpanBuilder::readParent(Pending &p, const json &step) {
-    if (const json *parent = member(step, "parent_id"); parent && parent->is_string()) {
+    // Remote evaluation writes "remote" as every step's parent_id: it names nothing, and the
+    // ancestry (where function_id is the step's own UUID there) is all there is.
+    if (const json *parent = member(step, "parent_id");
+        parent && parent->is_string() && parent->get_ref<const std::string &>() != "remote") {
         p.parentFromStep = true;
         p.parentUuid = parent->get<std::string>();
         return;
@@ -190,14 +210,32 @@ void NatSpanBuilder::addStep(const json &step, std::size_t stepIndex) {
         m_open.erase(it);
     } else {
         // END without START (workflow_output.json keeps END steps only): the END carries the
-        // span's start in span_event_timestamp.
+        // span's start in span_event_timestamp where its framework puts the start there.
+        const std::string framework = stringOr(*payload, "framework");
+        if (framework == "crewai") {
+            // CrewAI's END has a UUID of its own, so NAT drops it before writing; one that got
+            // through is dropped too, never paired with a START by guess.
+            m_report.warn("crewai-end-dropped",
+                          m_file + ": " + where(stepIndex) + ": a CrewAI " + eventType + " (UUID " +
+                              uuid +
+                              ") has no START: CrewAI gives START and END different UUIDs; "
+                              "dropped, as NAT does");
+            return;
+        }
         if (m_byUuid.count(uuid))
             m_report.warn("end-without-start", m_file + ": " + where(stepIndex) + ": a second " +
                                                    eventType + " for UUID " + uuid);
         index = newSpan(uuid, stepIndex);
         Pending &p = m_spans[static_cast<std::size_t>(index)];
         const json *st = member(*payload, "span_event_timestamp");
-        p.span.startNs = st && st->is_number_integer() ? st->get<std::int64_t>() : ts;
+        const bool known = st && st->is_number_integer() && endCarriesStart(framework, category);
+        p.span.startNs = known ? st->get<std::int64_t>() : ts;
+        p.endOnly = true;
+        if (!known) { // zero-length at its end: no duration is made up
+            p.span.flags |= SpanStartUnknown;
+            p.attributes["nat.start_unknown"] = true;
+            m_report.note("spans whose start is unknown (an END alone)");
+        }
         describe(p, category, kind, step, *payload);
     }
     readEnd(m_spans[static_cast<std::size_t>(index)], step, *payload, stepIndex);
@@ -209,10 +247,21 @@ void NatSpanBuilder::readEnd(Pending &p, const json &, const json &payload, std:
     const json *meta = member(payload, "metadata");
     if (data) copyMembers(p.payload, *data, {"output"});
     if (meta) copyMembers(p.payload, *meta, {"chat_responses", "tool_outputs", "span_outputs"});
+    if (p.span.category == Category::Ttc) // a candidate's score is known when its step ends
+        for (const json *m : {meta, data})
+            if (m)
+                copyMembers(p.attributes, *m,
+                            {"turn_id", "turn_index", "candidate_index", "score"});
     if (p.span.category == Category::Tool &&
         (startsWithError(data ? member(*data, "output") : nullptr) ||
          startsWithError(meta ? member(*meta, "tool_outputs") : nullptr)))
         p.span.flags |= SpanError;
+    // The errors NAT records besides a tool's text: AutoGen's metadata.error, and a function
+    // that raised ends with its output null (present, not left out).
+    if (meta && member(*meta, "error")) p.span.flags |= SpanError;
+    if (p.span.category == Category::Function && data && data->is_object())
+        if (const auto out = data->find("output"); out != data->end() && out->is_null())
+            p.span.flags |= SpanError;
 
     const json *usage = member(payload, "usage_info");
     if (!usage) return;
@@ -254,11 +303,19 @@ void NatSpanBuilder::resolveParents() {
         const int self = static_cast<int>(i);
         int parent;
         if (p.parentFromStep) {
+            // A parent_id naming no START of the request is a caller's id (NAT 1.5+,
+            // workflow-parent-id): the span is a root of the request, not an orphan.
+            // An END alone points at a parent the file left out: that stays an orphan below.
             parent = lookup(p.parentUuid, self);
+            if (parent == -2 && !p.endOnly && p.parentUuid != p.uuid) {
+                m_report.note("spans whose parent_id is a caller's (roots)");
+                parent = -1;
+            }
         } else if (p.span.category == Category::Function || p.span.category == Category::Workflow) {
             parent = p.ancestryParent == p.uuid ? -1 : lookup(p.ancestryParent, self);
         } else {
-            parent = lookup(p.ancestryId, self);
+            // Remote evaluation names the step itself as its function: no parent known.
+            parent = p.ancestryId == p.uuid ? -1 : lookup(p.ancestryId, self);
         }
         if (parent == -2) {
             // A parent outside this request's steps: workflow_output.json keeps END steps only,
@@ -300,6 +357,7 @@ TraceRecord NatSpanBuilder::finish() {
     resolveParents();
     trace.spans.reserve(m_spans.size());
     std::vector<bool> unfinished(m_spans.size(), false);
+    std::int64_t crewaiOpen = 0;
     for (const auto &[uuid, index] : m_open)
         unfinished[static_cast<std::size_t>(index)] = true;
     for (std::size_t i = 0; i < m_spans.size(); ++i) {
@@ -309,6 +367,11 @@ TraceRecord NatSpanBuilder::finish() {
             s.flags |= SpanUnfinished;
             s.endNs = std::max(m_lastNs, s.startNs);
             p.attributes["nat.unfinished"] = true;
+            if (p.attributes.value("framework", std::string()) == "crewai") {
+                // Not a timeout: NAT dropped its END (formats/nat.md, Newer NAT).
+                p.attributes["nat.unfinished_reason"] = "NAT drops CrewAI's END steps";
+                ++crewaiOpen;
+            }
         } else if (s.endNs < s.startNs) {
             m_report.warn("end-before-start",
                           m_file + ": request " + std::to_string(m_request) + ": span " + s.key +
@@ -340,6 +403,14 @@ TraceRecord NatSpanBuilder::finish() {
         s.attributesJson = p.attributes.dump(-1, ' ', false, json::error_handler_t::replace);
         trace.spans.push_back(std::move(s));
     }
+    if (crewaiOpen > 0)
+        m_report.warn("crewai-without-end",
+                      m_file + ": request " + std::to_string(m_request) + ": " +
+                          std::to_string(crewaiOpen) +
+                          " CrewAI calls have no END: CrewAI gives START and END different "
+                          "UUIDs and NAT drops those ENDs, so these calls are shown unfinished "
+                          "(they are not timeouts)",
+                      crewaiOpen);
     for (const SpanRecord &s : trace.spans) {
         if (s.parentIndex < 0) {
             trace.key = s.key;

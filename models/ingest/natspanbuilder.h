@@ -34,6 +34,7 @@ private:
         std::string ancestryId;     // older files: function_ancestry.function_id
         std::string ancestryParent; // older files: function_ancestry.parent_id
         bool parentFromStep = false;
+        bool endOnly = false; // an END without START (workflow_output.json keeps only ENDs)
         std::int64_t chunkPrompt = 0;
         json payload = json::object();
         json attributes = json::object();

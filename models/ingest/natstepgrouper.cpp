@@ -9,6 +9,7 @@
 #include "natspanbuilder.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <charconv>
 
 namespace spanscope {
@@ -65,6 +66,14 @@ void NatStepGrouper::add(const json &step, const std::string &where, const Trace
         parent = str(anc, function ? "parent_id" : "function_id");
         if (parent == uuid) parent.clear();
     }
+    // Steps come in time order, so a START whose parent_id was never seen names something
+    // outside the workflow: a caller's id (NAT 1.5+, workflow-parent-id), a root like "root".
+    // "remote" (remote evaluation, on every step) names nothing either, but then no step has a
+    // parent to follow, so those steps stay one group, as before.
+    const bool starts = type.size() > 6 && type.compare(type.size() - 6, 6, "_START") == 0;
+    if (starts && !parent.empty() && parent != "root" && parent != "remote" &&
+        !m_groupOf.count(parent))
+        parent = "root";
     int ordinal;
     if (const auto known = m_groupOf.find(uuid); known != m_groupOf.end()) {
         ordinal = known->second;
@@ -90,6 +99,21 @@ void NatStepGrouper::add(const json &step, const std::string &where, const Trace
 
 void NatStepGrouper::read(const QString &path, ImportProgress &progress,
                           const TraceCallback &onTrace) {
+    readLines(path, progress, onTrace);
+    finishAll(onTrace);
+}
+
+void NatStepGrouper::readAll(const QStringList &paths, ImportProgress &progress,
+                             const TraceCallback &onTrace) {
+    for (const QString &path : paths) {
+        m_name = QFileInfo(path).fileName().toStdString();
+        readLines(path, progress, onTrace);
+    }
+    finishAll(onTrace);
+}
+
+void NatStepGrouper::readLines(const QString &path, ImportProgress &progress,
+                               const TraceCallback &onTrace) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw IngestError(m_name, "", "cannot open: " + f.errorString().toStdString());
@@ -119,7 +143,6 @@ void NatStepGrouper::read(const QString &path, ImportProgress &progress,
     }
     progress.addDone(offset - reported);
     jsonfile::reportCutStrings(&m_report, m_name, cut);
-    finishAll(onTrace);
 }
 
 void NatStepGrouper::readCsv(const QString &path, ImportProgress &progress,

@@ -29,6 +29,9 @@ public:
     ~NatStepGrouper();
 
     void read(const QString &path, ImportProgress &progress, const TraceCallback &onTrace);
+    // Files the exporter rolled over, read as one stream in the order given (a request may
+    // span two files); messages name the file they are about.
+    void readAll(const QStringList &paths, ImportProgress &progress, const TraceCallback &onTrace);
     void readCsv(const QString &path, ImportProgress &progress, const TraceCallback &onTrace);
 
 private:
@@ -41,6 +44,7 @@ private:
     Group &group(int ordinal, const std::string &rootUuid);
     void finish(int ordinal, const TraceCallback &onTrace);
     void finishAll(const TraceCallback &onTrace);
+    void readLines(const QString &path, ImportProgress &progress, const TraceCallback &onTrace);
 
     std::string m_name;
     ImportReport &m_report;

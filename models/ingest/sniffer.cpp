@@ -209,8 +209,9 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
         } else if (isStepsName(name) && isNatStepsFile(abs)) {
             evalFiles << abs;
             hasSpansOrScores = true;
-        } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-            attachments << abs;
+        } else if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+                   natfiles::isKeptRawName(name) || name == natfiles::fittedModel) {
+            attachments << abs; // kept with the run when the folder is one
         } else if (isTraceDumpName(name)) {
             traceFiles << abs;
         }
@@ -280,8 +281,17 @@ std::vector<ImportSource> Sniffer::findSources(const QString &path) {
     if (name == natfiles::calcRunnerOutput) {
         out.push_back({ImportSource::Kind::NatSizing, ImportSource::Container::Document, abs,
                        QStringList{abs}, info.dir().dirName()});
-    } else if (isEvalFileName(name) || name.endsWith(natfiles::evaluatorSuffix) ||
-               (isStepsName(name) && isNatStepsFile(abs))) {
+    } else if (isStepsName(name) && isNatStepsFile(abs)) {
+        // A steps file brings the files the exporter rolled it over to: one run, one stream.
+        const QString current =
+            natfiles::rolledCurrent(name).isEmpty() ? name : natfiles::rolledCurrent(name);
+        QStringList files;
+        for (const QString &n : natfiles::rolledSet(current, info.dir().entryList(QDir::Files)))
+            files << info.dir().absoluteFilePath(n);
+        if (!files.contains(abs)) files << abs;
+        out.push_back({ImportSource::Kind::NatEval, ImportSource::Container::Document, abs, files,
+                       QFileInfo(current).completeBaseName()});
+    } else if (isEvalFileName(name) || name.endsWith(natfiles::evaluatorSuffix)) {
         out.push_back({ImportSource::Kind::NatEval, ImportSource::Container::Document, abs,
                        QStringList{abs}, info.completeBaseName()});
     } else {

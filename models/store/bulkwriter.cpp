@@ -40,7 +40,8 @@ void BulkWriter::prepare() {
     m_event = Statement(db, "INSERT INTO events (span_id, run_id, time_ns, name, attributes) "
                             "VALUES (?,?,?,?,?)");
     m_item = Statement(db, "INSERT INTO eval_items (run_id, item_key, ordinal, question, "
-                           "expected_answer, generated_answer) VALUES (?,?,?,?,?,?)");
+                           "expected_answer, generated_answer, error, attributes) "
+                           "VALUES (?,?,?,?,?,?,?,?)");
     m_score = Statement(db, "INSERT INTO eval_scores (run_id, evaluator, item_key, score, "
                             "reasoning) VALUES (?,?,?,?,?)");
     m_sizing = Statement(db, "INSERT INTO sizing_points (run_id, concurrency, metric, p50, p90, "
@@ -266,6 +267,8 @@ void BulkWriter::write(ImportBatch &&batch) {
             .bindTextOrNull(4, i.question)
             .bindTextOrNull(5, i.expectedAnswer)
             .bindTextOrNull(6, i.generatedAnswer)
+            .bindTextOrNull(7, i.error)
+            .bindTextOrNull(8, i.attributesJson)
             .run();
     for (const EvalScoreRecord &s : batch.evalScores)
         m_score.bind(1, m_runId)

@@ -53,7 +53,8 @@ std::vector<EvalItemRow> EvalQueries::items(std::int64_t runId) const {
     std::vector<EvalItemRow> rows;
     {
         Statement st(db, "SELECT item_key, ordinal, coalesce(question, ''), "
-                         "coalesce(expected_answer, ''), coalesce(generated_answer, '') "
+                         "coalesce(expected_answer, ''), coalesce(generated_answer, ''), "
+                         "coalesce(error, ''), coalesce(attributes, '') "
                          "FROM eval_items WHERE run_id = ? ORDER BY ordinal");
         st.bind(1, runId);
         while (st.step()) {
@@ -63,6 +64,8 @@ std::vector<EvalItemRow> EvalQueries::items(std::int64_t runId) const {
             row.question = st.text(2);
             row.expected = st.text(3);
             row.generated = st.text(4);
+            row.error = st.text(5);
+            row.attributesJson = st.text(6);
             rows.push_back(std::move(row));
         }
     }

@@ -17,6 +17,9 @@ class Workspace;
 struct EvalItemRow {
     CompareItem item;
     std::string question, expected, generated;
+    std::string error;          // NAT 1.5+: why the workflow failed on the item, "" if it did not
+    std::string attributesJson; // the dataset row's other fields, a JSON object or ""
+
     std::map<std::string, std::string> reasoning; // evaluator -> text (JSON reduced to its text)
 };
 

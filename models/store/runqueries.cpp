@@ -37,21 +37,33 @@ RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
         }
     }
     {
+        // Cached and reasoning tokens stay in the attributes (NAT's token_usage keeps them).
         Statement st(db, "SELECT end_ns - start_ns, coalesce(input_tokens, 0), "
-                         "coalesce(output_tokens, 0), model FROM spans "
+                         "coalesce(output_tokens, 0), model, "
+                         "coalesce(json_extract(attributes, '$.cached_tokens'), 0), "
+                         "coalesce(json_extract(attributes, '$.reasoning_tokens'), 0) FROM spans "
                          "WHERE run_id = ? AND category = ? AND (flags & ?) = 0");
         st.bind(1, runId)
             .bind(2, static_cast<int>(Category::Llm))
             .bind(3, static_cast<int>(SpanUnfinished | SpanInnerLlm));
-        std::map<std::string, int> models;
+        std::map<std::string, ModelTokens> models;
         while (st.step()) {
             in.llmDurationsNs.push_back(st.int64(0));
             in.inputTokens += st.int64(1);
             in.outputTokens += st.int64(2);
-            if (!st.isNull(3)) models[st.text(3)]++;
+            if (st.isNull(3)) continue;
+            ModelTokens &m = models[st.text(3)];
+            ++m.calls;
+            m.inputTokens += st.int64(1);
+            m.outputTokens += st.int64(2);
+            m.cachedTokens += st.int64(4);
+            m.reasoningTokens += st.int64(5);
         }
-        for (const auto &[model, n] : models)
+        for (auto &[model, m] : models) {
             in.models.push_back(model);
+            m.model = model;
+            in.modelTokens.push_back(m);
+        }
     }
     {
         Statement st(db, "SELECT evaluator, score FROM eval_scores WHERE run_id = ?");
@@ -376,7 +388,9 @@ std::vector<LlmCallSample> RunQueries::llmCalls(std::int64_t runId) const {
     sqlite3 *db = m_ws.handle();
     const auto traceIndex = traceIndexes(db, runId);
     Statement st(db, "SELECT id, trace_id, start_ns, end_ns, coalesce(model, ''), "
-                     "coalesce(input_tokens, -1), coalesce(output_tokens, -1) FROM spans "
+                     "coalesce(input_tokens, -1), coalesce(output_tokens, -1), "
+                     "coalesce(json_extract(attributes, '$.cached_tokens'), 0), "
+                     "coalesce(json_extract(attributes, '$.reasoning_tokens'), 0) FROM spans "
                      "WHERE run_id = ? AND category = ? AND (flags & ?) = 0 ORDER BY start_ns, id");
     st.bind(1, runId)
         .bind(2, static_cast<int>(Category::Llm))
@@ -392,6 +406,8 @@ std::vector<LlmCallSample> RunQueries::llmCalls(std::int64_t runId) const {
         c.model = st.text(4);
         c.inputTokens = st.int64(5);
         c.outputTokens = st.int64(6);
+        c.cachedTokens = st.int64(7);
+        c.reasoningTokens = st.int64(8);
         out.push_back(std::move(c));
     }
     return out;
@@ -462,6 +478,16 @@ std::optional<std::string> RunQueries::runFile(std::int64_t runId, const std::st
     if (!st.step()) return std::nullopt;
     ZstdCodec codec;
     return codec.decompress(st.blob(0));
+}
+
+std::vector<RunQueries::FileRow> RunQueries::runFiles(std::int64_t runId) const {
+    Statement st(m_ws.handle(), "SELECT relative_path, role, size FROM run_files WHERE run_id = ? "
+                                "ORDER BY relative_path, id");
+    st.bind(1, runId);
+    std::vector<FileRow> out;
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.int64(2)});
+    return out;
 }
 
 std::vector<std::string> RunQueries::spanKeys(const std::vector<std::int64_t> &spanIds) const {

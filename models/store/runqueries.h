@@ -50,6 +50,13 @@ public:
     // The stored content of one of the run's raw files (e.g. workflow_profiling_metrics.json),
     // decompressed; nullopt when the run kept no such file.
     std::optional<std::string> runFile(std::int64_t runId, const std::string &name) const;
+    // The files the run was imported from, by name: each one's role (spans, eval-items, raw,
+    // attachment, unused, ...) and size.
+    struct FileRow {
+        std::string name, role;
+        std::int64_t size = 0;
+    };
+    std::vector<FileRow> runFiles(std::int64_t runId) const;
     // The source's ids (span_key) of the given workspace span ids, in the same order.
     std::vector<std::string> spanKeys(const std::vector<std::int64_t> &spanIds) const;
     // A run metric's value (e.g. "profiler.spikes.threshold"); nullopt when absent.

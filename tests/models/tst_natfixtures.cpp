@@ -1,12 +1,14 @@
 // Golden tests over the project's own small NAT folders (tests/fixtures/nat): the canonical
 // dump of what the workspace holds after an import, compared with a golden text file.
 #include "core/category.h"
+#include "store/evalqueries.h"
 #include "store/runqueries.h"
 #include "store/statement.h"
 #include "store/workspace.h"
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTest>
 #include <functional>
 #include <map>
@@ -130,6 +132,204 @@ private slots:
                                             QByteArray::fromStdString(dump(ws, runs[0].runId)),
                                             &message),
                  qPrintable(message));
+    }
+
+    // NAT 1.5+ with a caller's id as the top parent_id, in the file exporter's lines (requests
+    // interleaved): each request is still its own, rooted at its workflow, and nests. The same
+    // caller id on both requests (a fixed header) must not merge them.
+    void callerParentIdsKeepRequestsApart() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("steps.jsonl"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const auto line = [&](const char *type, const char *uuid, const char *parent, double t) {
+            const nlohmann::json step = {{"parent_id", parent},
+                                         {"function_ancestry",
+                                          {{"function_id", "w"},
+                                           {"function_name", "wf"},
+                                           {"parent_id", "root"},
+                                           {"parent_name", "root"}}},
+                                         {"payload",
+                                          {{"event_type", type},
+                                           {"event_timestamp", 1763990400.0 + t},
+                                           {"name", "n"},
+                                           {"UUID", uuid}}}};
+            f.write(QByteArray::fromStdString(step.dump()) + '\n');
+        };
+        line("WORKFLOW_START", "w1", "caller-7f3a", 0);
+        line("WORKFLOW_START", "w2", "caller-7f3a", 0.5);
+        line("LLM_START", "a1", "w1", 1);
+        line("LLM_START", "a2", "w2", 1.5);
+        line("LLM_END", "a1", "w1", 2);
+        line("LLM_END", "a2", "w2", 2.5);
+        line("WORKFLOW_END", "w1", "caller-7f3a", 3);
+        line("WORKFLOW_END", "w2", "caller-7f3a", 3.5);
+        f.close();
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, file);
+        QCOMPARE(runs.size(), std::size_t(1));
+        const std::int64_t run = runs[0].runId;
+        QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run), 2);
+        QCOMPARE(testsupport::scalar(ws,
+                                     "SELECT count(*) FROM spans WHERE run_id = ? AND "
+                                     "parent_id IS NULL",
+                                     run),
+                 2); // the two workflows; each LLM call under its own
+        QCOMPARE(testsupport::scalar(ws,
+                                     "SELECT count(*) FROM spans c JOIN spans p ON p.id = "
+                                     "c.parent_id WHERE c.run_id = ? AND substr(c.span_key, 2) = "
+                                     "substr(p.span_key, 2)",
+                                     run),
+                 2);
+        QCOMPARE(testsupport::scalar(
+                     ws, "SELECT count(*) FROM spans WHERE run_id = ? AND flags & 4", run),
+                 0); // no orphans
+    }
+
+    // NAT's file exporter rolls steps.jsonl over to steps_<YYYYmmdd_HHMMSS_ffffff>.jsonl: the
+    // rolled files and the current one are one run, read oldest first, so a request that spans
+    // them pairs its START and END. Given the current file alone, or the folder, alike.
+    void rolledStepFilesAreOneRun() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.path());
+        const auto step = [](const char *type, const char *uuid, const char *parent, double t) {
+            const nlohmann::json st = {{"parent_id", parent},
+                                       {"function_ancestry",
+                                        {{"function_id", "w"},
+                                         {"function_name", "wf"},
+                                         {"parent_id", "root"},
+                                         {"parent_name", "root"}}},
+                                       {"payload",
+                                        {{"event_type", type},
+                                         {"event_timestamp", 1763990400.0 + t},
+                                         {"name", "n"},
+                                         {"UUID", uuid}}}};
+            return QByteArray::fromStdString(st.dump()) + '\n';
+        };
+        const auto write = [&](const char *name, const QByteArray &bytes) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        QVERIFY(write("steps_20251124_132000_000001.jsonl",
+                      step("WORKFLOW_START", "w1", "root", 0) + step("LLM_START", "a1", "w1", 1)));
+        QVERIFY(write("steps_20251124_132500_000002.jsonl",
+                      step("LLM_END", "a1", "w1", 2) + step("WORKFLOW_START", "w2", "root", 3)));
+        QVERIFY(write("steps.jsonl", step("WORKFLOW_END", "w1", "root", 4) +
+                                         step("WORKFLOW_END", "w2", "root", 5)));
+        QVERIFY(write("other.jsonl", step("WORKFLOW_START", "x", "root", 9) +
+                                         step("WORKFLOW_END", "x", "root", 10)));
+        for (const QString &path :
+             {dir.filePath(QStringLiteral("steps.jsonl")),
+              dir.filePath(QStringLiteral("steps_20251124_132000_000001.jsonl"))}) {
+            Workspace ws(tmp.filePath(QStringLiteral("w-%1.spanscope").arg(path.size())));
+            const auto runs = testsupport::importPath(ws, path);
+            QCOMPARE(runs.size(), std::size_t(1));
+            const std::int64_t run = runs[0].runId;
+            QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM traces WHERE run_id = ?", run),
+                     2);
+            QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ?", run),
+                     3);
+            QCOMPARE(testsupport::scalar(
+                         ws, "SELECT count(*) FROM spans WHERE run_id = ? AND flags & 2", run),
+                     0); // every START met its END across the files
+            QCOMPARE(testsupport::scalar(ws,
+                                         "SELECT count(*) FROM run_files WHERE run_id = ? AND "
+                                         "role = 'spans'",
+                                         run),
+                     3); // other.jsonl is another exporter's file, not part of this run
+        }
+    }
+
+    // NAT 1.5+ items: an `error` where the workflow raised (null where it ran fine), NaN scores
+    // written as null (a missing score, not zero), and the dataset row's own fields copied in:
+    // kept with the item, shown by the Items view.
+    void itemErrorsAndDatasetFieldsAreKept() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.path());
+        const nlohmann::json items = {{{"id", "q-1"},
+                                       {"question", "Why?"},
+                                       {"answer", "Because."},
+                                       {"generated_answer", "So."},
+                                       {"intermediate_steps", nlohmann::json::array()},
+                                       {"error", nullptr},
+                                       {"difficulty", "hard"},
+                                       {"source", {{"page", 4}}}},
+                                      {{"id", "q-2"},
+                                       {"question", "How?"},
+                                       {"answer", "Thus."},
+                                       {"generated_answer", nullptr},
+                                       {"intermediate_steps", nlohmann::json::array()},
+                                       {"error", "ValueError: the tool returned nothing"},
+                                       {"difficulty", "easy"}}};
+        const nlohmann::json scores = {
+            {"average_score", 0.5},
+            {"eval_output_items",
+             {{{"id", "q-1"}, {"score", 0.5}, {"reasoning", "ok"}},
+              {{"id", "q-2"}, {"score", nullptr}, {"reasoning", "NaN"}}}}};
+        for (const auto &[name, doc] : {std::pair{"workflow_output.json", items},
+                                        std::pair{"accuracy_output.json", scores}}) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray::fromStdString(doc.dump()));
+        }
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, tmp.path());
+        QCOMPARE(runs.size(), std::size_t(1));
+        const auto rows = EvalQueries(ws).items(runs[0].runId);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].error, std::string());
+        QCOMPARE(rows[1].error, std::string("ValueError: the tool returned nothing"));
+        const auto fields = nlohmann::json::parse(rows[0].attributesJson);
+        QCOMPARE(fields["difficulty"].get<std::string>(), std::string("hard"));
+        QCOMPARE(fields["source"]["page"].get<int>(), 4);
+        QVERIFY(!fields.contains("question") && !fields.contains("error"));
+        QCOMPARE(rows[0].item.scores.at("accuracy"), 0.5);
+        QVERIFY(!rows[1].item.scores.count("accuracy")); // null: missing, not 0
+        QCOMPARE(testsupport::scalar(ws, "SELECT count(*) FROM eval_scores WHERE run_id = ?",
+                                     runs[0].runId),
+                 1);
+    }
+
+    // Newer NAT's other files: the configuration (config_original.yml, config_effective.yml,
+    // config_metadata.json) and prediction_trie.json are kept whole to read; fitted_model.pkl is
+    // kept as an attachment, byte for byte, never unpickled. A profiler-only folder (no
+    // evaluator ran, so no workflow_output.json, as NAT 1.6+ writes) is a run.
+    void newerFilesAreKeptWithTheRun() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.path());
+        QVERIFY(QFile::copy(testsupport::fixture(QStringLiteral(
+                                "nat/legacy-stream/all_requests_profiler_traces.json")),
+                            dir.filePath(QStringLiteral("all_requests_profiler_traces.json"))));
+        static const char raw[] = "\x80\x04\x95\x10\x00not a model, never unpickled.";
+        const QByteArray pickle(raw, sizeof raw - 1); // with its NUL: kept as bytes
+        const std::map<QString, QByteArray> files = {
+            {QStringLiteral("config_original.yml"), "llms:\n  nim_llm:\n    temperature: 0.0\n"},
+            {QStringLiteral("config_effective.yml"), "llms:\n  nim_llm:\n    temperature: 0.2\n"},
+            {QStringLiteral("config_metadata.json"),
+             R"({"overrides": {"llms.nim_llm.temperature": 0.2}})"},
+            {QStringLiteral("prediction_trie.json"), R"({"root": {"children": {}}})"},
+            {QStringLiteral("fitted_model.pkl"), pickle}};
+        for (const auto &[name, bytes] : files) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, tmp.path());
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(ws.run(runs[0].runId)->kind, std::string("nat-eval"));
+        std::map<std::string, std::string> roles;
+        for (const auto &f : RunQueries(ws).runFiles(runs[0].runId))
+            roles[f.name] = f.role;
+        QCOMPARE(roles["config_original.yml"], std::string("raw"));
+        QCOMPARE(roles["config_effective.yml"], std::string("raw"));
+        QCOMPARE(roles["config_metadata.json"], std::string("raw"));
+        QCOMPARE(roles["prediction_trie.json"], std::string("raw"));
+        QCOMPARE(roles["fitted_model.pkl"], std::string("attachment"));
+        QCOMPARE(roles["all_requests_profiler_traces.json"], std::string("spans"));
+        QCOMPARE(*RunQueries(ws).runFile(runs[0].runId, "config_effective.yml"),
+                 files.at(QStringLiteral("config_effective.yml")).toStdString());
+        QCOMPARE(*RunQueries(ws).runFile(runs[0].runId, "fitted_model.pkl"), pickle.toStdString());
     }
 };
 

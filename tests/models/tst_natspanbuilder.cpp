@@ -21,6 +21,8 @@ struct Step {
     json usage = nullptr;
     json data = nullptr;
     std::int64_t spanTs = -1;
+    std::string framework = ""; // payload.framework; "" = absent
+    json metadata = nullptr;
 };
 
 json make(const Step &st) {
@@ -38,6 +40,8 @@ json make(const Step &st) {
                    {"data", st.data},
                    {"span_event_timestamp", st.spanTs < 0 ? json() : json(st.spanTs)}}}};
     if (!st.parent.empty()) step["parent_id"] = st.parent;
+    if (!st.framework.empty()) step["payload"]["framework"] = st.framework;
+    if (!st.metadata.is_null()) step["payload"]["metadata"] = st.metadata;
     return step;
 }
 
@@ -134,6 +138,175 @@ private slots:
         QVERIFY(byKey(t, "x").flags & SpanOrphan); // workflow_output.json: parents are absent
         QCOMPARE(r.warningCount(), 0);             // expected there, so not a warning
         QCOMPARE(r.noteCount("spans whose parent is not in the request"), 2);
+    }
+
+    // NAT 1.4-1.8 (issue 17): an END alone starts at its span_event_timestamp only where the
+    // framework writes the call's start there; elsewhere it is zero-length at its end and its
+    // start is flagged unknown.
+    void endAloneStartsWhereItsFrameworkSays_data() {
+        QTest::addColumn<QString>("framework");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<bool>("known");
+        QTest::newRow("langchain llm") << "langchain"
+                                       << "LLM_END" << true;
+        QTest::newRow("llama_index tool") << "llama_index"
+                                          << "TOOL_END" << true;
+        QTest::newRow("strands llm") << "strands"
+                                     << "LLM_END" << true;
+        QTest::newRow("semantic_kernel tool") << "semantic_kernel"
+                                              << "TOOL_END" << true;
+        QTest::newRow("semantic_kernel llm") << "semantic_kernel"
+                                             << "LLM_END" << false;
+        QTest::newRow("adk llm") << "adk"
+                                 << "LLM_END" << false;
+        QTest::newRow("agno llm") << "agno"
+                                  << "LLM_END" << false;
+        QTest::newRow("autogen tool") << "autogen"
+                                      << "TOOL_END" << false;
+    }
+    void endAloneStartsWhereItsFrameworkSays() {
+        QFETCH(QString, framework);
+        QFETCH(QString, type);
+        QFETCH(bool, known);
+        ImportReport r;
+        Step end{type.toStdString(), "x", 9 * s, "missing-function"};
+        end.spanTs = 7 * s;
+        end.framework = framework.toStdString();
+        const auto t = build({end}, r);
+        const SpanRecord &x = byKey(t, "x");
+        QCOMPARE(x.startNs, known ? 7 * s : 9 * s);
+        QCOMPARE(bool(x.flags & SpanStartUnknown), !known);
+        QCOMPARE(r.warningCount(), 0);
+    }
+
+    // CrewAI gives START and END different UUIDs and NAT drops the ENDs: an END alone is
+    // dropped (never paired by guess), the STARTs stay unfinished with one warning kind that
+    // says why, and they are not called timeouts.
+    void crewaiStartsStayOpenAndEndsAloneAreDropped() {
+        ImportReport r;
+        Step f{"FUNCTION_START", "f", 0, "root"};
+        Step a{"LLM_START", "a", 1 * s, "f"}, b{"TOOL_START", "b", 2 * s, "f"};
+        Step stray{"LLM_END", "other", 3 * s, "f"};
+        Step fEnd{"FUNCTION_END", "f", 5 * s, "root"};
+        for (Step *st : {&f, &a, &b, &stray, &fEnd})
+            st->framework = "crewai";
+        const auto t = build({f, a, b, stray, fEnd}, r);
+        QCOMPARE(t.spans.size(), std::size_t(3)); // the stray END made no span
+        QCOMPARE(r.warningCount("crewai-end-dropped"), 1);
+        for (const char *k : {"a", "b"}) {
+            const SpanRecord &sp = byKey(t, k);
+            QVERIFY(sp.flags & SpanUnfinished);
+            QCOMPARE(sp.endNs, 5 * s);
+            QVERIFY(json::parse(sp.attributesJson).contains("nat.unfinished_reason"));
+        }
+        QCOMPARE(r.warningCount("crewai-without-end"), 2);
+        QVERIFY(QString::fromStdString(r.warnings().at("crewai-without-end").examples.front())
+                    .contains("not timeouts"));
+    }
+
+    // The errors NAT records besides a tool's text: AutoGen's metadata.error, and a function
+    // that raised ends with its output null. An output merely absent is no error.
+    void errorsNatRecordsAreErrors() {
+        ImportReport r;
+        Step llmEnd{"LLM_END", "l", 2 * s, "f"};
+        llmEnd.framework = "autogen";
+        llmEnd.metadata = {{"error", "TimeoutError: the model did not answer"}};
+        Step okEnd{"LLM_END", "k", 3 * s, "f"};
+        okEnd.metadata = {{"error", nullptr}};
+        Step raised{"FUNCTION_END", "g", 4 * s, "f", "g", "f"};
+        raised.data = {{"output", nullptr}};
+        Step quiet{"FUNCTION_END", "h", 5 * s, "f", "h", "f"};
+        quiet.data = {{"input", "x"}};
+        const auto t = build({{"FUNCTION_START", "f", 0, "root"},
+                              {"LLM_START", "l", 1 * s, "f"},
+                              {"LLM_START", "k", 1 * s, "f"},
+                              {"FUNCTION_START", "g", 1 * s, "f", "g", "f"},
+                              {"FUNCTION_START", "h", 1 * s, "f", "h", "f"},
+                              llmEnd,
+                              okEnd,
+                              raised,
+                              quiet,
+                              {"FUNCTION_END", "f", 6 * s, "root"}},
+                             r);
+        QVERIFY(byKey(t, "l").flags & SpanError);
+        QVERIFY(!(byKey(t, "k").flags & SpanError));
+        QVERIFY(byKey(t, "g").flags & SpanError);
+        QVERIFY(!(byKey(t, "h").flags & SpanError));
+        QVERIFY(!(byKey(t, "f").flags & SpanError));
+    }
+
+    // A top parent_id other than "root" is a caller's id (NAT 1.5+): the span is the request's
+    // root, not an orphan, and its children nest under it. Remote evaluation writes "remote"
+    // everywhere with function_id the step's own UUID: roots, no orphans, no warnings.
+    void callerAndRemoteParentIdsMakeRoots() {
+        ImportReport r;
+        const auto t = build({{"WORKFLOW_START", "w", 0, "caller-7f3a"},
+                              {"LLM_START", "a", 1 * s, "w"},
+                              {"LLM_END", "a", 2 * s, "w"},
+                              {"WORKFLOW_END", "w", 3 * s, "caller-7f3a"}},
+                             r);
+        QCOMPARE(byKey(t, "w").parentIndex, -1);
+        QVERIFY(!(byKey(t, "w").flags & SpanOrphan));
+        QCOMPARE(t.spans[static_cast<std::size_t>(byKey(t, "a").parentIndex)].key,
+                 std::string("w"));
+        QCOMPARE(t.key, std::string("w"));
+        ImportReport remote;
+        const auto rt = build({{"LLM_START", "a", 1 * s, "remote", "a"},
+                               {"TOOL_START", "b", 1 * s, "remote", "b"},
+                               {"TOOL_END", "b", 2 * s, "remote", "b"},
+                               {"LLM_END", "a", 3 * s, "remote", "a"}},
+                              remote);
+        for (const auto &sp : rt.spans) {
+            QCOMPARE(sp.parentIndex, -1);
+            QVERIFY(!(sp.flags & SpanOrphan));
+        }
+        QCOMPARE(remote.warningCount(), 0);
+    }
+
+    // Cached and reasoning tokens are parts of the prompt and completion tokens: kept beside
+    // them, never added.
+    void cachedAndReasoningTokensAreNotAdded() {
+        ImportReport r;
+        json usage = {{"token_usage",
+                       {{"prompt_tokens", 100},
+                        {"completion_tokens", 30},
+                        {"cached_tokens", 40},
+                        {"reasoning_tokens", 12},
+                        {"total_tokens", 130}}}};
+        const auto t = build({{"LLM_START", "a", 1 * s, "root"},
+                              {"LLM_END", "a", 2 * s, "root", "f", "root", "m", usage}},
+                             r);
+        const SpanRecord &a = byKey(t, "a");
+        QCOMPARE(*a.inputTokens, 100);
+        QCOMPARE(*a.outputTokens, 30);
+        const json attrs = json::parse(a.attributesJson);
+        QCOMPARE(attrs["cached_tokens"].get<int>(), 40);
+        QCOMPARE(attrs["reasoning_tokens"].get<int>(), 12);
+    }
+
+    // Test-time compute (TTC_*, NAT 1.4+): spans of their own category that say their turn,
+    // candidate and score; a generator's SPAN_CHUNK and an LLM_NEW_TOKEN are chunks of their span.
+    void ttcStepsAreSpansWithTheirTurnAndScore() {
+        ImportReport r;
+        Step start{"TTC_START", "c", 1 * s, "root"};
+        start.metadata = {{"turn_id", "t-1"}, {"turn_index", 0}, {"candidate_index", 2}};
+        Step end{"TTC_END", "c", 3 * s, "root"};
+        end.metadata = {
+            {"turn_id", "t-1"}, {"turn_index", 0}, {"candidate_index", 2}, {"score", 0.75}};
+        const auto t = build({start,
+                              {"SPAN_START", "g", 1 * s, "root"},
+                              {"SPAN_CHUNK", "g", 2 * s, "root"},
+                              {"SPAN_END", "g", 4 * s, "root"},
+                              end},
+                             r);
+        const SpanRecord &c = byKey(t, "c");
+        QCOMPARE(c.category, Category::Ttc);
+        const json attrs = json::parse(c.attributesJson);
+        QCOMPARE(attrs["turn_id"].get<std::string>(), std::string("t-1"));
+        QCOMPARE(attrs["candidate_index"].get<int>(), 2);
+        QCOMPARE(attrs["score"].get<double>(), 0.75);
+        QCOMPARE(byKey(t, "g").chunkCount, 1);
+        QCOMPARE(r.warningCount(), 0);
     }
 
     void duplicateStartKeepsBothAndWarns() {

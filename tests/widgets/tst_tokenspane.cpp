@@ -8,6 +8,8 @@
 #include "testsupport.h"
 #include "tokens/tokenspane.h"
 
+#include <QDir>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -59,6 +61,41 @@ private slots:
         QCOMPARE(barTotal(pane.promptChart()), double(withInput));
         QCOMPARE(barTotal(pane.completionChart()), double(withOutput));
         QCOMPARE(barTotal(pane.latencyChart()), double(m_run->llmCalls.size()));
+    }
+
+    // NAT 1.4+ cached and reasoning tokens: the summary says per model how much of the
+    // prompts the cache served (summed from the file's LLM_END steps here) and never adds them.
+    void cachedTokensAreSaidPerModel() {
+        SPANSCOPE_REQUIRE_SAMPLES();
+        const QString folder =
+            QDir(testsupport::samplesDir()).filePath(QStringLiteral("nat/aiq-v1-c8"));
+        std::map<std::string, std::int64_t> cached;
+        for (const auto &req : testsupport::readJson(
+                 QDir(folder).filePath(QStringLiteral("all_requests_profiler_traces.json"))))
+            for (const auto &step : req["intermediate_steps"])
+                if (step["payload"]["event_type"] == "LLM_END")
+                    cached[step["payload"]["name"]] +=
+                        step["payload"]["usage_info"]["token_usage"].value("cached_tokens",
+                                                                           std::int64_t{0});
+        QTemporaryDir tmp;
+        const auto run = analyse(folder, tmp);
+        TokensPane pane;
+        pane.setAnalysis(run);
+        const TokenCharts &t = run->tokenCharts;
+        QVERIFY(!t.byModel.empty());
+        std::int64_t prompt = 0;
+        for (const ModelTokens &m : t.byModel) {
+            QCOMPARE(m.cachedTokens, cached[m.model]);
+            prompt += m.inputTokens;
+        }
+        QCOMPARE(prompt, t.inputTokens); // cached tokens not added on top
+        const QString text = pane.findChild<QLabel *>(QStringLiteral("tokensSummary"))->text();
+        for (const ModelTokens &m : t.byModel)
+            if (m.cachedTokens > 0)
+                QVERIFY2(text.contains(QStringLiteral("%1: %2% of prompt tokens from the cache")
+                                           .arg(QString::fromStdString(m.model))
+                                           .arg(*m.cacheHitRatio() * 100, 0, 'f', 1)),
+                         qPrintable(text));
     }
 
     void clickingABarListsItsCalls() {

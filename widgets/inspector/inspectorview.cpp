@@ -150,6 +150,7 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
     if (d->flags & SpanOrphan) flags << tr("orphan (parent not in the trace)");
     if (d->flags & SpanClamped) flags << tr("ended before it started (end set to start)");
     if (d->flags & SpanInnerLlm) flags << tr("inner LLM call (tokens counted once)");
+    if (d->flags & SpanStartUnknown) flags << tr("start unknown (only its END was recorded)");
     if (d->flags & SpanUntimed)
         flags << tr("no timing in the source (placed at its parent's start)");
     if (!flags.isEmpty()) add(tr("flags"), flags.join(QStringLiteral(", ")));

@@ -19,6 +19,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace spanscope {
@@ -27,6 +29,8 @@ struct RunOverviewData {
     RunInfo run;
     RunSummary summary;
     std::vector<EvalItemRow> items;
+    std::vector<RunQueries::FileRow> files;
+    std::map<std::string, std::string> texts; // the raw files' text (configuration, reports)
 };
 
 namespace {
@@ -57,7 +61,12 @@ OverviewPane::OverviewPane(const QString &workspacePath, QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_summary, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (!m_data || !link.startsWith(QLatin1String("file:"))) return;
+        const auto it = m_data->texts.find(link.mid(5).toStdString());
+        if (it != m_data->texts.end()) m_detail->setPlainText(QString::fromStdString(it->second));
+    });
     auto *summaryScroll = new QScrollArea;
     summaryScroll->setWidget(m_summary);
     summaryScroll->setWidgetResizable(true);
@@ -138,6 +147,13 @@ void OverviewPane::setRun(std::optional<RunInfo> run) {
             d->run = run;
             d->summary = summarize(RunQueries(ws).summaryInput(run.id));
             d->items = EvalQueries(ws).items(run.id);
+            d->files = RunQueries(ws).runFiles(run.id);
+            // The raw files people read here (NAT's configuration, its text report), read
+            // now so a click shows them without a query on the UI thread.
+            for (const RunQueries::FileRow &f : d->files)
+                if (f.role == "raw" && f.size <= (1 << 20))
+                    if (auto text = RunQueries(ws).runFile(run.id, f.name))
+                        d->texts.emplace(f.name, std::move(*text));
             // Plain traces have no eval items: the request table already lists the requests.
             if (d->summary.evaluators.empty() && run.kind != "nat-eval") d->items.clear();
             return std::shared_ptr<const RunOverviewData>(d);
@@ -192,8 +208,16 @@ void OverviewPane::fillSummary() {
                              .arg(s.unfinishedSpans)
                              .arg(s.errorSpans));
         QStringList models;
-        for (const std::string &m : s.models)
-            models << html(m);
+        for (const std::string &m : s.models) {
+            QString line = html(m);
+            // Cached and reasoning tokens are parts of the prompt and completion tokens.
+            for (const ModelTokens &t : s.modelTokens)
+                if (t.model == m && (t.cachedTokens > 0 || t.reasoningTokens > 0))
+                    line += tr(" (%1% of prompt tokens cached, %L2 reasoning tokens)")
+                                .arg(t.cacheHitRatio().value_or(0) * 100, 0, 'f', 1)
+                                .arg(t.reasoningTokens);
+            models << line;
+        }
         row(tr("Models"),
             models.isEmpty() ? QStringLiteral("-") : models.join(QStringLiteral(", ")));
     }
@@ -219,6 +243,17 @@ void OverviewPane::fillSummary() {
         row(tr("Sizing points"), points.join(QStringLiteral("<br>")) +
                                      tr("<br><i>The Sizing tab fits them for any target.</i>"));
     }
+    // The files of the run; the configuration and reports open below on a click.
+    QStringList files;
+    for (const RunQueries::FileRow &f : m_data->files) {
+        const QString name = html(f.name);
+        const QString size = QLocale().formattedDataSize(f.size);
+        files << (m_data->texts.count(f.name)
+                      ? QStringLiteral("<a href='file:%1'>%1</a> (%2, %3)")
+                            .arg(name, html(f.role), size)
+                      : QStringLiteral("%1 (%2, %3)").arg(name, html(f.role), size));
+    }
+    if (!files.isEmpty()) row(tr("Files"), files.join(QStringLiteral("<br>")));
     h += QStringLiteral("</table>");
     m_summary->setText(h);
 }
@@ -280,7 +315,14 @@ void OverviewPane::fillItems() {
         number(after, r.item.latency, 2);
         number(after + 1, static_cast<double>(r.item.inputTokens), 0);
         number(after + 2, static_cast<double>(r.item.outputTokens), 0);
-        number(after + 3, static_cast<double>(r.item.errors), 0);
+        // A workflow that raised on the item (NAT 1.5+ records it) counts as an error too.
+        QTableWidgetItem *errors =
+            number(after + 3, static_cast<double>(r.item.errors + (r.error.empty() ? 0 : 1)), 0);
+        if (!r.error.empty()) {
+            errors->setForeground(QColor(0xc6, 0x28, 0x28));
+            errors->setToolTip(
+                tr("The workflow failed on this item: %1").arg(QString::fromStdString(r.error)));
+        }
     }
     m_items->resizeColumnsToContents();
     for (int c : {Question, Answer})
@@ -404,6 +446,19 @@ void OverviewPane::showItem(int index) {
     h += tr("<p><b>Question</b><br>%1</p>").arg(html(r.question));
     h += tr("<p><b>Reference answer</b><br>%1</p>").arg(html(r.expected));
     h += tr("<p><b>Generated answer</b><br>%1</p>").arg(html(r.generated));
+    if (!r.error.empty())
+        h += tr("<p><b><font color=#c62828>The workflow failed on this item</font></b><br>%1</p>")
+                 .arg(html(r.error));
+    // The dataset row's other fields (NAT 1.5+ copies them into each item).
+    const nlohmann::json fields = nlohmann::json::parse(r.attributesJson, nullptr, false);
+    if (fields.is_object() && !fields.empty()) {
+        h += tr("<p><b>Dataset fields</b>");
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            h += QStringLiteral("<br>%1: %2")
+                     .arg(html(it.key()),
+                          html(it->is_string() ? it->get<std::string>() : it->dump()));
+        h += QStringLiteral("</p>");
+    }
     for (const auto &[evaluator, score] : r.item.scores) {
         h += QStringLiteral("<p><b>%1</b> %2").arg(html(evaluator)).arg(score, 0, 'f', 3);
         if (const auto it = r.reasoning.find(evaluator); it != r.reasoning.end())

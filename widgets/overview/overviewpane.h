@@ -40,8 +40,8 @@ public:
 
     QLabel *summary() const { return m_summary; }
     QTableWidget *items() const { return m_items; }
-    QLineEdit *filter() const { return m_filter; }
     QTextBrowser *detail() const { return m_detail; }
+    QLineEdit *filter() const { return m_filter; }
     // The histogram of an evaluator; null when the run has no such evaluator.
     QCustomPlot *histogram(const QString &evaluator) const;
     // Lists only the items in a bar (0-based) of an evaluator's histogram, as a click on it does;

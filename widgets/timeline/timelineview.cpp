@@ -356,6 +356,9 @@ QString TimelineView::tooltipText(std::int32_t span) const {
                 QString::fromStdString(formatOffset(m_spans->start[i] - m_origin, 1'000'000)));
     if (m_spans->flags[i] & SpanError)
         text += QStringLiteral("<br><font color=#d32f2f>error</font>");
+    if (m_spans->flags[i] & SpanStartUnknown)
+        text += tr("<br><b>start unknown:</b> only its END was recorded, and its framework "
+                   "writes no start there; drawn as an instant at its end.");
     if (m_spans->flags[i] & SpanUnfinished)
         text += duration > 0
                     ? tr("<br><b>unfinished:</b> it started but never ended (no END event). Its "

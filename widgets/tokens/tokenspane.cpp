@@ -55,6 +55,7 @@ QCustomPlot *newChart(const QString &title, const QString &file) {
 
 TokensPane::TokensPane(QWidget *parent) : QWidget(parent) {
     m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("tokensSummary"));
     m_summary->setWordWrap(true);
     m_prompt = newChart(tr("Prompt tokens per LLM call"), QStringLiteral("prompt-tokens.png"));
     m_completion =
@@ -136,7 +137,25 @@ void TokensPane::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
                            .arg(tr("%n model(s)", nullptr, static_cast<int>(t.models)))
                            .arg(t.callsWithCounts)
                            .arg(t.inputTokens)
-                           .arg(t.outputTokens));
+                           .arg(t.outputTokens) +
+                       cacheText(t.byModel));
+}
+
+QString TokensPane::cacheText(const std::vector<ModelTokens> &models) {
+    // Cached and reasoning tokens are parts of the counts above (NAT 1.4+), said per model
+    // only where a server reported them.
+    QStringList parts;
+    for (const ModelTokens &m : models) {
+        if (m.cachedTokens == 0 && m.reasoningTokens == 0) continue;
+        QString part = QString::fromStdString(m.model) + QStringLiteral(": ");
+        if (const auto hit = m.cacheHitRatio(); hit && m.cachedTokens > 0)
+            part += tr("%1% of prompt tokens from the cache").arg(*hit * 100, 0, 'f', 1);
+        if (m.reasoningTokens > 0)
+            part += (m.cachedTokens > 0 ? QStringLiteral(", ") : QString()) +
+                    tr("%L1 reasoning tokens").arg(m.reasoningTokens);
+        parts << part;
+    }
+    return parts.isEmpty() ? QString() : QStringLiteral(". ") + parts.join(QStringLiteral("; "));
 }
 
 void TokensPane::fillHistogram(QCustomPlot *plot, bool prompt) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/modeltokens.h"
 #include "analysis/tokenstats.h"
 
 #include <QWidget>
@@ -51,6 +52,8 @@ private:
         Histogram bins;
     };
     void fillHistogram(QCustomPlot *plot, bool prompt);
+    // "model: 38.2% of prompt tokens from the cache, 1,204 reasoning tokens; ..." or "".
+    static QString cacheText(const std::vector<ModelTokens> &models);
     void fillLatency();
     void fillPosition();
     void fillMinutes();
