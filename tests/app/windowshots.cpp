@@ -97,6 +97,17 @@ void picture(const QSize size, const QString &data, const QString &samples,
         }
     QTest::qWait(400); // chunk marks are read once the view settles
     save(w, "unfinished-streamed");
+    // A NAT 1.4+ run with cached and reasoning tokens: its overview (models, files) and tokens.
+    if (!import(w, samples + QStringLiteral("/nat/aiq-v1-c8"))) return;
+    QSignalSpy analysed(&w, &MainWindow::analysisReady);
+    analysed.wait(60000);
+    for (const char *tab : {"Overview", "Tokens"})
+        for (int i = 0; i < w.centreTabs()->count(); ++i)
+            if (w.centreTabs()->tabText(i) == QLatin1String(tab)) {
+                w.centreTabs()->setCurrentIndex(i);
+                QTest::qWait(300);
+                save(w, tab);
+            }
 }
 
 } // namespace

@@ -98,6 +98,34 @@ private slots:
                          qPrintable(text));
     }
 
+    // In a narrow centre (1280 px with both docks open) the histograms' bin labels ran
+    // together ("903 1.69k 4k8k") and the models' legend covered the bars: the labels are
+    // thinned to what the width keeps apart, and the legend shows only where it fits.
+    void narrowChartsKeepTheirLabelsApart() {
+        TokensPane pane;
+        pane.resize(690, 640);
+        pane.setAnalysis(m_run);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QTest::qWait(100); // the queued replots after the first layout
+        QVERIFY(pane.grab().save(QStringLiteral("tokens-narrow.png")));
+        for (QCustomPlot *chart : {pane.promptChart(), pane.completionChart()}) {
+            auto *ticker = dynamic_cast<QCPAxisTickerText *>(chart->xAxis->ticker().data());
+            QVERIFY(ticker);
+            QVERIFY(ticker->ticks().size() >= 2);
+            const QFontMetrics fm(chart->xAxis->tickLabelFont());
+            double rightOfLast = -1e9;
+            for (auto it = ticker->ticks().constBegin(); it != ticker->ticks().constEnd(); ++it) {
+                const double x = chart->xAxis->coordToPixel(it.key());
+                const double half = fm.horizontalAdvance(it.value()) / 2.0;
+                QVERIFY2(x - half > rightOfLast, qPrintable(it.value()));
+                rightOfLast = x + half;
+            }
+            QVERIFY(!chart->legend->visible() ||
+                    chart->axisRect()->rect().contains(chart->legend->outerRect()));
+        }
+    }
+
     void clickingABarListsItsCalls() {
         TokensPane pane;
         pane.resize(1400, 900);

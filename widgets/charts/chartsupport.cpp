@@ -4,6 +4,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QSvgGenerator>
+#include <algorithm>
+#include <cmath>
 #include <qcustomplot.h>
 
 namespace spanscope::charts {
@@ -35,8 +37,77 @@ void replotWhenShown(QCustomPlot *plot) {
     plot->setProperty(dirtyProperty, true);
 }
 
+namespace {
+
+constexpr const char *legendProperty = "spanscopeLegendWanted";
+
+constexpr const char *ticksProperty = "spanscopeAllTicks", *tickerProperty = "spanscopeTicker";
+
+// Labelled ticks (histogram bin edges) thinned to every k-th, so the labels keep apart at
+// this width; all of them come back when there is room. True when the ticks changed.
+bool thinTextTicks(QCustomPlot *plot, QCPAxisTickerText *text, int widthPx) {
+    const auto id = static_cast<qulonglong>(reinterpret_cast<quintptr>(text));
+    if (plot->property(tickerProperty).toULongLong() != id) { // a new ticker: keep its ticks
+        QVariantList all;
+        for (auto it = text->ticks().constBegin(); it != text->ticks().constEnd(); ++it)
+            all << QVariant(QVariantList{it.key(), it.value()});
+        plot->setProperty(ticksProperty, all);
+        plot->setProperty(tickerProperty, id);
+    }
+    const QVariantList all = plot->property(ticksProperty).toList();
+    if (all.size() < 2) return false;
+    const QFontMetrics fm(plot->xAxis->tickLabelFont());
+    int widest = 0;
+    for (const QVariant &t : all)
+        widest = std::max(widest, fm.horizontalAdvance(t.toList().at(1).toString()));
+    const double span =
+        all.back().toList().at(0).toDouble() - all.front().toList().at(0).toDouble();
+    const double pxPerTick = span / (all.size() - 1) / plot->xAxis->range().size() * widthPx;
+    const int step =
+        pxPerTick <= 0 ? 1 : std::max(1, static_cast<int>(std::ceil((widest + 10) / pxPerTick)));
+    QMap<double, QString> shown;
+    for (int k = 0; k < all.size(); k += step)
+        shown.insert(all[k].toList().at(0).toDouble(), all[k].toList().at(1).toString());
+    if (shown == text->ticks()) return false;
+    text->setTicks(shown);
+    return true;
+}
+
+// After each layout: the legend shows only where the view wants it and it fits inside the
+// plot (cut off and over the data otherwise), and the bottom axis gets as many ticks as its
+// width holds labels for (overlapping labels otherwise, "903 1.69k 4k" run together).
+void fitToSize(QCustomPlot *plot) {
+    bool again = false;
+    QCPLegend *legend = plot->legend;
+    const QRect area = plot->axisRect()->rect();
+    const QSize need = legend->minimumOuterSizeHint();
+    const bool show = plot->property(legendProperty).toBool() &&
+                      need.width() + 24 <= area.width() && need.height() + 24 <= area.height();
+    if (legend->visible() != show) {
+        legend->setVisible(show);
+        again = true;
+    }
+    QCPAxisTicker *ticker = plot->xAxis->ticker().data();
+    if (auto *text = dynamic_cast<QCPAxisTickerText *>(ticker)) {
+        again |= thinTextTicks(plot, text, area.width());
+    } else if (const int ticks = std::clamp(area.width() / 90, 2, 8);
+               ticker && ticker->tickCount() != ticks) {
+        ticker->setTickCount(ticks);
+        again = true;
+    }
+    if (again) plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace
+
+void showLegend(QCustomPlot *plot, bool wanted) {
+    plot->setProperty(legendProperty, wanted);
+    plot->legend->setVisible(wanted); // the next layout takes it back where it does not fit
+}
+
 void style(QCustomPlot *plot) {
     plot->installEventFilter(new ReplotOnShow(plot));
+    QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot] { fitToSize(plot); });
     plot->setNoAntialiasingOnDrag(true);
     plot->setBackground(plot->palette().base());
     for (QCPAxis *a : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {

@@ -12,6 +12,10 @@ namespace spanscope::charts {
 
 // The look every chart shares: fonts, grid, interactions off until a view enables them.
 void style(QCustomPlot *plot);
+// Shows the chart's legend where it fits inside the plot and hides it where it does not (a
+// narrow centre): what a view calls instead of legend->setVisible. style() makes every chart
+// also fit its bottom axis's tick count to its width.
+void showLegend(QCustomPlot *plot, bool wanted);
 // Replots now when the chart is on screen, else when it is next shown: a hidden tab's charts
 // cost nothing while a run is opened.
 void replotWhenShown(QCustomPlot *plot);

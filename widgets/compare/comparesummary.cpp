@@ -68,7 +68,7 @@ CompareSummary::CompareSummary(QWidget *parent) : QWidget(parent) {
     m_ecdf = new QCustomPlot;
     for (QCustomPlot *p : {m_histogram, m_ecdf}) {
         charts::style(p);
-        p->legend->setVisible(true);
+        charts::showLegend(p, true);
         p->xAxis->setLabel(tr("request latency (s)"));
         p->setMinimumHeight(200);
     }

@@ -68,21 +68,12 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     charts::style(m_chart);
     charts::addSaveMenu(m_chart, QStringLiteral("sizing.png"));
     m_chart->xAxis->setLabel(tr("concurrency"));
-    m_chart->legend->setVisible(true);
+    // Shown where it fits: in a narrow centre (1280 px with both docks open) it was cut off
+    // and covered the points.
+    charts::showLegend(m_chart, true);
     // Time rises with concurrency: the lower right corner is where the data is not.
     m_chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_chart->setMinimumHeight(260);
-    // In a narrow centre (1280 px with both docks open) the legend is wider than the plot and
-    // would be cut and cover the points: it shows only where it fits.
-    connect(m_chart, &QCustomPlot::afterLayout, this, [this] {
-        QCPLegend *legend = m_chart->legend;
-        const bool fits =
-            legend->minimumOuterSizeHint().width() + 24 <= m_chart->axisRect()->width() &&
-            legend->minimumOuterSizeHint().height() + 24 <= m_chart->axisRect()->height();
-        if (legend->visible() == fits) return;
-        legend->setVisible(fits);
-        m_chart->replot(QCustomPlot::rpQueuedReplot); // laid out again with it
-    });
 
     m_outputs = new QLabel;
     m_outputs->setTextFormat(Qt::RichText);

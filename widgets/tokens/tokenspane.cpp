@@ -31,9 +31,9 @@ QString dur(std::int64_t ns) {
 // Tick labels at the bins' edges: bar k sits at key k, its edges at k -/+ 0.5.
 void binTicks(QCPAxis *axis, const Histogram &h) {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    // Every edge; the chart shows as many as its width keeps apart (charts::style).
     const int n = static_cast<int>(h.edges.size());
-    const int step = std::max(1, n / 8);
-    for (int k = 0; k < n; k += step)
+    for (int k = 0; k < n; ++k)
         ticker->addTick(k - 0.5, compact(h.edges[static_cast<std::size_t>(k)]));
     axis->setTicker(ticker);
     axis->setRange(-0.6, n - 1.4);
@@ -193,7 +193,7 @@ void TokensPane::fillHistogram(QCustomPlot *plot, bool prompt) {
     const std::size_t models = h->byModel.size();
     plot->yAxis->setRange(0,
                           top * (models > 1 ? 1.2 + 0.12 * static_cast<double>(models) : 1.12) + 1);
-    plot->legend->setVisible(models > 1);
+    charts::showLegend(plot, models > 1);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     charts::replotWhenShown(plot);
 }
@@ -299,7 +299,7 @@ void TokensPane::fillPosition() {
     p->xAxis->setRange(0.4, keys.size() + 0.6);
     charts::integerTicks(p->xAxis);
     p->yAxis->setRange(0, top * 1.35 + 1);
-    p->legend->setVisible(true);
+    charts::showLegend(p, true);
     charts::replotWhenShown(p);
 }
 
@@ -339,7 +339,7 @@ void TokensPane::fillMinutes() {
     p->xAxis->setRange(-0.6, keys.back() + 0.6);
     p->yAxis->setRange(0, topTokens * 1.3 + 1);
     p->yAxis2->setRange(0, topCalls * 1.3 + 1);
-    p->legend->setVisible(true);
+    charts::showLegend(p, true);
     charts::replotWhenShown(p);
 }
 
