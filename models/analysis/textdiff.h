@@ -21,4 +21,16 @@ struct Diff {
 // the rest, the whole rest counts as changed, so huge texts cost no quadratic time.
 Diff diffWords(const std::string &a, const std::string &b, std::size_t maxCells = 4'000'000);
 
+// A line diff of two texts (configuration files) in unified order: ' ' a line both have, '-'
+// one only the first has, '+' one only the second has. The same common subsequence rule.
+struct LineDiff {
+    struct Line {
+        char op = ' ';
+        std::string text;
+    };
+    std::vector<Line> lines;
+    std::size_t changed = 0; // lines removed or added
+};
+LineDiff diffLines(const std::string &a, const std::string &b, std::size_t maxCells = 4'000'000);
+
 } // namespace spanscope::textdiff

@@ -64,6 +64,13 @@ StoredComparison compareStoredRuns(const Workspace &ws, std::int64_t runA, std::
         itemsB.push_back(r.item);
     c.result = compareRuns(itemsA, itemsB, storedPathSamples(ws, runA, &c.stacksA),
                            storedPathSamples(ws, runB, &c.stacksB), options);
+    // What was run differently: the configurations NAT (1.4+) wrote beside the results.
+    const RunQueries q(ws);
+    for (const char *name :
+         {"config_effective.yml", "config_original.yml", "config_metadata.json"}) {
+        ConfigPair p{name, q.runFile(runA, name), q.runFile(runB, name)};
+        if (p.a || p.b) c.configs.push_back(std::move(p));
+    }
     return c;
 }
 

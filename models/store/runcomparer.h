@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace spanscope {
@@ -14,11 +15,19 @@ namespace spanscope {
 class Workspace;
 
 // Two stored runs compared: what the compare view and `spanscope-cli compare` show.
+// One configuration file of the two runs (NAT's config_effective.yml, config_original.yml,
+// config_metadata.json), as each run kept it; absent where a run has no such file.
+struct ConfigPair {
+    std::string name;
+    std::optional<std::string> a, b;
+};
+
 struct StoredComparison {
     RunInfo a, b; // A = baseline, B = candidate
     std::vector<EvalItemRow> itemsA, itemsB;
     RunComparison result;
-    StackTree stacksA, stacksB; // the call paths of each run (B's is the differential flame)
+    StackTree stacksA, stacksB;      // the call paths of each run (B's is the differential flame)
+    std::vector<ConfigPair> configs; // the files either run has
 };
 
 // The call paths of a stored run with every call's duration and self time; its stack tree into

@@ -2,6 +2,7 @@
 // scores: picking runs and alpha recompute it; the tables lead with the injected changes; the
 // differential flame graph colours only the slowed tool as slower in its own time. Saves
 // compare-*.png in the working folder to look at.
+#include "compare/compareconfig.h"
 #include "compare/compareitems.h"
 #include "compare/comparepane.h"
 #include "compare/comparepaths.h"
@@ -14,7 +15,9 @@
 #include "testsupport.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -144,6 +147,59 @@ private slots:
                  pane.comparison()->result.matched);
         for (const PathComparison &p : pane.comparison()->result.paths)
             QVERIFY(!p.selfChanged && !p.durationChanged);
+    }
+
+    // Issue 17: two NAT 1.4+ runs kept their configuration; the Configuration tab diffs it line
+    // by line (a changed temperature: A's line removed, B's added), says which files agree,
+    // and shows whole a file only one run has.
+    void configurationsAreDiffed() {
+        QTemporaryDir tmp;
+        const auto folder = [&](const char *name, const QByteArray &effective, bool metadata) {
+            const QString dir = tmp.filePath(QLatin1String(name));
+            QDir().mkpath(dir);
+            QFile::copy(testsupport::fixture(
+                            QStringLiteral("nat/legacy-stream/all_requests_profiler_traces.json")),
+                        dir + QStringLiteral("/all_requests_profiler_traces.json"));
+            const auto write = [&](const char *file, const QByteArray &bytes) {
+                QFile f(dir + QLatin1Char('/') + QLatin1String(file));
+                return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+            };
+            write("config_effective.yml", effective);
+            write("config_original.yml", "llms:\n  nim_llm:\n    model: llama\n");
+            if (metadata) write("config_metadata.json", R"({"overrides": {}})");
+            return dir;
+        };
+        const QString a = folder("a",
+                                 "llms:\n  nim_llm:\n    model: llama\n    temperature: 0.0\n"
+                                 "workflow:\n  max_iterations: 5\n",
+                                 false);
+        const QString b = folder("b",
+                                 "llms:\n  nim_llm:\n    model: llama\n    temperature: 0.7\n"
+                                 "workflow:\n  max_iterations: 5\n",
+                                 true);
+        const QString path = tmp.filePath(QStringLiteral("w.spanscope"));
+        {
+            Workspace ws(path);
+            QCOMPARE(testsupport::importPath(ws, a).size(), std::size_t(1));
+            QCOMPARE(testsupport::importPath(ws, b).size(), std::size_t(1));
+        }
+        ComparePane pane(path);
+        pane.setRuns(Workspace(path).runs());
+        pane.compare(1, 2);
+        QVERIFY(waitReady(pane));
+        const QString text = pane.config()->text();
+        QVERIFY2(text.contains(QStringLiteral("- temperature: 0.0")) ||
+                     text.contains(QStringLiteral("-     temperature: 0.0")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("+     temperature: 0.7")));
+        QVERIFY(text.contains(QStringLiteral("2 lines differ")));
+        QVERIFY(!text.contains(QStringLiteral("- llms:"))); // unchanged lines are context
+        QVERIFY(text.contains(QStringLiteral("config_original.yml\nThe same in both runs.")));
+        QVERIFY(text.contains(QStringLiteral("Only run B has it")));
+        pane.resize(1100, 700);
+        pane.show();
+        pane.tabs()->setCurrentWidget(pane.config());
+        QVERIFY(pane.grab().save(QStringLiteral("compare-config.png")));
     }
 
     void openingAnItemsRequestNamesItsRun() {

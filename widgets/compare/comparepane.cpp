@@ -1,5 +1,6 @@
 #include "comparepane.h"
 
+#include "compareconfig.h"
 #include "compareitems.h"
 #include "comparepaths.h"
 #include "comparesummary.h"
@@ -65,6 +66,8 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
     scroll->setWidget(m_waterfalls);
     scroll->setWidgetResizable(true);
     m_tabs->addTab(scroll, tr("Side by side"));
+    m_config = new CompareConfig;
+    m_tabs->addTab(m_config, tr("Configuration"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_tabs, 1);
@@ -134,6 +137,7 @@ void ComparePane::present(std::shared_ptr<const StoredComparison> c) {
     m_summary->setComparison(m_c, alpha());
     m_items->setComparison(m_c);
     m_paths->setComparison(m_c);
+    m_config->setComparison(m_c);
     emit comparisonReady();
 }
 

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace spanscope {
 
+class CompareConfig;
 class CompareItems;
 class ComparePaths;
 class WaterfallPair;
@@ -42,6 +43,7 @@ public:
     CompareItems *items() const { return m_items; }
     ComparePaths *paths() const { return m_paths; }
     WaterfallPair *waterfalls() const { return m_waterfalls; }
+    CompareConfig *config() const { return m_config; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *runABox() const { return m_runA; }
     QComboBox *runBBox() const { return m_runB; }
@@ -68,6 +70,7 @@ private:
     QTabWidget *m_tabs;
     CompareSummary *m_summary;
     CompareItems *m_items;
+    CompareConfig *m_config;
     ComparePaths *m_paths;
     WaterfallPair *m_waterfalls;
 };
