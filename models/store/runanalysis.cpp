@@ -82,6 +82,8 @@ std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
         if (doc.is_object() && doc.contains("common_prefixes"))
             a->commonPrefixesJson = doc["common_prefixes"].dump();
     }
+    if (const auto text = q.runFile(runId, "prediction_trie.json"))
+        a->natPredictions = parsePredictionTrie(*text);
     // NAT's files are kept as they came: a file of unexpected shape leaves its part out.
     try {
         readNat(q, runId, *a);

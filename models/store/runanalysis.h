@@ -3,6 +3,7 @@
 #include "analysis/callstacks.h"
 #include "analysis/concurrency.h"
 #include "analysis/natstack.h"
+#include "analysis/predictiontrie.h"
 #include "analysis/requeststats.h"
 #include "analysis/runsummary.h"
 #include "analysis/spantree.h"
@@ -53,6 +54,7 @@ struct RunAnalysis {
     std::vector<NatReportedBottleneck> natReported;
     std::vector<NatCall> natCalls;
     std::optional<NatStackAnalysis> natRecomputed;
+    std::optional<PredictionTrie> natPredictions; // prediction_trie.json, when NAT wrote one
 
     int defaultSpikeThreshold() const { return natSpikeThreshold.value_or(7); }
     // A run metric by name ("forecast.llm_latency.mean", ...); nullopt when absent.

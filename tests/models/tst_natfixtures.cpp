@@ -1,5 +1,6 @@
 // Golden tests over the project's own small NAT folders (tests/fixtures/nat): the canonical
 // dump of what the workspace holds after an import, compared with a golden text file.
+#include "analysis/predictiontrie.h"
 #include "core/category.h"
 #include "store/evalqueries.h"
 #include "store/runqueries.h"
@@ -330,6 +331,67 @@ private slots:
         QCOMPARE(*RunQueries(ws).runFile(runs[0].runId, "config_effective.yml"),
                  files.at(QStringLiteral("config_effective.yml")).toStdString());
         QCOMPARE(*RunQueries(ws).runFile(runs[0].runId, "fitted_model.pkl"), pickle.toStdString());
+    }
+
+    // prediction_trie.json (NAT 1.5+) as NAT serializes it: a row per prediction, depth first,
+    // children and call indexes in order, "any index" where a node has no per-index ones;
+    // missing or odd values read as absent; a deep file costs no recursion.
+    void predictionTrieIsRead() {
+        const auto metrics = [](int n, double mean) {
+            return nlohmann::json{
+                {"sample_count", n}, {"mean", mean}, {"p50", mean}, {"p90", mean}, {"p95", mean}};
+        };
+        const auto prediction = [&](double remaining, double iat, double tokens) {
+            return nlohmann::json{{"remaining_calls", metrics(12, remaining)},
+                                  {"interarrival_ms", metrics(12, iat)},
+                                  {"output_tokens", metrics(12, tokens)}};
+        };
+        nlohmann::json second = prediction(1, 900, 300);
+        second["latency_sensitivity"] = 4;
+        const nlohmann::json doc = {
+            {"version", "1.0"},
+            {"workflow_name", "deep_research"},
+            {"root",
+             {{"name", "root"},
+              {"predictions_by_call_index", nlohmann::json::object()},
+              {"predictions_any_index", nullptr},
+              {"children",
+               {{"researcher",
+                 {{"name", "researcher"},
+                  {"predictions_by_call_index", {{"2", second}, {"1", prediction(2, 1500, 120)}}},
+                  {"predictions_any_index", prediction(1.5, 1200, 200)},
+                  {"children", nlohmann::json::object()}}},
+                {"planner",
+                 {{"name", "planner"},
+                  {"predictions_by_call_index", nlohmann::json::object()},
+                  {"predictions_any_index", {{"remaining_calls", "many"}}},
+                  {"children", nlohmann::json::object()}}}}}}}};
+        const auto trie = parsePredictionTrie(doc.dump());
+        QVERIFY(trie);
+        QCOMPARE(trie->workflow, std::string("deep_research"));
+        QCOMPARE(trie->predictions.size(), std::size_t(3));
+        QCOMPARE(trie->predictions[0].path, std::string("root/planner"));
+        QCOMPARE(trie->predictions[0].callIndex, 0); // any index; its odd value read as absent
+        QCOMPARE(trie->predictions[0].remainingCalls, 0.0);
+        QCOMPARE(trie->predictions[1].path, std::string("root/researcher"));
+        QCOMPARE(trie->predictions[1].callIndex, 1);
+        QCOMPARE(trie->predictions[1].interarrivalMs, 1500.0);
+        QCOMPARE(trie->predictions[1].samples, std::int64_t(12));
+        QVERIFY(!trie->predictions[1].sensitivity);
+        QCOMPARE(trie->predictions[2].callIndex, 2);
+        QCOMPARE(*trie->predictions[2].sensitivity, 4);
+        QVERIFY(!parsePredictionTrie(R"({"nodes": []})"));
+        QVERIFY(!parsePredictionTrie("not json"));
+        std::string deep = R"({"root": )";
+        for (int k = 0; k < 20000; ++k)
+            deep += R"({"name": "n", "children": {"c": )";
+        deep += "{}";
+        for (int k = 0; k < 20000; ++k)
+            deep += "}}";
+        deep += "}";
+        const auto deepTrie = parsePredictionTrie(deep);
+        QVERIFY(deepTrie);
+        QCOMPARE(deepTrie->predictions.size(), std::size_t(0));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "handspans.h"
 #include "item/stacktablemodel.h"
 #include "stacks/flamegraphview.h"
+#include "stacks/natpredictionsview.h"
 #include "stacks/stackspane.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
@@ -15,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -250,6 +253,46 @@ private slots:
         const std::int32_t node = first.data(StackTableModel::NodeRole).toInt();
         QCOMPARE(open.front().at(1).toInt(),
                  m_run->stacks.nodes[static_cast<std::size_t>(node)].spans.front());
+    }
+
+    // Issue 17: NAT's prediction trie (prediction_trie.json, NAT 1.5+) imported with a run is
+    // listed in the Stacks view beside the measured call paths, a row per prediction.
+    void natPredictionsAreListed() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.filePath(QStringLiteral("run")));
+        QVERIFY(QDir().mkpath(dir.path()));
+        QVERIFY(QFile::copy(testsupport::fixture(QStringLiteral(
+                                "nat/legacy-stream/all_requests_profiler_traces.json")),
+                            dir.filePath(QStringLiteral("all_requests_profiler_traces.json"))));
+        const nlohmann::json m = {{"sample_count", 3}, {"mean", 2.0}};
+        const nlohmann::json p = {{"remaining_calls", m},
+                                  {"interarrival_ms", m},
+                                  {"output_tokens", m},
+                                  {"latency_sensitivity", 5}};
+        const nlohmann::json trie = {{"workflow_name", "assistant"},
+                                     {"root",
+                                      {{"name", "root"},
+                                       {"predictions_by_call_index", nlohmann::json::object()},
+                                       {"children",
+                                        {{"researcher",
+                                          {{"name", "researcher"},
+                                           {"predictions_by_call_index", {{"1", p}, {"2", p}}},
+                                           {"children", nlohmann::json::object()}}}}}}}};
+        QFile f(dir.filePath(QStringLiteral("prediction_trie.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(trie.dump()));
+        f.close();
+        StacksPane pane;
+        pane.resize(1200, 800);
+        pane.setAnalysis(
+            testsupport::importAndAnalyse(dir.path(), tmp.filePath(QStringLiteral("w.spanscope"))));
+        QTreeWidget *table = pane.predictions()->table();
+        QCOMPARE(table->topLevelItemCount(), 2);
+        QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("root/researcher"));
+        QCOMPARE(table->topLevelItem(1)->text(6), QStringLiteral("5 / 5"));
+        pane.show();
+        pane.tabs()->setCurrentWidget(pane.predictions());
+        QVERIFY(pane.grab().save(QStringLiteral("stacks-predictions.png")));
     }
 
     void picture() {

@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace spanscope {
 
 class FlameGraphView;
+class NatPredictionsView;
 class StackTableModel;
 struct RunAnalysis;
 
@@ -40,6 +41,7 @@ public:
     QTreeView *bottomUpView() const { return m_bottomUpView; }
     QTreeWidget *slowestCalls() const { return m_slowest; }
     QTreeWidget *natTable() const { return m_nat; }
+    NatPredictionsView *predictions() const { return m_predictions; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *weightBox() const { return m_weight; }
     QLabel *breadcrumb() const { return m_crumbs; }
@@ -71,6 +73,7 @@ private:
     QTreeView *m_bottomUpView;
     QTreeWidget *m_slowest;
     QTreeWidget *m_nat;
+    NatPredictionsView *m_predictions;
     QLabel *m_natNote;
     QTabWidget *m_tabs;
 };
