@@ -393,6 +393,27 @@ private slots:
         QVERIFY(deepTrie);
         QCOMPARE(deepTrie->predictions.size(), std::size_t(0));
     }
+
+    // NAT's sizing calculator names a job by its epoch or, with --append_calc_outputs, by a
+    // uuid4: either is a sizing run, found under an offline/ as under an online/ folder.
+    void sizingJobsNamedByUuidAreRuns() {
+        SPANSCOPE_REQUIRE_SAMPLES();
+        QTemporaryDir tmp;
+        const QString job =
+            tmp.filePath(QStringLiteral("calc/offline/job_3f2b8c1e-9d4a-4e7b-8a61-2c5d7e9f0a13"));
+        QVERIFY(QDir().mkpath(job));
+        QVERIFY(QFile::copy(
+            testsupport::samplesDir() +
+                QStringLiteral(
+                    "/nat/sizing-aiq/calc/online/job_1763990400/calc_runner_output.json"),
+            job + QStringLiteral("/calc_runner_output.json")));
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, tmp.path());
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(ws.run(runs[0].runId)->kind, std::string("nat-sizing"));
+        QVERIFY(testsupport::scalar(ws, "SELECT count(*) FROM sizing_points WHERE run_id = ?",
+                                    runs[0].runId) > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstNatFixtures)
