@@ -1,13 +1,14 @@
 #include "timelinepane.h"
 
+#include "chunkmarksloader.h"
 #include "common/elidedlabel.h"
 #include "concurrencytrack.h"
 #include "core/category.h"
 #include "core/records.h"
-#include "store/chunkseries.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
+#include "timelinecontrols.h"
 #include "timelineminimap.h"
 #include "timelinepainter.h"
 #include "timelinerunloader.h"
@@ -91,67 +92,23 @@ void TimelinePane::runJob(std::uint64_t &kind, Work work, Done done) {
 }
 
 TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
-    m_modeBox = new QComboBox;
-    m_modeBox->addItems({tr("Requests"), tr("Packed by concurrency"), tr("Waterfall")});
-    m_modeBox->setToolTip(tr("Lanes: a group per request, all spans packed into as few lanes as "
-                             "their concurrency needs, or one request's call tree"));
-    m_back = new QToolButton;
-    m_back->setText(tr("\u25c2 Whole run"));
-    m_back->setToolTip(tr("Back to the run's Gantt"));
-    m_back->setVisible(false);
-    m_unfinished = new QToolButton;
-    m_unfinished->setCheckable(true);
-    m_unfinished->setChecked(true);
-    m_unfinished->setVisible(false);
-    m_unfinished->setToolTip(
-        tr("Spans that started and never ended (an LLM call that timed out, a request cut "
-           "off): drawn fading and hatched to the request's last event. Uncheck to hide them."));
-    m_search = new QLineEdit;
-    m_search->setPlaceholderText(tr("Search names and attributes  ( / )"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(120); // the toolbar fits a 360 px centre without overlapping
-    m_search->setMaximumWidth(340);
-    m_status = new ElidedLabel;
-    m_legend = new QLabel;
-    // Its full width when there is room, less (cut) when the pane is narrow: a set minimum
-    // replaces the text's width as what the layout must give it. The tooltip lists it whole.
-    m_legend->setMinimumWidth(1);
-    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_legend->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // The toolbar's two rows (issue 13, item 22); the pane wires them below.
+    const TimelineControls controls = TimelineControls::create();
+    m_modeBox = controls.modeBox;
+    m_back = controls.back;
+    m_unfinished = controls.unfinished;
+    m_search = controls.search;
+    m_threshold = controls.threshold;
+    m_status = controls.status;
+    m_legend = controls.legend;
     m_view = new TimelineView;
     m_minimap = new TimelineMinimap(m_view);
     m_track = new ConcurrencyTrack(m_view);
     m_track->setVisible(false);
-    m_threshold = new QSpinBox;
-    m_threshold->setRange(1, 100000);
-    m_threshold->setPrefix(tr("spike ≥ "));
-    m_threshold->setToolTip(tr("Concurrency spike threshold: LLM and tool calls in flight at "
-                               "once (the run's NAT spike_threshold, else 7)"));
-    m_threshold->setVisible(false);
-
-    // Two rows (issue 13, item 22): the controls, then what the view shows (the status) and
-    // the colours' legend, so neither is squeezed out by the controls in a narrow centre.
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(4, 4, 4, 2);
-    bar->addWidget(m_back);
-    bar->addWidget(m_modeBox);
-    bar->addWidget(m_unfinished);
-    bar->addSpacing(8);
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_threshold);
-    bar->addStretch(1); // the controls keep their size on a wide screen
-    auto *info = new QHBoxLayout;
-    info->setContentsMargins(6, 0, 4, 2);
-    // Both shrink when the centre is narrow, the status less; cut, each says it whole in its
-    // tooltip.
-    info->addWidget(m_status, 3);
-    info->addSpacing(12);
-    info->addWidget(m_legend, 2, Qt::AlignRight);
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(0);
-    box->addLayout(bar);
-    box->addLayout(info);
+    box->addLayout(controls.rows);
     box->addWidget(m_track);
     // A scroll bar beside the lanes: where they are among a thousand requests' groups, and a
     // way there by mouse (issue 13, item 14).
@@ -224,15 +181,9 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
                                                : 0);
     });
     m_view->setTooltipDetail([this](std::int32_t span) { return tooltipDetail(span); });
-    // Streamed calls' chunks are read for the bars wide enough to show them, after the view
-    // settles, a batch at a time on a worker (issue 13, item 10).
-    m_view->setChunkMarks(&m_chunks);
+    // Streamed calls' chunks, for the bars wide enough to show them (issue 13, item 10).
+    m_chunks = new ChunkMarksLoader(m_view, this);
     m_view->setShownRequests(&m_shownRequests);
-    m_chunkFetch = new QTimer(this);
-    m_chunkFetch->setSingleShot(true);
-    m_chunkFetch->setInterval(120);
-    connect(m_chunkFetch, &QTimer::timeout, this, &TimelinePane::fetchChunks);
-    connect(m_view, &TimelineView::viewportChanged, m_chunkFetch, qOverload<>(&QTimer::start));
     connect(m_threshold, &QSpinBox::valueChanged, m_track, &ConcurrencyTrack::setThreshold);
     connect(m_track, &ConcurrencyTrack::spikeOpened, this, &TimelinePane::showSpans);
     updateStatus();
@@ -266,10 +217,8 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_view->setData(nullptr, nullptr);
     m_view->setGroupLabels({});
     m_requests.clear();
-    m_chunks.clear();
-    m_chunksAsked.clear();
+    m_chunks->setRun(QString(), nullptr);
     m_shownRequests.clear(); // the Requests filter says again for this run
-    m_chunksReading = false; // a batch still running is for the run before
     // An empty workspace says what to open instead of an empty canvas (issue 13, item 23).
     m_view->setEmptyNotice(m_ws && runId == 0 && m_ws->runs().empty()
                                ? TimelineRunLoader::welcomeNotice()
@@ -301,8 +250,7 @@ void TimelinePane::showRun(std::int64_t runId) {
             m_view->setEmptyNotice(r.emptyNotice);
             m_minimap->setSpans(m_spans.get());
             m_requests = r.requests;
-            m_chunksAsked.assign(m_spans->size(), false);
-            m_chunkFetch->start();
+            m_chunks->setRun(m_ws->path(), m_spans);
             m_view->setGroupLabels(std::move(r.requests));
             m_unfinished->setText(tr("Unfinished (%L1)").arg(r.unfinished));
             m_unfinished->setVisible(r.unfinished > 0);
@@ -373,6 +321,10 @@ void TimelinePane::applyLayout(std::shared_ptr<TimelineLayout> layout, bool fit)
     m_layout = std::move(layout);
     if (fit) m_view->zoomToFit();
     emit layoutChanged();
+}
+
+const std::unordered_map<std::int32_t, ChunkMarks> &TimelinePane::chunkMarks() const {
+    return m_chunks->marks();
 }
 
 QString TimelinePane::statusText() const {
@@ -538,51 +490,6 @@ void TimelinePane::updateStatus() {
                           : tr("%L1 hits (Enter, N / Shift+N)").arg(m_matchOrder.size()));
     }
     m_status->setFullText(parts.join(QStringLiteral("  \u00b7  ")));
-}
-
-void TimelinePane::fetchChunks() {
-    if (!m_ws || !m_spans || m_chunksReading) return;
-    std::vector<std::pair<std::int32_t, std::int64_t>> wanted; // span, row id
-    for (const TimelineRect &r : m_view->lastFrame().rects()) {
-        const auto i = static_cast<std::size_t>(r.span);
-        if (r.count != 1 || r.w < 24 || i >= m_chunksAsked.size() || m_chunksAsked[i]) continue;
-        m_chunksAsked[i] = true;
-        wanted.push_back({r.span, m_spans->spanId[i]});
-        if (wanted.size() == 256) break;
-    }
-    if (wanted.empty()) return;
-    m_chunksReading = true;
-    const QString path = m_ws->path();
-    const auto spans = m_spans;
-    using Read = std::vector<std::pair<std::int32_t, ChunkMarks>>;
-    runJob(
-        m_chunkJobs,
-        [path, spans, wanted] {
-            Read out;
-            try {
-                const Workspace ws(path);
-                for (const auto &[span, id] : wanted) {
-                    ChunkSeries c = ChunkSeries::read(ws, id, false);
-                    if (c.count <= 0) continue;
-                    ChunkMarks m;
-                    m.first = c.firstNs;
-                    const std::int64_t start = spans->start[static_cast<std::size_t>(span)];
-                    for (const std::int64_t offset : c.offsetsNs)
-                        m.at.push_back(start + offset);
-                    out.push_back({span, std::move(m)});
-                }
-            } catch (const std::exception &) {
-                // Marks are a nicety: a busy or damaged workspace leaves the bars plain.
-            }
-            return out;
-        },
-        [this](Read read) {
-            m_chunksReading = false;
-            for (auto &[span, marks] : read)
-                m_chunks.emplace(span, std::move(marks));
-            if (!read.empty()) m_view->update();
-            m_chunkFetch->start(); // more wide bars than one batch
-        });
 }
 
 QString TimelinePane::tooltipDetail(std::int32_t span) const {

@@ -20,6 +20,7 @@ class QToolButton;
 
 namespace spanscope {
 
+class ChunkMarksLoader;
 class ConcurrencyTrack;
 class ElidedLabel;
 class TimelineMinimap;
@@ -68,7 +69,7 @@ public:
     // Requests dock's filter passed.
     void setShownRequests(const std::vector<bool> &shown);
     // Chunk arrivals read so far for the streamed spans drawn wide enough, by span.
-    const std::unordered_map<std::int32_t, ChunkMarks> &chunkMarks() const { return m_chunks; }
+    const std::unordered_map<std::int32_t, ChunkMarks> &chunkMarks() const;
     // A request's name (requestName()), by its index in request order.
     QString requestName(std::int32_t traceIndex) const;
     // Spans that started and never ended (NAT's LLM timeouts): shown, marked, or left out of
@@ -96,7 +97,6 @@ private:
     void toggleCollapse(std::int32_t span);
     std::uint8_t hiddenFlags() const; // SpanFlag bits the lanes leave out
     void updateStatus();
-    void fetchChunks(); // chunk arrivals of the wide bars drawn, not yet asked for
     void updateLegend();
     QString tooltipDetail(std::int32_t span) const;
 
@@ -107,12 +107,9 @@ private:
     std::shared_ptr<TimelineSpans> m_spans;
     std::shared_ptr<TimelineLayout> m_layout;
     std::vector<bool> m_collapsed;
-    std::vector<GroupLabel> m_requests;                    // by request index
-    std::vector<bool> m_shownRequests;                     // by request index, empty: all
-    std::unordered_map<std::int32_t, ChunkMarks> m_chunks; // streamed spans read so far
-    std::vector<bool> m_chunksAsked;                       // by span
-    bool m_chunksReading = false;
-    QTimer *m_chunkFetch; // once the view settles
+    std::vector<GroupLabel> m_requests; // by request index
+    std::vector<bool> m_shownRequests;  // by request index, empty: all
+    ChunkMarksLoader *m_chunks;         // streamed calls' chunk arrivals
     std::vector<bool> m_matchFlags;
     std::vector<std::int32_t> m_matchOrder;
     QString m_shownWhat; // what the outlined spans are, when not a search
@@ -120,7 +117,7 @@ private:
     // nor a newer job of its kind (load, layout, search) came after it.
     std::uint64_t m_runGeneration = 0;
     std::map<std::int64_t, Mode> m_chosenMode; // a layout the user picked, per run
-    std::uint64_t m_loadJobs = 0, m_layoutJobs = 0, m_searchJobs = 0, m_chunkJobs = 0;
+    std::uint64_t m_loadJobs = 0, m_layoutJobs = 0, m_searchJobs = 0;
 
     bool m_hideUnfinished = false;
     QComboBox *m_modeBox;
