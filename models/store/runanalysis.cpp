@@ -99,6 +99,11 @@ void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out) {
     RunAnalysis *a = &out;
     if (const auto text = q.runFile(runId, "workflow_profiling_metrics.json")) {
         const json doc = json::parse(*text, nullptr, false);
+        const json simple = doc.is_object() ? doc.value("simple_stack_analysis", json()) : json();
+        if (simple.is_object() && simple.contains("stats")) {
+            a->natOperations = natReportedOperations(simple["stats"].dump());
+            a->measuredOperations = measuredOperations(q.natCalls(runId, false));
+        }
         const json nested = doc.is_object() ? doc.value("nested_stack_analysis", json()) : json();
         if (nested.is_object()) {
             bool functions = false;

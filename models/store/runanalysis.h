@@ -2,6 +2,7 @@
 
 #include "analysis/callstacks.h"
 #include "analysis/concurrency.h"
+#include "analysis/natoperations.h"
 #include "analysis/natstack.h"
 #include "analysis/predictiontrie.h"
 #include "analysis/requeststats.h"
@@ -55,6 +56,8 @@ struct RunAnalysis {
     std::vector<NatCall> natCalls;
     std::optional<NatStackAnalysis> natRecomputed;
     std::optional<PredictionTrie> natPredictions; // prediction_trie.json, when NAT wrote one
+    // NAT's simple stack analysis (per LLM and tool) and the same measured from the run.
+    std::vector<NatOperation> natOperations, measuredOperations;
 
     int defaultSpikeThreshold() const { return natSpikeThreshold.value_or(7); }
     // A run metric by name ("forecast.llm_latency.mean", ...); nullopt when absent.

@@ -1,5 +1,6 @@
 // Golden tests over the project's own small NAT folders (tests/fixtures/nat): the canonical
 // dump of what the workspace holds after an import, compared with a golden text file.
+#include "analysis/natoperations.h"
 #include "analysis/predictiontrie.h"
 #include "core/category.h"
 #include "store/evalqueries.h"
@@ -392,6 +393,34 @@ private slots:
         const auto deepTrie = parsePredictionTrie(deep);
         QVERIFY(deepTrie);
         QCOMPARE(deepTrie->predictions.size(), std::size_t(0));
+    }
+
+    // NAT's simple_stack_analysis stats: read by operation, highest score first, the kind and
+    // name from the key where the entry leaves them out, odd entries left out; the measured
+    // side counts finished LLM and tool calls only.
+    void natOperationsAreRead() {
+        const auto ops = natReportedOperations(
+            R"({"TOOL:search": {"usage_count": 4, "avg_duration": 1.5, "bottleneck_score": 2},
+                "LLM:llama": {"operation_type": "LLM", "operation_name": "llama",
+                              "usage_count": 9, "avg_duration": 3.0, "p95_duration": 5.0,
+                              "max_concurrency": 3, "bottleneck_score": 7.5},
+                "odd": 17})");
+        QCOMPARE(ops.size(), std::size_t(2));
+        QCOMPARE(ops[0].name, std::string("llama"));
+        QCOMPARE(ops[0].p95S, 5.0);
+        QCOMPARE(*ops[0].maxConcurrency, 3);
+        QCOMPARE(ops[1].kind, std::string("TOOL"));
+        QCOMPARE(ops[1].name, std::string("search"));
+        QVERIFY(!ops[1].maxConcurrency);
+        QVERIFY(natReportedOperations("[1, 2]").empty());
+        std::vector<NatCall> calls = {{0, "a", "LLM", "m", 0, 2'000'000'000, true, 0, 1},
+                                      {0, "b", "LLM", "m", 0, 4'000'000'000, true, 1, 2},
+                                      {0, "c", "LLM", "m", 0, 0, false, 2, 3},
+                                      {0, "d", "FUNCTION", "f", 0, 9'000'000'000, true, 3, 4}};
+        const auto measured = measuredOperations(calls);
+        QCOMPARE(measured.size(), std::size_t(1));
+        QCOMPARE(measured[0].calls, std::int64_t(2));
+        QCOMPARE(measured[0].meanS, 3.0);
     }
 
     // NAT's sizing calculator names a job by its epoch or, with --append_calc_outputs, by a

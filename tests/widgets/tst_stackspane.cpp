@@ -6,6 +6,7 @@
 #include "handspans.h"
 #include "item/stacktablemodel.h"
 #include "stacks/flamegraphview.h"
+#include "stacks/natoperationsview.h"
 #include "stacks/natpredictionsview.h"
 #include "stacks/stackspane.h"
 #include "store/runanalysis.h"
@@ -59,6 +60,22 @@ const FlameGraphView::Box *boxOf(const FlameGraphView &f, std::int32_t node) {
     for (const auto &b : f.boxes())
         if (b.node == node && b.merged == 0) return &b;
     return nullptr;
+}
+
+// Our own small NAT run (tests/fixtures/nat/legacy-stream) with one more of NAT's files beside
+// it, imported and analysed as the app does.
+std::shared_ptr<RunAnalysis> analysedWith(QTemporaryDir &tmp, const char *file,
+                                          const std::string &text) {
+    const QDir dir(tmp.filePath(QStringLiteral("run")));
+    QDir().mkpath(dir.path());
+    QFile::copy(
+        testsupport::fixture(QStringLiteral("nat/legacy-stream/all_requests_profiler_traces.json")),
+        dir.filePath(QStringLiteral("all_requests_profiler_traces.json")));
+    QFile f(dir.filePath(QLatin1String(file)));
+    if (!f.open(QIODevice::WriteOnly)) return nullptr;
+    f.write(QByteArray::fromStdString(text));
+    f.close();
+    return testsupport::importAndAnalyse(dir.path(), tmp.filePath(QStringLiteral("w.spanscope")));
 }
 
 } // namespace
@@ -255,15 +272,41 @@ private slots:
                  m_run->stacks.nodes[static_cast<std::size_t>(node)].spans.front());
     }
 
+    // Issue 17: NAT's simple stack analysis (per LLM and tool) is listed beside the same
+    // figures measured from the run's calls, highest NAT score first.
+    void natOperationsAreListedBesideOurs() {
+        QTemporaryDir tmp;
+        const auto op = [](const char *type, const char *name, double avg, double score) {
+            return nlohmann::json{{"operation_type", type}, {"operation_name", name},
+                                  {"usage_count", 1},       {"avg_duration", avg},
+                                  {"p95_duration", avg},    {"p99_duration", avg},
+                                  {"max_concurrency", 1},   {"bottleneck_score", score}};
+        };
+        const nlohmann::json metrics = {
+            {"simple_stack_analysis",
+             {{"stats",
+               {{"TOOL:calculator", op("TOOL", "calculator", 0.05, 0.05)},
+                {"LLM:big-model", op("LLM", "big-model", 0.6, 0.6)}}},
+              {"summary", "big-model is the bottleneck"}}}};
+        StacksPane pane;
+        pane.resize(1200, 800);
+        pane.setAnalysis(analysedWith(tmp, "workflow_profiling_metrics.json", metrics.dump()));
+        QTreeWidget *table = pane.operations()->table();
+        QCOMPARE(table->topLevelItemCount(), 2);
+        QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("LLM: big-model"));
+        QCOMPARE(table->topLevelItem(0)->text(2), QStringLiteral("1"));     // measured calls
+        QCOMPARE(table->topLevelItem(0)->text(4), QStringLiteral("0.600")); // measured mean
+        QCOMPARE(table->topLevelItem(1)->text(4), QStringLiteral("0.050"));
+        QVERIFY(pane.tabs()->isTabEnabled(pane.tabs()->indexOf(pane.operations())));
+        pane.show();
+        pane.tabs()->setCurrentWidget(pane.operations());
+        QVERIFY(pane.grab().save(QStringLiteral("stacks-operations.png")));
+    }
+
     // Issue 17: NAT's prediction trie (prediction_trie.json, NAT 1.5+) imported with a run is
     // listed in the Stacks view beside the measured call paths, a row per prediction.
     void natPredictionsAreListed() {
         QTemporaryDir tmp;
-        const QDir dir(tmp.filePath(QStringLiteral("run")));
-        QVERIFY(QDir().mkpath(dir.path()));
-        QVERIFY(QFile::copy(testsupport::fixture(QStringLiteral(
-                                "nat/legacy-stream/all_requests_profiler_traces.json")),
-                            dir.filePath(QStringLiteral("all_requests_profiler_traces.json"))));
         const nlohmann::json m = {{"sample_count", 3}, {"mean", 2.0}};
         const nlohmann::json p = {{"remaining_calls", m},
                                   {"interarrival_ms", m},
@@ -278,14 +321,9 @@ private slots:
                                           {{"name", "researcher"},
                                            {"predictions_by_call_index", {{"1", p}, {"2", p}}},
                                            {"children", nlohmann::json::object()}}}}}}}};
-        QFile f(dir.filePath(QStringLiteral("prediction_trie.json")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray::fromStdString(trie.dump()));
-        f.close();
         StacksPane pane;
         pane.resize(1200, 800);
-        pane.setAnalysis(
-            testsupport::importAndAnalyse(dir.path(), tmp.filePath(QStringLiteral("w.spanscope"))));
+        pane.setAnalysis(analysedWith(tmp, "prediction_trie.json", trie.dump()));
         QTreeWidget *table = pane.predictions()->table();
         QCOMPARE(table->topLevelItemCount(), 2);
         QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("root/researcher"));

@@ -3,6 +3,7 @@
 #include "charts/exportmenu.h"
 #include "flamegraphview.h"
 #include "item/stacktablemodel.h"
+#include "natoperationsview.h"
 #include "natpredictionsview.h"
 #include "store/runanalysis.h"
 
@@ -110,6 +111,8 @@ StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
     m_tabs->addTab(m_bottomUpView, tr("Bottom-up"));
     m_tabs->addTab(m_slowest, tr("Slowest calls"));
     m_tabs->addTab(natBox, tr("NAT's bottlenecks"));
+    m_operations = new NatOperationsView;
+    m_tabs->addTab(m_operations, tr("NAT's operations"));
     m_predictions = new NatPredictionsView;
     m_tabs->addTab(m_predictions, tr("NAT's call predictions"));
 
@@ -202,6 +205,8 @@ void StacksPane::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
             v->resizeColumnToContents(c);
     fillSlowest();
     fillNat();
+    m_operations->setAnalysis(m_a);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_operations), m_a && !m_a->natOperations.empty());
     m_predictions->setAnalysis(m_a);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_predictions), m_a && m_a->natPredictions);
     updateBreadcrumb();

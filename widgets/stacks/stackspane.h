@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace spanscope {
 
 class FlameGraphView;
+class NatOperationsView;
 class NatPredictionsView;
 class StackTableModel;
 struct RunAnalysis;
@@ -42,6 +43,7 @@ public:
     QTreeWidget *slowestCalls() const { return m_slowest; }
     QTreeWidget *natTable() const { return m_nat; }
     NatPredictionsView *predictions() const { return m_predictions; }
+    NatOperationsView *operations() const { return m_operations; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *weightBox() const { return m_weight; }
     QLabel *breadcrumb() const { return m_crumbs; }
@@ -73,6 +75,7 @@ private:
     QTreeView *m_bottomUpView;
     QTreeWidget *m_slowest;
     QTreeWidget *m_nat;
+    NatOperationsView *m_operations;
     NatPredictionsView *m_predictions;
     QLabel *m_natNote;
     QTabWidget *m_tabs;
