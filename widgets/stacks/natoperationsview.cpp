@@ -1,27 +1,17 @@
 #include "natoperationsview.h"
 
-#include "charts/exportmenu.h"
 #include "store/runanalysis.h"
 
 #include <QLabel>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace spanscope {
 
-NatOperationsView::NatOperationsView(QWidget *parent) : QWidget(parent) {
-    m_note = new QLabel;
-    m_note->setWordWrap(true);
-    m_table = new QTreeWidget;
-    m_table->setRootIsDecorated(false);
-    m_table->setHeaderLabels({tr("Operation"), tr("NAT calls"), tr("Measured"), tr("NAT mean (s)"),
-                              tr("Measured"), tr("NAT p95 (s)"), tr("Measured"), tr("NAT p99 (s)"),
-                              tr("Peak concurrency"), tr("NAT score")});
-    exporting::addCsvMenu(m_table, QStringLiteral("nat-operations.csv"));
-    auto *box = new QVBoxLayout(this);
-    box->setContentsMargins(4, 4, 4, 4);
-    box->addWidget(m_note);
-    box->addWidget(m_table, 1);
+NatOperationsView::NatOperationsView(QWidget *parent)
+    : NotedTable(QStringList{tr("Operation"), tr("NAT calls"), tr("Measured"), tr("NAT mean (s)"),
+                             tr("Measured"), tr("NAT p95 (s)"), tr("Measured"), tr("NAT p99 (s)"),
+                             tr("Peak concurrency"), tr("NAT score")},
+                 QStringLiteral("nat-operations.csv"), parent) {
     setAnalysis(nullptr);
 }
 

@@ -1,27 +1,17 @@
 #include "natpredictionsview.h"
 
-#include "charts/exportmenu.h"
 #include "store/runanalysis.h"
 
 #include <QLabel>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace spanscope {
 
-NatPredictionsView::NatPredictionsView(QWidget *parent) : QWidget(parent) {
-    m_note = new QLabel;
-    m_note->setWordWrap(true);
-    m_table = new QTreeWidget;
-    m_table->setRootIsDecorated(false);
+NatPredictionsView::NatPredictionsView(QWidget *parent)
+    : NotedTable(QStringList{tr("Path"), tr("LLM call"), tr("Samples"), tr("Calls to come"),
+                             tr("Next call in (ms)"), tr("Output tokens"), tr("Sensitivity")},
+                 QStringLiteral("nat-predictions.csv"), parent) {
     m_table->setSortingEnabled(true);
-    m_table->setHeaderLabels({tr("Path"), tr("LLM call"), tr("Samples"), tr("Calls to come"),
-                              tr("Next call in (ms)"), tr("Output tokens"), tr("Sensitivity")});
-    exporting::addCsvMenu(m_table, QStringLiteral("nat-predictions.csv"));
-    auto *box = new QVBoxLayout(this);
-    box->setContentsMargins(4, 4, 4, 4);
-    box->addWidget(m_note);
-    box->addWidget(m_table, 1);
     setAnalysis(nullptr);
 }
 

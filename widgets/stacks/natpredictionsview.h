@@ -1,10 +1,8 @@
 #pragma once
 
-#include <QWidget>
-#include <memory>
+#include "notedtable.h"
 
-class QLabel;
-class QTreeWidget;
+#include <memory>
 
 namespace spanscope {
 
@@ -14,16 +12,11 @@ struct RunAnalysis;
 // LLM call index, the calls NAT expects to follow, the time to the next one, the output tokens
 // and the latency sensitivity it hands Dynamo's router; beside the call paths Spanscope
 // measured in the tabs next to it. Says so where the run has no such file.
-class NatPredictionsView : public QWidget {
+class NatPredictionsView : public NotedTable {
     Q_OBJECT
 public:
     explicit NatPredictionsView(QWidget *parent = nullptr);
     void setAnalysis(std::shared_ptr<const RunAnalysis> analysis);
-    QTreeWidget *table() const { return m_table; }
-
-private:
-    QLabel *m_note;
-    QTreeWidget *m_table;
 };
 
 } // namespace spanscope
