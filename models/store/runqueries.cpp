@@ -312,10 +312,13 @@ constexpr const char *spanMatches = "(name LIKE ?2 ESCAPE '\\' OR "
 
 } // namespace
 
-std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
-                                                  const std::string &text) const {
-    Statement st(m_ws.handle(), std::string("SELECT id FROM spans WHERE run_id = ? AND ") +
-                                    spanMatches + " ORDER BY id");
+namespace {
+
+// The first column of `select` (one ending in "WHERE run_id = ? AND <spanMatches> ORDER BY
+// ..."), for the run and a "contains `text`" search.
+std::vector<std::int64_t> idsMatching(sqlite3 *db, const std::string &select, std::int64_t runId,
+                                      const std::string &text) {
+    Statement st(db, select);
     st.bind(1, runId);
     const std::string pattern = containsPattern(text);
     st.bind(2, std::string_view(pattern));
@@ -325,18 +328,22 @@ std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
     return out;
 }
 
+} // namespace
+
+std::vector<std::int64_t> RunQueries::searchSpans(std::int64_t runId,
+                                                  const std::string &text) const {
+    return idsMatching(m_ws.handle(),
+                       std::string("SELECT id FROM spans WHERE run_id = ? AND ") + spanMatches +
+                           " ORDER BY id",
+                       runId, text);
+}
+
 std::vector<std::int64_t> RunQueries::tracesWithSpansMatching(std::int64_t runId,
                                                               const std::string &text) const {
-    Statement st(m_ws.handle(), std::string("SELECT DISTINCT trace_id FROM spans WHERE "
-                                            "run_id = ? AND ") +
-                                    spanMatches + " ORDER BY trace_id");
-    st.bind(1, runId);
-    const std::string pattern = containsPattern(text);
-    st.bind(2, std::string_view(pattern));
-    std::vector<std::int64_t> out;
-    while (st.step())
-        out.push_back(st.int64(0));
-    return out;
+    return idsMatching(m_ws.handle(),
+                       std::string("SELECT DISTINCT trace_id FROM spans WHERE run_id = ? AND ") +
+                           spanMatches + " ORDER BY trace_id",
+                       runId, text);
 }
 
 } // namespace spanscope

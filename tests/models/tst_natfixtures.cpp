@@ -113,6 +113,22 @@ std::string dump(Workspace &ws, std::int64_t run) {
     return o.str();
 }
 
+// One NAT file-exporter line: a step of workflow "w" at 1763990400 + t seconds.
+QByteArray stepLine(const char *type, const char *uuid, const char *parent, double t) {
+    const nlohmann::json step = {{"parent_id", parent},
+                                 {"function_ancestry",
+                                  {{"function_id", "w"},
+                                   {"function_name", "wf"},
+                                   {"parent_id", "root"},
+                                   {"parent_name", "root"}}},
+                                 {"payload",
+                                  {{"event_type", type},
+                                   {"event_timestamp", 1763990400.0 + t},
+                                   {"name", "n"},
+                                   {"UUID", uuid}}}};
+    return QByteArray::fromStdString(step.dump()) + '\n';
+}
+
 } // namespace
 
 class TstNatFixtures : public QObject {
@@ -145,18 +161,7 @@ private slots:
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
         const auto line = [&](const char *type, const char *uuid, const char *parent, double t) {
-            const nlohmann::json step = {{"parent_id", parent},
-                                         {"function_ancestry",
-                                          {{"function_id", "w"},
-                                           {"function_name", "wf"},
-                                           {"parent_id", "root"},
-                                           {"parent_name", "root"}}},
-                                         {"payload",
-                                          {{"event_type", type},
-                                           {"event_timestamp", 1763990400.0 + t},
-                                           {"name", "n"},
-                                           {"UUID", uuid}}}};
-            f.write(QByteArray::fromStdString(step.dump()) + '\n');
+            f.write(stepLine(type, uuid, parent, t));
         };
         line("WORKFLOW_START", "w1", "caller-7f3a", 0);
         line("WORKFLOW_START", "w2", "caller-7f3a", 0.5);
@@ -194,32 +199,20 @@ private slots:
     void rolledStepFilesAreOneRun() {
         QTemporaryDir tmp;
         const QDir dir(tmp.path());
-        const auto step = [](const char *type, const char *uuid, const char *parent, double t) {
-            const nlohmann::json st = {{"parent_id", parent},
-                                       {"function_ancestry",
-                                        {{"function_id", "w"},
-                                         {"function_name", "wf"},
-                                         {"parent_id", "root"},
-                                         {"parent_name", "root"}}},
-                                       {"payload",
-                                        {{"event_type", type},
-                                         {"event_timestamp", 1763990400.0 + t},
-                                         {"name", "n"},
-                                         {"UUID", uuid}}}};
-            return QByteArray::fromStdString(st.dump()) + '\n';
-        };
         const auto write = [&](const char *name, const QByteArray &bytes) {
             QFile f(dir.filePath(QLatin1String(name)));
             return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
         };
         QVERIFY(write("steps_20251124_132000_000001.jsonl",
-                      step("WORKFLOW_START", "w1", "root", 0) + step("LLM_START", "a1", "w1", 1)));
+                      stepLine("WORKFLOW_START", "w1", "root", 0) +
+                          stepLine("LLM_START", "a1", "w1", 1)));
         QVERIFY(write("steps_20251124_132500_000002.jsonl",
-                      step("LLM_END", "a1", "w1", 2) + step("WORKFLOW_START", "w2", "root", 3)));
-        QVERIFY(write("steps.jsonl", step("WORKFLOW_END", "w1", "root", 4) +
-                                         step("WORKFLOW_END", "w2", "root", 5)));
-        QVERIFY(write("other.jsonl", step("WORKFLOW_START", "x", "root", 9) +
-                                         step("WORKFLOW_END", "x", "root", 10)));
+                      stepLine("LLM_END", "a1", "w1", 2) +
+                          stepLine("WORKFLOW_START", "w2", "root", 3)));
+        QVERIFY(write("steps.jsonl", stepLine("WORKFLOW_END", "w1", "root", 4) +
+                                         stepLine("WORKFLOW_END", "w2", "root", 5)));
+        QVERIFY(write("other.jsonl", stepLine("WORKFLOW_START", "x", "root", 9) +
+                                         stepLine("WORKFLOW_END", "x", "root", 10)));
         for (const QString &path :
              {dir.filePath(QStringLiteral("steps.jsonl")),
               dir.filePath(QStringLiteral("steps_20251124_132000_000001.jsonl"))}) {
