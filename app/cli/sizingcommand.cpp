@@ -123,7 +123,11 @@ int runSizing(const QStringList &args) {
                       {"items_over_budget",
                        r.itemsOverBudget[i] < 0 ? json(nullptr) : json(r.itemsOverBudget[i])},
                       {"gpus_single_point", jsonOrNull(r.singlePoint[i])}};
-            if (source.runOfPoint[i]) d["run"] = source.runOfPoint[i];
+            if (source.runOfPoint[i]) {
+                d["run"] = source.runOfPoint[i];
+                d["concurrency_from"] =
+                    source.concurrencyFromNat[i] ? "nat-config" : "in-flight-p95";
+            }
             j["point_details"].push_back(d);
         }
         j["fit"] = {{"slope", r.fit.slope},

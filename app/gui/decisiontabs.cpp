@@ -71,8 +71,9 @@ void DecisionTabs::size(const std::vector<std::int64_t> &runIds, bool showTab) {
             } else {
                 d->runtime = sizingFromRuns(ws, runIds, SizingMetric::Runtime);
                 d->llm = sizingFromRuns(ws, runIds, SizingMetric::LlmLatency);
-                d->title = QObject::tr("%n trace run(s), each at the concurrency its traces "
-                                       "show (p95 of requests in flight)",
+                d->title = QObject::tr("%n run(s), each at the concurrency NAT's configuration "
+                                       "gives, else the one its traces show (p95 of requests in "
+                                       "flight)",
                                        nullptr, static_cast<int>(runIds.size()));
             }
             return std::shared_ptr<const SizingData>(d);

@@ -121,6 +121,16 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
             steps << QDir(dir).filePath(n);
     }
 
+    m_config = NatRunConfig::read(m_source.files, report);
+    if (m_config.maxConcurrency) {
+        RunMetricRecord m;
+        m.name = "nat.max_concurrency";
+        m.value = *m_config.maxConcurrency;
+        m.json =
+            json{{"source", m_config.source}, {"workflow_alias", m_config.workflowAlias}}.dump();
+        m_batch.metrics.push_back(std::move(m));
+    }
+
     // workflow_output.json first: its item ids label the profiler's requests (same order).
     const bool stepsFromItems = profiler.isEmpty() && steps.isEmpty();
     if (!items.isEmpty()) {
@@ -164,57 +174,75 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
     emitIfFull(sink, true);
 }
 
-namespace {
-
-// The keys of a workflow_output.json item read into their own columns or into spans.
-bool isItemKey(const std::string &key) {
-    for (const char *k : {"id", "question", "answer", "generated_answer", "intermediate_steps",
-                          "expected_intermediate_steps", "error"})
-        if (key == k) return true;
-    return false;
-}
-
-} // namespace
-
 void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportProgress &progress,
                               ImportReport &report) {
     const std::string name = shown(path);
+    const NatRunConfig &keys = m_config;
+    if (!keys.structured)
+        report.note("items written unstructured (structure.disable): each item is the "
+                    "workflow's output, keyed by its position");
+    else if (!keys.keysAreDefault())
+        report.note("items keyed as " + keys.source + " says (id_key '" + keys.idKey +
+                    "', question_key '" + keys.questionKey + "')");
+    // The keys read into their own columns or into spans; the dataset row's other fields
+    // (NAT 1.5+ copies them all) are kept as the item's attributes.
+    const std::string *own[] = {&keys.idKey,         &keys.questionKey,
+                                &keys.answerKey,     &keys.generatedAnswerKey,
+                                &keys.trajectoryKey, &keys.expectedTrajectoryKey};
+    const auto isOwnKey = [&](const std::string &key) {
+        for (const std::string *k : own)
+            if (key == *k) return true;
+        return key == "error";
+    };
     jsonfile::streamArray(
         path, name, &progress, &report, NatSpanBuilder::timeKeys(),
         [&](json &&item, std::size_t index) {
+            EvalItemRecord rec;
+            rec.ordinal = static_cast<int>(index);
+            if (!keys.structured) { // the raw output, whatever its shape
+                rec.itemKey = std::to_string(index);
+                rec.generatedAnswer =
+                    item.is_string() ? item.get<std::string>()
+                                     : item.dump(-1, ' ', false, json::error_handler_t::replace);
+                m_itemKeys.push_back(rec.itemKey);
+                if (stepsFromItems) {
+                    TraceRecord trace = NatSpanBuilder(name, report, rec.ordinal).finish();
+                    trace.itemKey = rec.itemKey;
+                    addTrace(std::move(trace));
+                }
+                m_batch.evalItems.push_back(std::move(rec));
+                return true;
+            }
             if (!item.is_object())
                 throw IngestError(name, "item " + std::to_string(index),
                                   "an item is " + jsonfile::typeName(item) +
                                       ", expected an object");
-            EvalItemRecord rec;
-            rec.ordinal = static_cast<int>(index);
-            const auto id = item.find("id");
+            const auto id = item.find(keys.idKey);
             rec.itemKey = id == item.end() ? std::to_string(index) : keyText(*id);
-            rec.question = textOf(item, "question");
-            rec.expectedAnswer = textOf(item, "answer");
-            rec.generatedAnswer = textOf(item, "generated_answer");
-            // NAT 1.5+: the item's error (null when the workflow ran fine), and the dataset
-            // row's own fields, kept beside the ones read above.
+            rec.question = textOf(item, keys.questionKey.c_str());
+            rec.expectedAnswer = textOf(item, keys.answerKey.c_str());
+            rec.generatedAnswer = textOf(item, keys.generatedAnswerKey.c_str());
+            // NAT 1.5+: the item's error (null when the workflow ran fine).
             if (const auto err = item.find("error"); err != item.end() && !err->is_null())
                 rec.error = err->is_string()
                                 ? err->get<std::string>()
                                 : err->dump(-1, ' ', false, json::error_handler_t::replace);
             json rest = json::object();
             for (auto it = item.begin(); it != item.end(); ++it)
-                if (!isItemKey(it.key())) rest[it.key()] = it.value();
+                if (!isOwnKey(it.key())) rest[it.key()] = it.value();
             if (!rest.empty())
                 rec.attributesJson = rest.dump(-1, ' ', false, json::error_handler_t::replace);
             m_itemKeys.push_back(rec.itemKey);
             if (stepsFromItems) {
                 NatSpanBuilder builder(name, report, static_cast<int>(index));
-                const auto st = item.find("intermediate_steps");
+                const auto st = item.find(keys.trajectoryKey);
                 if (st != item.end() && st->is_array()) {
                     for (std::size_t i = 0; i < st->size(); ++i)
                         builder.addStep((*st)[i], i);
                 } else if (st != item.end() && !st->is_null()) {
                     throw IngestError(name, "item " + std::to_string(index),
-                                      "intermediate_steps is " + jsonfile::typeName(*st) +
-                                          ", expected an array");
+                                      keys.trajectoryKey + " is " + jsonfile::typeName(*st) +
+                                          ", expected an array of steps");
                 }
                 TraceRecord trace = builder.finish();
                 trace.itemKey = rec.itemKey;
@@ -223,8 +251,8 @@ void NatEvalReader::readItems(const QString &path, bool stepsFromItems, ImportPr
             m_batch.evalItems.push_back(std::move(rec));
             return true;
         },
-        stepsFromItems ? std::vector<std::string>{}
-                       : std::vector<std::string>{"intermediate_steps"});
+        stepsFromItems || !keys.structured ? std::vector<std::string>{}
+                                           : std::vector<std::string>{keys.trajectoryKey});
 }
 
 void NatEvalReader::readProfilerTraces(const QString &path, const BatchSink &sink,

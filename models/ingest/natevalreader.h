@@ -2,6 +2,7 @@
 
 #include "core/zstdcodec.h"
 #include "importsource.h"
+#include "natrunconfig.h"
 #include "reader.h"
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,7 @@ private:
     std::size_t m_batchBytes = 0;
     ZstdCodec m_codec;
     std::vector<std::string> m_itemKeys; // workflow_output.json order = request order
+    NatRunConfig m_config;               // the keys workflow_output.json was written with
 };
 
 } // namespace spanscope

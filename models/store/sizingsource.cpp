@@ -52,6 +52,7 @@ SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t>
     struct Measured {
         sizing::Point point;
         std::int64_t run;
+        bool fromNat;
     };
     std::vector<Measured> measured;
     for (const std::int64_t runId : runIds) {
@@ -76,10 +77,20 @@ SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t>
             while (st.step())
                 items.push_back(static_cast<double>(st.int64(0)) / 1e9);
         }
-        const auto concurrency = sizing::inFlightPercentile(requests, 95);
+        // What the run was set to beats what its overlap shows: a request's queueing makes
+        // fewer requests overlap than the concurrency the load test asked for.
+        std::optional<double> concurrency;
+        {
+            Statement st(ws.handle(), "SELECT value FROM run_metrics WHERE run_id = ? AND name = "
+                                      "'nat.max_concurrency' AND value > 0");
+            st.bind(1, runId);
+            if (st.step()) concurrency = st.real(0);
+        }
+        const bool fromNat = concurrency.has_value();
+        if (!concurrency) concurrency = sizing::inFlightPercentile(requests, 95);
         const auto p95 = stats::percentile(items, 95);
         if (!concurrency || !p95 || *concurrency <= 0) continue;
-        measured.push_back({{*concurrency, *p95, std::move(items), false}, runId});
+        measured.push_back({{*concurrency, *p95, std::move(items), false}, runId, fromNat});
     }
     std::stable_sort(measured.begin(), measured.end(), [](const Measured &a, const Measured &b) {
         return a.point.concurrency < b.point.concurrency;
@@ -87,6 +98,7 @@ SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t>
     for (Measured &m : measured) {
         s.points.push_back(std::move(m.point));
         s.runOfPoint.push_back(m.run);
+        s.concurrencyFromNat.push_back(m.fromNat);
         s.natSinglePoint.emplace_back();
         s.natOutlier.push_back(false);
         s.natItemsOver.emplace_back();

@@ -20,6 +20,9 @@ struct SizingSource {
     SizingMetric metric = SizingMetric::Runtime;
     std::vector<sizing::Point> points;    // by concurrency
     std::vector<std::int64_t> runOfPoint; // the run a point was measured from (traces), else 0
+    // Per point: the concurrency is the one NAT ran at (its configuration's max_concurrency),
+    // not the one measured from the requests in flight.
+    std::vector<bool> concurrencyFromNat;
     std::vector<std::optional<double>> natSinglePoint; // NAT's per-point estimate, when written
     std::vector<bool> natOutlier;
     std::vector<std::optional<int>> natItemsOver;
@@ -37,7 +40,8 @@ constexpr double defaultSizingGpus = 8;
 // NAT's calculator points for `metric`.
 SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric);
 
-// One point per run: its concurrency is the p95 of requests in flight (time-weighted), its time
+// One point per run: its concurrency is the one NAT ran it at when its configuration says
+// (eval.general.max_concurrency), else the p95 of requests in flight (time-weighted), its time
 // the p95 of the request durations (Runtime) or of the LLM calls (LlmLatency), its items those
 // durations. Runs with no timed request are left out. Reads the workspace: off the UI thread.
 SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t> &runIds,

@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 #include <cmath>
@@ -171,6 +172,23 @@ private slots:
                                                     ((60 - llm["fit"]["intercept"].get<double>()) /
                                                      llm["fit"]["slope"].get<double>()) *
                                                     8));
+        // The calculator's eval folders (runs 2 to 7, one per concurrency, named by NAT's
+        // alias) sized by themselves give NAT's own points and fit: each at the concurrency
+        // NAT ran it at, each p95 recomputed from its requests (to a microsecond: NAT sums
+        // float seconds, we integer nanoseconds).
+        const auto close = [](double a, double b) { return std::abs(a - b) <= 1e-6 * b; };
+        const json evals = cli({"sizing", "2", "3", "4", "5", "6", "7", "--budget", "150",
+                                "--format", "json", "--workspace", ws})
+                               .parsed();
+        QCOMPARE(evals["point_details"].size(), std::size_t(6));
+        for (const auto &[c, data] : nat["calc_data"].items())
+            QVERIFY2(close(evals["points"][c].get<double>(),
+                           data["sizing_metrics"]["workflow_runtime_p95"].get<double>()),
+                     c.c_str());
+        QVERIFY(close(evals["fit"]["slope"].get<double>(),
+                      nat["fit_results"]["wf_runtime_fit"]["slope"].get<double>()));
+        QVERIFY(close(evals["gpus"].get<double>(),
+                      nat["gpu_estimates"]["gpu_estimate_by_wf_runtime"].get<double>()));
     }
 
     void sizingFromTraceRuns() {
@@ -202,6 +220,41 @@ private slots:
         QCOMPARE(j.contains("nat"), false);
         // A calculator run cannot be mixed with trace runs.
         QCOMPARE(cli({"sizing", "--workspace", ws}).exit, 2);
+        for (const auto &d : j["point_details"])
+            QCOMPARE(d["concurrency_from"].get<std::string>(), std::string("in-flight-p95"));
+    }
+
+    // NAT eval folders of a load test say the concurrency they were run at (the sizing
+    // calculator's override of eval.general.max_concurrency in config_metadata.json): that is
+    // the point's concurrency, not the overlap its requests happen to show.
+    void sizingFromNatEvalRunsUsesTheirConfiguredConcurrency() {
+        const QString ws = path("nateval.spanscope");
+        for (int c : {2, 4, 8}) {
+            const QString out = path(QStringLiteral("eval-c%1").arg(c));
+            QCOMPARE(cli({"generate", "--format", "nat-eval", "--spans", "2000", "--concurrency",
+                          QString::number(c), "--seed", QString::number(c), out})
+                         .exit,
+                     0);
+            QFile meta(QDir(out).filePath(QStringLiteral("config_metadata.json")));
+            QVERIFY(meta.open(QIODevice::WriteOnly));
+            meta.write(QStringLiteral(R"({"overrides": [{"path": "eval.general.max_concurrency",
+                "value": "%1"}, {"path": "eval.general.workflow_alias",
+                "value": "wf_concurrency_%1"}]})")
+                           .arg(c * 4)
+                           .toUtf8());
+            meta.close();
+            QCOMPARE(cli({"import", out, "--workspace", ws}).exit, 0);
+        }
+        const json j =
+            cli({"sizing", "1", "2", "3", "--budget", "60", "--format", "json", "--workspace", ws})
+                .parsed();
+        QCOMPARE(j["point_details"].size(), std::size_t(3));
+        int expected = 8;
+        for (const auto &d : j["point_details"]) {
+            QCOMPARE(d["concurrency"].get<double>(), double(expected));
+            QCOMPARE(d["concurrency_from"].get<std::string>(), std::string("nat-config"));
+            expected *= 2;
+        }
     }
 };
 

@@ -158,6 +158,34 @@ private slots:
         QCOMPARE(pane.agreesWithNat(), std::nullopt);
         QVERIFY(pane.outputs()->text().contains(QStringLiteral("NAT estimated")));
     }
+
+    // The calculator's eval folders sized as runs: each point at the concurrency NAT ran it
+    // at, and its note says so.
+    void evalRunsAreSizedAtTheirNatConcurrency() {
+        SPANSCOPE_REQUIRE_SAMPLES();
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        std::vector<std::int64_t> evalRuns;
+        for (const auto &r :
+             testsupport::importPath(ws, testsupport::samplesDir() + "/nat/sizing-aiq"))
+            if (r.kind == "nat-eval") evalRuns.push_back(r.runId);
+        QCOMPARE(evalRuns.size(), std::size_t(6));
+        SizingData d;
+        d.title = QStringLiteral("sizing-aiq's eval runs");
+        d.runtime = sizingFromRuns(ws, evalRuns, SizingMetric::Runtime);
+        d.llm = sizingFromRuns(ws, evalRuns, SizingMetric::LlmLatency);
+        SizingPane pane;
+        pane.resize(1200, 800);
+        pane.setData(d);
+        QStringList concurrencies;
+        for (int row = 0; row < pane.table()->rowCount(); ++row) {
+            concurrencies << pane.table()->item(row, 0)->text();
+            QVERIFY(pane.table()->item(row, 6)->text().contains(
+                QStringLiteral("at the concurrency NAT ran it at")));
+        }
+        QCOMPARE(concurrencies.join(QLatin1Char(' ')), QStringLiteral("1 2 4 8 16 32"));
+        QVERIFY(pane.grab().save(QStringLiteral("sizing-eval-runs.png")));
+    }
 };
 
 QTEST_MAIN(TstSizingPane)
