@@ -130,6 +130,13 @@ std::string text(const RunInfo &run, const RunSummary &s) {
             o << "\n";
         }
     }
+    if (s.natConcurrency) o << "Concurrency: " << *s.natConcurrency << " (NAT's max_concurrency)\n";
+    if (!s.dynamo.empty()) {
+        o << "Dynamo:     the inference server's metrics, as NAT read them\n";
+        for (const auto &m : s.dynamo)
+            o << "  " << m.name.substr(7) << " = " << fixed(m.value, 4)
+              << (m.unit.empty() ? "" : " ") << m.unit << "\n";
+    }
     if (!s.sizing.empty()) {
         o << "Sizing:     p95 by concurrency (s)\n  concurrency  metric             p50        p95 "
              "    samples\n";
@@ -190,6 +197,11 @@ std::string json(const RunInfo &run, const RunSummary &s) {
                                        {"upper", opt(m.upper)},
                                        {"unit", m.unit}};
     j["forecasts"] = forecasts;
+    j["nat_concurrency"] = s.natConcurrency ? json(*s.natConcurrency) : json();
+    json dynamo = json::object();
+    for (const auto &m : s.dynamo)
+        dynamo[m.name.substr(7)] = {{"value", opt(m.value)}, {"unit", m.unit}};
+    j["dynamo"] = dynamo;
     json sizing = json::array();
     for (const auto &p : s.sizing)
         sizing.push_back({{"concurrency", p.concurrency},

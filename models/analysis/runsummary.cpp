@@ -60,6 +60,10 @@ RunSummary summarize(const RunSummaryInput &in) {
             s.forecasts.push_back(m);
         else if (m.name.rfind("sizing.", 0) == 0)
             s.sizingMetrics.push_back(m);
+        else if (m.name.rfind("dynamo.", 0) == 0)
+            s.dynamo.push_back(m);
+        else if (m.name == "nat.max_concurrency" && m.value)
+            s.natConcurrency = static_cast<int>(*m.value);
     }
     s.sizing = in.sizing;
     return s;

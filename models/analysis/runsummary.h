@@ -61,6 +61,8 @@ struct RunSummary {
     std::vector<ModelTokens> modelTokens;
     std::vector<EvaluatorSummary> evaluators;
     std::vector<MetricValue> forecasts; // the profiler's "forecast.*" metrics
+    std::vector<MetricValue> dynamo;    // the inference server's, as NAT read them ("dynamo.*")
+    std::optional<int> natConcurrency;  // the concurrency NAT ran the run at (max_concurrency)
     std::vector<MetricValue> sizingMetrics;
     std::vector<SizingValue> sizing;
 };

@@ -75,6 +75,35 @@ void fromInferenceOptimization(const json &doc, std::vector<RunMetricRecord> &ou
         m.json = prefixes.dump(-1, ' ', false, json::error_handler_t::replace);
         out.push_back(std::move(m));
     }
+    fromDynamo(doc, out);
+}
+
+namespace {
+
+// NAT's Dynamo collector (1.5+) writes what it read from the inference server's Prometheus:
+// numbers, null where a query returned nothing, grouped in objects by some versions.
+void addDynamo(const json &v, const std::string &name, std::vector<RunMetricRecord> &out,
+               int depth) {
+    if (v.is_object() && depth < 4) {
+        for (const auto &[key, child] : v.items())
+            addDynamo(child, name + "." + key, out, depth + 1);
+    } else if (v.is_number()) {
+        const auto endsWith = [&](const char *suffix) {
+            const std::string s(suffix);
+            return name.size() >= s.size() &&
+                   name.compare(name.size() - s.size(), s.size(), s) == 0;
+        };
+        add(out, name, v.get<double>(),
+            endsWith("_seconds")   ? "s"
+            : endsWith("_percent") ? "%"
+                                   : "");
+    }
+}
+
+} // namespace
+
+void fromDynamo(const json &doc, std::vector<RunMetricRecord> &out) {
+    addDynamo(child(doc, "dynamo_metrics"), "dynamo", out, 0);
 }
 
 void fromProfilingMetrics(const json &doc, std::vector<RunMetricRecord> &out) {

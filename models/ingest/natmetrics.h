@@ -13,6 +13,11 @@ namespace spanscope::natmetrics {
 // "profiler.*". Unknown or malformed parts are skipped: the raw file is kept beside them.
 void fromInferenceOptimization(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
 
+// inference_optimization.json's dynamo_metrics (NAT 1.5+, read from the Dynamo inference
+// server's Prometheus: KV-cache efficiency, time to first token, inter-token latency, ...): each
+// number a metric "dynamo.<key>", in seconds where the key says so. Called by the above.
+void fromDynamo(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
+
 // Concurrency percentiles and spike analysis from workflow_profiling_metrics.json.
 void fromProfilingMetrics(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
 

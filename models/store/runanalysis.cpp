@@ -104,6 +104,11 @@ void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out) {
             a->natOperations = natReportedOperations(simple["stats"].dump());
             a->measuredOperations = measuredOperations(q.natCalls(runId, false));
         }
+        const json prefix = doc.is_object() ? doc.value("prefix_span_analysis", json()) : json();
+        if (prefix.is_object()) {
+            a->natPatterns = natReportedPatterns(prefix.dump());
+            measurePatterns(a->natPatterns, q.natCalls(runId, false), a->rows.size());
+        }
         const json nested = doc.is_object() ? doc.value("nested_stack_analysis", json()) : json();
         if (nested.is_object()) {
             bool functions = false;

@@ -3,6 +3,7 @@
 #include "analysis/callstacks.h"
 #include "analysis/concurrency.h"
 #include "analysis/natoperations.h"
+#include "analysis/natpatterns.h"
 #include "analysis/natstack.h"
 #include "analysis/predictiontrie.h"
 #include "analysis/requeststats.h"
@@ -58,6 +59,8 @@ struct RunAnalysis {
     std::optional<PredictionTrie> natPredictions; // prediction_trie.json, when NAT wrote one
     // NAT's simple stack analysis (per LLM and tool) and the same measured from the run.
     std::vector<NatOperation> natOperations, measuredOperations;
+    // NAT's PrefixSpan call patterns, each with how many of the run's requests show it.
+    std::vector<NatPattern> natPatterns;
 
     int defaultSpikeThreshold() const { return natSpikeThreshold.value_or(7); }
     // A run metric by name ("forecast.llm_latency.mean", ...); nullopt when absent.

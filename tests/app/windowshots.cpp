@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -97,6 +98,35 @@ void picture(const QSize size, const QString &data, const QString &samples,
         }
     QTest::qWait(400); // chunk marks are read once the view settles
     save(w, "unfinished-streamed");
+    // A NAT 1.5+ eval made by the sizing calculator, with what NAT read from Dynamo: its
+    // overview (concurrency, Dynamo metrics, configuration files).
+    {
+        const QString dir = data + QStringLiteral("/nat-dynamo");
+        synth::WorkloadOptions o;
+        o.spans = 400;
+        o.sessions = 4;
+        o.concurrency = 8;
+        o.seed = 11;
+        synth::generate(o, synth::OutputFormat::NatEval, dir);
+        const auto put = [&](const char *name, const QByteArray &text) {
+            QFile f(QDir(dir).filePath(QLatin1String(name)));
+            if (f.open(QIODevice::WriteOnly)) f.write(text);
+        };
+        put("config_metadata.json",
+            R"({"overrides": [{"path": "eval.general.max_concurrency", "value": "8"},
+                {"path": "eval.general.workflow_alias", "value": "wf_concurrency_8"}]})");
+        put("inference_optimization.json",
+            R"({"dynamo_metrics": {"kv_efficiency": 0.62, "ttft_p95_seconds": 0.41,
+                "itl_p95_seconds": 0.032, "kv_cache_usage_percent": 57.5,
+                "requests_per_minute": 96}})");
+        if (import(w, dir)) {
+            for (int i = 0; i < w.centreTabs()->count(); ++i)
+                if (w.centreTabs()->tabText(i) == QLatin1String("Overview"))
+                    w.centreTabs()->setCurrentIndex(i);
+            QTest::qWait(500);
+            save(w, "nat-dynamo-overview");
+        }
+    }
     // A NAT 1.4+ run with cached and reasoning tokens: its overview (models, files) and tokens.
     if (!import(w, samples + QStringLiteral("/nat/aiq-v1-c8"))) return;
     QSignalSpy analysed(&w, &MainWindow::analysisReady);

@@ -260,6 +260,33 @@ private slots:
                  1);
     }
 
+    // inference_optimization.json's dynamo_metrics (what NAT read from the Dynamo inference
+    // server): each number a run metric, in seconds where its name says so; nulls are left out.
+    void dynamoMetricsAreRunMetrics() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.path());
+        write(dir, QStringLiteral("workflow_output.json"),
+              R"([{"id": 1, "question": "q", "intermediate_steps": []}])");
+        write(dir, QStringLiteral("inference_optimization.json"),
+              R"({"dynamo_metrics": {"ttft_p95_seconds": 0.42, "kv_cache_usage_percent": 61.5,
+                  "requests_per_minute": 120, "itl_p95_seconds": null,
+                  "core": {"kv_efficiency": 0.8}}})");
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, tmp.path());
+        QCOMPARE(runs.size(), std::size_t(1));
+        std::map<std::string, std::pair<double, std::string>> got;
+        Statement st(ws.handle(), "SELECT name, value, coalesce(unit, '') FROM run_metrics WHERE "
+                                  "name LIKE 'dynamo.%'");
+        while (st.step())
+            got[st.text(0)] = {st.real(1), st.text(2)};
+        QCOMPARE(got.size(), std::size_t(4));
+        QCOMPARE(got["dynamo.ttft_p95_seconds"].first, 0.42);
+        QCOMPARE(got["dynamo.ttft_p95_seconds"].second, std::string("s"));
+        QCOMPARE(got["dynamo.kv_cache_usage_percent"].second, std::string("%"));
+        QCOMPARE(got["dynamo.requests_per_minute"].first, 120.0);
+        QCOMPARE(got["dynamo.core.kv_efficiency"].first, 0.8);
+    }
+
     // A configuration that is not YAML is a warning naming the file and the line: the items
     // still import, keyed by NAT's defaults.
     void unreadableConfigurationFallsBackToDefaults() {

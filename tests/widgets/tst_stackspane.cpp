@@ -7,6 +7,7 @@
 #include "item/stacktablemodel.h"
 #include "stacks/flamegraphview.h"
 #include "stacks/natoperationsview.h"
+#include "stacks/natpatternsview.h"
 #include "stacks/natpredictionsview.h"
 #include "stacks/stackspane.h"
 #include "store/runanalysis.h"
@@ -301,6 +302,41 @@ private slots:
         pane.show();
         pane.tabs()->setCurrentWidget(pane.operations());
         QVERIFY(pane.grab().save(QStringLiteral("stacks-operations.png")));
+    }
+
+    // Issue 17: NAT's PrefixSpan call patterns are listed with the share of the run's requests
+    // whose calls hold the same sequence in order (by name: NAT's prompt cut is not compared).
+    void natPatternsAreListedWithTheirMeasuredShare() {
+        QTemporaryDir tmp;
+        const auto pattern = [](std::vector<std::string> calls, double coverage) {
+            return nlohmann::json{{"pattern", calls},
+                                  {"frequency", 1},
+                                  {"coverage", coverage},
+                                  {"average_duration", 0.65},
+                                  {"examples_containing", {0}}};
+        };
+        const nlohmann::json metrics = {
+            {"prefix_span_analysis",
+             {{"patterns",
+               {pattern({"LLM:big-model|You are a helpful", "TOOL:calculator"}, 1.0),
+                pattern({"TOOL:calculator", "LLM:big-model|You are a helpful"}, 0.5),
+                nlohmann::json{{"pattern", "not a list"}}}},
+              {"textual_report", "2 patterns"}}}};
+        StacksPane pane;
+        pane.resize(1200, 800);
+        pane.setAnalysis(analysedWith(tmp, "workflow_profiling_metrics.json", metrics.dump()));
+        QTreeWidget *table = pane.patterns()->table();
+        QCOMPARE(table->topLevelItemCount(), 2);
+        QCOMPARE(table->topLevelItem(0)->text(0),
+                 QStringLiteral("LLM:big-model → TOOL:calculator"));
+        QCOMPARE(table->topLevelItem(0)->text(3), QStringLiteral("100.0%"));
+        QCOMPARE(table->topLevelItem(0)->text(4), QStringLiteral("100.0%"));
+        QCOMPARE(table->topLevelItem(1)->text(4), QStringLiteral("0.0%")); // order matters
+        QVERIFY(table->topLevelItem(0)->toolTip(0).contains(QStringLiteral("You are a helpful")));
+        QVERIFY(pane.tabs()->isTabEnabled(pane.tabs()->indexOf(pane.patterns())));
+        pane.show();
+        pane.tabs()->setCurrentWidget(pane.patterns());
+        QVERIFY(pane.grab().save(QStringLiteral("stacks-patterns.png")));
     }
 
     // Issue 17: NAT's prediction trie (prediction_trie.json, NAT 1.5+) imported with a run is

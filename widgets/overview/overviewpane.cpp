@@ -227,6 +227,18 @@ void OverviewPane::fillSummary() {
                               .arg(e.items)
                               .arg(e.reportedAverage ? QString::number(*e.reportedAverage, 'f', 4)
                                                      : QStringLiteral("-")));
+    if (s.natConcurrency)
+        row(tr("Concurrency"), tr("%1 (the max_concurrency NAT ran it at)").arg(*s.natConcurrency));
+    if (!s.dynamo.empty()) {
+        QStringList lines;
+        for (const MetricValue &m : s.dynamo)
+            lines << QStringLiteral("%1 %2 %3")
+                         .arg(html(m.name.substr(7)))
+                         .arg(m.value ? QString::number(*m.value, 'g', 4) : QStringLiteral("-"))
+                         .arg(html(m.unit));
+        row(tr("Dynamo"), lines.join(QStringLiteral("<br>")) +
+                              tr("<br><i>The inference server's metrics, as NAT read them.</i>"));
+    }
     for (const MetricValue &m : s.forecasts) {
         QString v = m.value ? QString::number(*m.value, 'g', 5) : QStringLiteral("-");
         if (m.lower && m.upper)

@@ -4,6 +4,7 @@
 #include "flamegraphview.h"
 #include "item/stacktablemodel.h"
 #include "natoperationsview.h"
+#include "natpatternsview.h"
 #include "natpredictionsview.h"
 #include "store/runanalysis.h"
 
@@ -115,6 +116,8 @@ StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
     m_tabs->addTab(m_operations, tr("NAT's operations"));
     m_predictions = new NatPredictionsView;
     m_tabs->addTab(m_predictions, tr("NAT's call predictions"));
+    m_patterns = new NatPatternsView;
+    m_tabs->addTab(m_patterns, tr("NAT's call patterns"));
 
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(scroll);
@@ -209,6 +212,8 @@ void StacksPane::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
     m_tabs->setTabEnabled(m_tabs->indexOf(m_operations), m_a && !m_a->natOperations.empty());
     m_predictions->setAnalysis(m_a);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_predictions), m_a && m_a->natPredictions);
+    m_patterns->setAnalysis(m_a);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_patterns), m_a && !m_a->natPatterns.empty());
     updateBreadcrumb();
 }
 

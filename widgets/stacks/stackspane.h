@@ -16,6 +16,7 @@ namespace spanscope {
 
 class FlameGraphView;
 class NatOperationsView;
+class NatPatternsView;
 class NatPredictionsView;
 class StackTableModel;
 struct RunAnalysis;
@@ -44,6 +45,7 @@ public:
     QTreeWidget *natTable() const { return m_nat; }
     NatPredictionsView *predictions() const { return m_predictions; }
     NatOperationsView *operations() const { return m_operations; }
+    NatPatternsView *patterns() const { return m_patterns; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *weightBox() const { return m_weight; }
     QLabel *breadcrumb() const { return m_crumbs; }
@@ -77,6 +79,7 @@ private:
     QTreeWidget *m_nat;
     NatOperationsView *m_operations;
     NatPredictionsView *m_predictions;
+    NatPatternsView *m_patterns;
     QLabel *m_natNote;
     QTabWidget *m_tabs;
 };
