@@ -20,6 +20,10 @@ struct TriePrediction {
     double interarrivalMs = 0; // mean
     double outputTokens = 0;   // mean
     std::optional<int> sensitivity;
+    // Measured from the run's own LLM calls at the same place (measurePredictionTrie).
+    std::int64_t measuredCalls = 0;
+    std::optional<double> onCriticalPath; // share of the calls' time their request waited on
+    std::optional<double> latencyShare;   // mean call duration / request latency
 };
 
 struct PredictionTrie {

@@ -1,6 +1,10 @@
 #include "runanalysis.h"
 
+#include "analysis/triemeasure.h"
+#include "core/category.h"
+#include "core/records.h"
 #include "runqueries.h"
+#include "statement.h"
 #include "workspace.h"
 
 #include <algorithm>
@@ -25,6 +29,34 @@ std::optional<MetricValue> RunAnalysis::metric(const std::string &name) const {
         if (m.name == name) return m;
     return std::nullopt;
 }
+
+namespace {
+
+// The run's finished LLM calls with the function ancestry NAT recorded on them.
+std::vector<TrieCall> trieCalls(const Workspace &ws, std::int64_t runId, const TimelineSpans &s) {
+    std::unordered_map<std::int64_t, std::int32_t> column;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.category[i] == static_cast<std::uint8_t>(Category::Llm))
+            column[s.spanId[i]] = static_cast<std::int32_t>(i);
+    std::vector<TrieCall> out;
+    Statement st(ws.handle(),
+                 "SELECT id, json_extract(attributes, '$.function_id'), "
+                 "json_extract(attributes, '$.function_name'), "
+                 "json_extract(attributes, '$.parent_name') FROM spans WHERE run_id = ? AND "
+                 "category = ? AND (flags & ?) = 0 AND json_valid(attributes)");
+    st.bind(1, runId)
+        .bind(2, static_cast<int>(Category::Llm))
+        .bind(3, static_cast<int>(SpanUnfinished));
+    while (st.step()) {
+        const auto it = column.find(st.int64(0));
+        if (it == column.end() || st.isNull(2)) continue;
+        out.push_back({it->second, st.isNull(1) ? std::string() : st.text(1), st.text(2),
+                       st.isNull(3) ? std::string() : st.text(3)});
+    }
+    return out;
+}
+
+} // namespace
 
 std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
                                         std::shared_ptr<const TimelineSpans> spans) {
@@ -82,8 +114,12 @@ std::shared_ptr<RunAnalysis> analyseRun(const Workspace &ws, std::int64_t runId,
         if (doc.is_object() && doc.contains("common_prefixes"))
             a->commonPrefixesJson = doc["common_prefixes"].dump();
     }
-    if (const auto text = q.runFile(runId, "prediction_trie.json"))
+    if (const auto text = q.runFile(runId, "prediction_trie.json")) {
         a->natPredictions = parsePredictionTrie(*text);
+        if (a->natPredictions)
+            measurePredictionTrie(*a->natPredictions, s, a->children, a->traceRange,
+                                  trieCalls(ws, runId, s));
+    }
     // NAT's files are kept as they came: a file of unexpected shape leaves its part out.
     try {
         readNat(q, runId, *a);

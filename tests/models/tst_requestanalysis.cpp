@@ -2,6 +2,7 @@
 #include "analysis/criticalpath.h"
 #include "analysis/requeststats.h"
 #include "analysis/tokenstats.h"
+#include "analysis/triemeasure.h"
 #include "handspans.h"
 
 #include <QTest>
@@ -181,6 +182,54 @@ private slots:
         QCOMPARE(min[0].calls, std::int64_t(2));
         QCOMPARE(min[0].inputTokens, std::int64_t(40));
         QCOMPARE(min[1].outputTokens, std::int64_t(5));
+    }
+
+    // NAT's prediction trie beside the run's calls: a function's calls are numbered by end
+    // time within each request; parallel calls of which only the later-ending one is waited
+    // on split their time on the critical path; paths are root, root/parent, root/parent/fn.
+    void predictionTrieIsMeasuredOnTheCriticalPath() {
+        testsupport::HandSpans h;
+        // Request 0 (10 s): agent calls two LLMs in parallel, 0-4 s and 0-8 s, then one 8-10 s.
+        const int a = h.add(0, -1, "agent", 0, 10'000'000'000);
+        const int l1 = h.add(0, a, "llm", 0, 8'000'000'000, Category::Llm);
+        const int l2 = h.add(0, a, "llm", 0, 4'000'000'000, Category::Llm);
+        const int l3 = h.add(0, a, "llm", 8'000'000'000, 10'000'000'000, Category::Llm);
+        // Request 1 (4 s): one call of 2 s at the start, then 2 s of the agent's own work.
+        const int b = h.add(1, -1, "agent", 20'000'000'000, 24'000'000'000);
+        const int l4 = h.add(1, b, "llm", 20'000'000'000, 22'000'000'000, Category::Llm);
+        QVERIFY(h.sortedLikeTheLoader());
+        PredictionTrie trie;
+        for (const auto &[path, index] :
+             std::vector<std::pair<std::string, int>>{{"root", 0},
+                                                      {"root/wf", 1},
+                                                      {"root/wf/agent", 1},
+                                                      {"root/wf/agent", 2},
+                                                      {"root/wf/agent", 3},
+                                                      {"root/wf/other", 1}}) {
+            TriePrediction p;
+            p.path = path;
+            p.callIndex = index;
+            trie.predictions.push_back(p);
+        }
+        const std::vector<TrieCall> calls = {{l1, "f0", "agent", "wf"},
+                                             {l2, "f0", "agent", "wf"},
+                                             {l3, "f0", "agent", "wf"},
+                                             {l4, "f1", "agent", "wf"}};
+        measurePredictionTrie(trie, h.spans(), SpanChildren::build(h.spans()),
+                              traceRanges(h.spans()), calls);
+        const auto &p = trie.predictions;
+        QCOMPARE(p[0].measuredCalls, std::int64_t(4)); // root, any index: every call
+        // Call 1 of a function: l2 (ended first, 4 s, not waited on) and l4 (2 s, waited on).
+        QCOMPARE(p[2].measuredCalls, std::int64_t(2));
+        QCOMPARE(*p[2].onCriticalPath, 2.0 / 6.0);
+        QCOMPARE(*p[2].latencyShare, (0.4 + 0.5) / 2);
+        QCOMPARE(p[1].measuredCalls, std::int64_t(2)); // root/wf, call 1: the same two
+        // Call 2: l1 (8 s, all waited on); call 3: l3 (2 s, waited on).
+        QCOMPARE(*p[3].onCriticalPath, 1.0);
+        QCOMPARE(*p[3].latencyShare, 0.8);
+        QCOMPARE(p[4].measuredCalls, std::int64_t(1));
+        QCOMPARE(p[5].measuredCalls, std::int64_t(0));
+        QVERIFY(!p[5].onCriticalPath);
     }
 };
 

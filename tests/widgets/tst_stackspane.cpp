@@ -340,30 +340,47 @@ private slots:
     }
 
     // Issue 17: NAT's prediction trie (prediction_trie.json, NAT 1.5+) imported with a run is
-    // listed in the Stacks view beside the measured call paths, a row per prediction.
-    void natPredictionsAreListed() {
+    // listed in the Stacks view, a row per prediction, beside the run's own LLM calls at the
+    // same place: the fixture's one call of big-model (0.2 to 0.8 s, under researcher under
+    // assistant, in a request of 1.5 s) lies wholly on its request's critical path and takes
+    // 40% of the request.
+    void natPredictionsAreListedBesideTheCriticalPath() {
         QTemporaryDir tmp;
         const nlohmann::json m = {{"sample_count", 3}, {"mean", 2.0}};
         const nlohmann::json p = {{"remaining_calls", m},
                                   {"interarrival_ms", m},
                                   {"output_tokens", m},
                                   {"latency_sensitivity", 5}};
-        const nlohmann::json trie = {{"workflow_name", "assistant"},
-                                     {"root",
-                                      {{"name", "root"},
-                                       {"predictions_by_call_index", nlohmann::json::object()},
-                                       {"children",
-                                        {{"researcher",
-                                          {{"name", "researcher"},
-                                           {"predictions_by_call_index", {{"1", p}, {"2", p}}},
-                                           {"children", nlohmann::json::object()}}}}}}}};
+        const auto node = [](const char *name, nlohmann::json predictions,
+                             nlohmann::json children) {
+            return nlohmann::json{{"name", name},
+                                  {"predictions_by_call_index", std::move(predictions)},
+                                  {"children", std::move(children)}};
+        };
+        const nlohmann::json trie = {
+            {"workflow_name", "assistant"},
+            {"root",
+             node("root", nlohmann::json::object(),
+                  {{"assistant", node("assistant", nlohmann::json::object(),
+                                      {{"researcher", node("researcher", {{"1", p}, {"2", p}},
+                                                           nlohmann::json::object())}})}})}};
         StacksPane pane;
         pane.resize(1200, 800);
         pane.setAnalysis(analysedWith(tmp, "prediction_trie.json", trie.dump()));
         QTreeWidget *table = pane.predictions()->table();
         QCOMPARE(table->topLevelItemCount(), 2);
-        QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("root/researcher"));
+        QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("root/assistant/researcher"));
         QCOMPARE(table->topLevelItem(1)->text(6), QStringLiteral("5 / 5"));
+        QTreeWidgetItem *first = table->topLevelItem(0)->text(1) == QLatin1String("1")
+                                     ? table->topLevelItem(0)
+                                     : table->topLevelItem(1);
+        QTreeWidgetItem *second =
+            first == table->topLevelItem(0) ? table->topLevelItem(1) : table->topLevelItem(0);
+        QCOMPARE(first->text(7), QStringLiteral("1"));
+        QCOMPARE(first->text(8), QStringLiteral("100%"));
+        QCOMPARE(first->text(9), QStringLiteral("40%"));
+        QCOMPARE(second->text(7), QStringLiteral("0")); // researcher made one call only
+        QCOMPARE(second->text(8), QStringLiteral("-"));
         pane.show();
         pane.tabs()->setCurrentWidget(pane.predictions());
         QVERIFY(pane.grab().save(QStringLiteral("stacks-predictions.png")));

@@ -9,7 +9,8 @@ namespace spanscope {
 
 NatPredictionsView::NatPredictionsView(QWidget *parent)
     : NotedTable(QStringList{tr("Path"), tr("LLM call"), tr("Samples"), tr("Calls to come"),
-                             tr("Next call in (ms)"), tr("Output tokens"), tr("Sensitivity")},
+                             tr("Next call in (ms)"), tr("Output tokens"), tr("Sensitivity"),
+                             tr("Measured calls"), tr("On critical path"), tr("Share of request")},
                  QStringLiteral("nat-predictions.csv"), parent) {
     m_table->setSortingEnabled(true);
     setAnalysis(nullptr);
@@ -28,8 +29,10 @@ void NatPredictionsView::setAnalysis(std::shared_ptr<const RunAnalysis> a) {
         tr("What NAT's profiler predicts for each LLM call of %1, by its place in the call "
            "hierarchy, for Dynamo's router: the calls still to come after it, the time to the "
            "next, its output tokens, and how sensitive to latency the call is (1 to 5, from its "
-           "critical-path, fan-out and position weights). Means over the samples; the call "
-           "paths Spanscope measured are in the tabs beside this one.")
+           "critical-path, fan-out and position weights). Means over the samples. Beside them, "
+           "the run's own LLM calls at the same place: how many, how much of their time lies "
+           "on their request's critical path (what the request waited on), and the mean share "
+           "of the request's latency one takes (what NAT weighs as critical).")
             .arg(t.workflow.empty() ? tr("the workflow")
                                     : QString::fromStdString(t.workflow).toHtmlEscaped()));
     for (const TriePrediction &p : t.predictions) {
@@ -42,7 +45,13 @@ void NatPredictionsView::setAnalysis(std::shared_ptr<const RunAnalysis> a) {
         item->setData(5, Qt::DisplayRole, QString::number(p.outputTokens, 'f', 0).toDouble());
         item->setText(6, p.sensitivity ? QStringLiteral("%1 / 5").arg(*p.sensitivity)
                                        : QStringLiteral("-"));
-        for (int c = 1; c < 6; ++c)
+        item->setData(7, Qt::DisplayRole, static_cast<qlonglong>(p.measuredCalls));
+        const auto percent = [](const std::optional<double> &f) {
+            return f ? QString::number(*f * 100, 'f', 0) + QLatin1Char('%') : QStringLiteral("-");
+        };
+        item->setText(8, percent(p.onCriticalPath));
+        item->setText(9, percent(p.latencyShare));
+        for (int c = 1; c < 10; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
     for (int c = 0; c < m_table->columnCount(); ++c)
