@@ -81,8 +81,9 @@ int runSizing(const QStringList &args) {
         std::vector<std::int64_t> ids;
         for (const RunInfo &r : runs)
             ids.push_back(r.id);
-        const SizingSource source =
+        SizingSource source =
             calc ? sizingFromCalc(stored, metric) : sizingFromRuns(*ws, ids, metric);
+        if (calc) linkCalcEvalRuns(*ws, runs.front(), source);
         if (source.points.empty()) {
             err("spanscope-cli sizing: no sizing points in the given run(s): a NAT calculator run "
                 "or runs with timed requests are needed");

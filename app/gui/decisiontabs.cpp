@@ -65,6 +65,8 @@ void DecisionTabs::size(const std::vector<std::int64_t> &runIds, bool showTab) {
                 const StoredSizing stored = EvalQueries(ws).sizing(first->id);
                 d->runtime = sizingFromCalc(stored, SizingMetric::Runtime);
                 d->llm = sizingFromCalc(stored, SizingMetric::LlmLatency);
+                linkCalcEvalRuns(ws, *first, d->runtime);
+                linkCalcEvalRuns(ws, *first, d->llm);
                 d->title = QObject::tr("NAT sizing calculator: run %1, %2")
                                .arg(first->id)
                                .arg(QString::fromStdString(first->label));

@@ -3,12 +3,15 @@
 #include "analysis/stats.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "runinfo.h"
 #include "statement.h"
 #include "workspace.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 namespace spanscope {
@@ -33,6 +36,7 @@ SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric) {
         s.points.push_back({static_cast<double>(p.concurrency), *p95,
                             runtime ? p.runtimeItems : p.latencyItems, p.interrupted});
         s.runOfPoint.push_back(0);
+        s.concurrencyFromNat.push_back(true);
         s.natSinglePoint.push_back(runtime ? p.natGpusByRuntime : p.natGpusByLatency);
         s.natOutlier.push_back(runtime ? p.natOutlierRuntime : p.natOutlierLatency);
         s.natItemsOver.push_back(runtime ? p.natItemsOverRuntime : p.natItemsOverLatency);
@@ -43,6 +47,30 @@ SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric) {
         s.natImpliedBudget = sizing::impliedBudget(s.points, s.natSinglePoint, defaultSizingUsers,
                                                    defaultSizingGpus);
     return s;
+}
+
+void linkCalcEvalRuns(const Workspace &ws, const RunInfo &calc, SizingSource &source) {
+    // <calc_output_dir>/<online|offline>/<job>: the folder the calculator's output sits in.
+    std::filesystem::path job(calc.sourcePath);
+    if (job.filename() == "calc_runner_output.json") job = job.parent_path();
+    const std::filesystem::path root = job.parent_path().parent_path().parent_path();
+    if (root.empty() || root == root.root_path()) return;
+    const std::string prefix = (root / "").string();
+    Statement st(ws.handle(), "SELECT r.id, r.source_path, m.value, m.json FROM runs r JOIN "
+                              "run_metrics m ON m.run_id = r.id WHERE r.kind = 'nat-eval' AND "
+                              "m.name = 'nat.max_concurrency' ORDER BY r.id");
+    while (st.step()) {
+        if (st.text(1).rfind(prefix, 0) != 0) continue;
+        const double concurrency = st.real(2);
+        const auto meta = nlohmann::json::parse(st.text(3), nullptr, false);
+        const std::string alias =
+            meta.is_object() ? meta.value("workflow_alias", std::string()) : std::string();
+        char expected[64];
+        std::snprintf(expected, sizeof expected, "wf_concurrency_%.0f", concurrency);
+        if (alias != expected) continue; // a run of its own, not one the calculator made
+        for (std::size_t i = 0; i < source.points.size(); ++i)
+            if (source.points[i].concurrency == concurrency) source.runOfPoint[i] = st.int64(0);
+    }
 }
 
 SizingSource sizingFromRuns(const Workspace &ws, const std::vector<std::int64_t> &runIds,

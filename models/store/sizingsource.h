@@ -11,6 +11,7 @@
 namespace spanscope {
 
 class Workspace;
+struct RunInfo;
 
 enum class SizingMetric { Runtime, LlmLatency };
 
@@ -18,8 +19,10 @@ enum class SizingMetric { Runtime, LlmLatency };
 // calculator run, or from several runs of plain traces, one point per run.
 struct SizingSource {
     SizingMetric metric = SizingMetric::Runtime;
-    std::vector<sizing::Point> points;    // by concurrency
-    std::vector<std::int64_t> runOfPoint; // the run a point was measured from (traces), else 0
+    std::vector<sizing::Point> points; // by concurrency
+    // The run a point was measured from (trace runs), or a calculator point's eval run where the
+    // workspace holds it (linkCalcEvalRuns); else 0.
+    std::vector<std::int64_t> runOfPoint;
     // Per point: the concurrency is the one NAT ran at (its configuration's max_concurrency),
     // not the one measured from the requests in flight.
     std::vector<bool> concurrencyFromNat;
@@ -39,6 +42,12 @@ constexpr double defaultSizingGpus = 8;
 
 // NAT's calculator points for `metric`.
 SizingSource sizingFromCalc(const StoredSizing &stored, SizingMetric metric);
+
+// NAT's calculator runs each concurrency as an eval into a folder of its own (older NAT) or one
+// it wipes between concurrencies (newer), beside its calc output folder. Where the workspace
+// holds such eval runs (imported from under the calc output folder's parent, made at a point's
+// concurrency under the calculator's alias wf_concurrency_<N>), each point names its run.
+void linkCalcEvalRuns(const Workspace &ws, const RunInfo &calc, SizingSource &source);
 
 // One point per run: its concurrency is the one NAT ran it at when its configuration says
 // (eval.general.max_concurrency), else the p95 of requests in flight (time-weighted), its time

@@ -151,6 +151,11 @@ private slots:
                          data["sizing_metrics"]["workflow_runtime_p95"].get<double>()));
         }
         QCOMPARE(j["nat"]["agrees"].get<bool>(), true);
+        // Each point names the eval run NAT made at its concurrency (runs 2 to 7).
+        std::set<std::int64_t> evalRuns;
+        for (const auto &d : j["point_details"])
+            evalRuns.insert(d.value("run", std::int64_t(0)));
+        QCOMPARE(evalRuns, (std::set<std::int64_t>{2, 3, 4, 5, 6, 7}));
         for (const auto &d : j["point_details"])
             if (d["concurrency"].get<double>() == 32)
                 QCOMPARE(d["items_over_budget"].get<int>(),

@@ -5,6 +5,7 @@
 #include "ingest/natrunconfig.h"
 #include "ingest/yamlfile.h"
 #include "store/evalqueries.h"
+#include "store/sizingsource.h"
 #include "store/statement.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -285,6 +286,56 @@ private slots:
         QCOMPARE(got["dynamo.kv_cache_usage_percent"].second, std::string("%"));
         QCOMPARE(got["dynamo.requests_per_minute"].first, 120.0);
         QCOMPARE(got["dynamo.core.kv_efficiency"].first, 0.8);
+    }
+
+    // Newer NAT's sizing: one eval folder, wiped between concurrencies, so only the last
+    // concurrency's eval survives beside the calculator's output; its config_metadata.json says
+    // which concurrency it was. The calculator's point at that concurrency names that run; the
+    // others have none, and an eval made by hand at the same concurrency is not taken for it.
+    void calculatorPointsNameTheEvalThatSurvived() {
+        QTemporaryDir tmp;
+        const QDir root(tmp.filePath(QStringLiteral("sizing")));
+        const QDir job(root.filePath(QStringLiteral("calc/online/job_1763990400")));
+        const QDir eval(root.filePath(QStringLiteral("eval")));
+        const QDir other(tmp.filePath(QStringLiteral("by-hand")));
+        for (const QDir &d : {job, eval, other})
+            QVERIFY(QDir().mkpath(d.path()));
+        const auto point = [](double runtime, double latency) {
+            return json{{"gpu_estimates", json::object()},
+                        {"alerts", json::object()},
+                        {"sizing_metrics",
+                         {{"llm_latency_p95", latency},
+                          {"workflow_runtime_p95", runtime},
+                          {"total_runtime", runtime * 2},
+                          {"per_item_metrics", json::object()}}}};
+        };
+        const json calc = {{"gpu_estimates", json::object()},
+                           {"fit_results", json::object()},
+                           {"calc_data", {{"4", point(20, 2)}, {"8", point(30, 3)}}}};
+        write(job, QStringLiteral("calc_runner_output.json"),
+              QByteArray::fromStdString(calc.dump()));
+        const QByteArray meta = R"({"overrides": [
+            {"path": "eval.general.max_concurrency", "value": "8"},
+            {"path": "eval.general.workflow_alias", "value": "wf_concurrency_8"}]})";
+        write(eval, QStringLiteral("config_metadata.json"), meta);
+        write(eval, QStringLiteral("workflow_output.json"),
+              R"([{"id": 1, "question": "survived", "intermediate_steps": []}])");
+        write(other, QStringLiteral("config_metadata.json"),
+              R"({"overrides": [{"path": "eval.general.max_concurrency", "value": "4"}]})");
+        write(other, QStringLiteral("workflow_output.json"),
+              R"([{"id": 1, "question": "by hand", "intermediate_steps": []}])");
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        std::int64_t calcRun = 0, evalRun = 0;
+        for (const auto &r : testsupport::importPath(ws, root.path()))
+            (r.kind == "nat-sizing" ? calcRun : evalRun) = r.runId;
+        QCOMPARE(testsupport::importPath(ws, other.path()).size(), std::size_t(1));
+        QVERIFY(calcRun && evalRun);
+        SizingSource source =
+            sizingFromCalc(EvalQueries(ws).sizing(calcRun), SizingMetric::Runtime);
+        QCOMPARE(source.points.size(), std::size_t(2));
+        linkCalcEvalRuns(ws, *ws.run(calcRun), source);
+        QCOMPARE(source.runOfPoint[0], std::int64_t(0)); // 4: wiped by NAT, not the by-hand run
+        QCOMPARE(source.runOfPoint[1], evalRun);         // 8: the eval that survived
     }
 
     // A configuration that is not YAML is a warning naming the file and the line: the items

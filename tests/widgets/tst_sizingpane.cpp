@@ -142,10 +142,14 @@ private slots:
         d.title = QStringLiteral("sizing-aiq");
         d.runtime = sizingFromCalc(stored, SizingMetric::Runtime);
         d.llm = sizingFromCalc(stored, SizingMetric::LlmLatency);
+        linkCalcEvalRuns(ws, *ws.run(calcRun), d.runtime);
         SizingPane pane;
         pane.resize(1200, 800);
         pane.setData(d);
         QVERIFY(near(pane.budget(), 150));
+        // Each point names the eval NAT ran at its concurrency (sizing-aiq/eval/wf_concurrency_N).
+        for (int row = 0; row < pane.table()->rowCount(); ++row)
+            QVERIFY(pane.table()->item(row, 6)->text().contains(QStringLiteral("its eval is run")));
         QCOMPARE(pane.agreesWithNat(), std::optional<bool>(true));
         QVERIFY(pane.outputs()->text().contains(QStringLiteral("the same")));
         // Row of concurrency 32: NAT counted 57 items over 150 s.

@@ -307,7 +307,9 @@ void SizingPane::fillTable() {
         if (p.interrupted) notes << tr("interrupted: not fitted");
         if (sp == std::nullopt && !p.interrupted && p.p95 > budget())
             notes << tr("over the budget: no single-point estimate");
-        if (i < s.runOfPoint.size() && s.runOfPoint[i])
+        if (i < s.runOfPoint.size() && s.runOfPoint[i] && s.fromNat)
+            notes << tr("its eval is run %1").arg(s.runOfPoint[i]);
+        else if (i < s.runOfPoint.size() && s.runOfPoint[i])
             notes << (i < s.concurrencyFromNat.size() && s.concurrencyFromNat[i]
                           ? tr("run %1, at the concurrency NAT ran it at").arg(s.runOfPoint[i])
                           : tr("run %1, concurrency measured from its requests in flight")
