@@ -73,18 +73,19 @@ QString fileNamed(const QStringList &files, const QString &name) {
     return {};
 }
 
-std::string shown(const QString &path) {
+std::string configShown(const QString &path) {
     return QDir::toNativeSeparators(path).toStdString();
 }
 
 QByteArray readSmall(const QString &path) {
     QFile f(path);
     if (f.size() > maxConfigBytes)
-        throw IngestError(shown(path), "",
+        throw IngestError(configShown(path), "",
                           "is " + std::to_string(f.size() >> 20) +
                               " MiB, far more than a NAT configuration; not read");
     if (!f.open(QIODevice::ReadOnly))
-        throw IngestError(shown(path), "", "cannot be read: " + f.errorString().toStdString());
+        throw IngestError(configShown(path), "",
+                          "cannot be read: " + f.errorString().toStdString());
     return f.readAll();
 }
 
@@ -130,8 +131,8 @@ NatRunConfig NatRunConfig::read(const QStringList &files, ImportReport &report) 
     nlohmann::json overrides;
     if (!metadata.isEmpty()) {
         try {
-            const nlohmann::json m =
-                jsonfile::parse(readSmall(metadata).toStdString(), shown(metadata), 1, 0, nullptr);
+            const nlohmann::json m = jsonfile::parse(readSmall(metadata).toStdString(),
+                                                     configShown(metadata), 1, 0, nullptr);
             if (m.is_object()) overrides = m.value("overrides", nlohmann::json());
         } catch (const IngestError &e) {
             report.warn("bad-config", std::string(e.what()) +
@@ -142,7 +143,7 @@ NatRunConfig NatRunConfig::read(const QStringList &files, ImportReport &report) 
         if (path.isEmpty()) continue;
         try {
             const std::string text = readSmall(path).toStdString();
-            nlohmann::json config = yamlfile::parse(text, shown(path));
+            nlohmann::json config = yamlfile::parse(text, configShown(path));
             // The effective configuration has the overrides applied already.
             NatRunConfig c =
                 fromConfig(std::move(config), path == effective ? nlohmann::json() : overrides);

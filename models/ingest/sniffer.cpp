@@ -1,5 +1,6 @@
 #include "sniffer.h"
 
+#include "atofreader.h"
 #include "core/ingesterror.h"
 #include "core/zstdcodec.h"
 #include "jaegerreader.h"
@@ -103,6 +104,23 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
         return fail("a single JSON value, not a trace file (trace files are a JSON object or "
                     "array, or JSON lines)");
     if (first != '{') return fail("not JSON and not zstd (unknown format)");
+    // ATOF event streams (NAT 1.7+): JSON lines whose first event has kind and atof_version.
+    if (start.contains("\"atof_version\"")) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly)) {
+            std::string line;
+            readLimitedLine(f, line, nullptr);
+            if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+            try {
+                if (AtofReader::looksLikeAtof(jsonfile::parse(line, "", 1, 0, nullptr))) {
+                    source.kind = ImportSource::Kind::Atof;
+                    source.container = ImportSource::Container::JsonLines;
+                    return true;
+                }
+            } catch (const IngestError &) {
+            }
+        }
+    }
     const bool otlpKeys = start.contains("\"resourceSpans\"") ||
                           start.contains("\"resource_spans\"") ||
                           start.contains("\"trace_requests\"");
@@ -317,6 +335,8 @@ std::unique_ptr<Reader> Sniffer::makeReader(const ImportSource &source) {
         return std::make_unique<ZipkinReader>(source);
     case ImportSource::Kind::Phoenix:
         return std::make_unique<PhoenixReader>(source);
+    case ImportSource::Kind::Atof:
+        return std::make_unique<AtofReader>(source);
     case ImportSource::Kind::Otlp: {
         using C = ImportSource::Container;
         using F = OtlpMessages::Framing;
