@@ -11,7 +11,7 @@ shift || true
 build=build/fuzz
 targets=(fuzz_import fuzz_otlpjson fuzz_natsteps fuzz_natprofiler fuzz_jaeger fuzz_zipkin
          fuzz_phoenix fuzz_natitems fuzz_natevaluator fuzz_natcsv fuzz_natmetrics fuzz_natsizing
-         fuzz_workspace fuzz_decimaltime fuzz_yaml fuzz_atof)
+         fuzz_workspace fuzz_decimaltime fuzz_yaml fuzz_atof fuzz_atif)
 [ $# -gt 0 ] && targets=("$@")
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -9,7 +9,7 @@ namespace spanscope {
 // One run to import: a NAT eval folder, a NAT sizing folder, or a single file. The sniffer finds
 // them under a path; `files` are the inputs the reader will read, which also make the digest.
 struct ImportSource {
-    enum class Kind { NatEval, NatSizing, Otlp, Jaeger, Zipkin, Phoenix, Atof };
+    enum class Kind { NatEval, NatSizing, Otlp, Jaeger, Zipkin, Phoenix, Atof, Atif };
     // How an OTLP file is framed (formats/otel.md section 3).
     enum class Container { Document, JsonLines, ZstdJsonLines, CollectorZstd };
 
@@ -35,6 +35,8 @@ struct ImportSource {
             return "phoenix";
         case Kind::Atof:
             return "atof";
+        case Kind::Atif:
+            return "atif";
         }
         return "unknown";
     }

@@ -1,5 +1,6 @@
 #include "sniffer.h"
 
+#include "atifreader.h"
 #include "atofreader.h"
 #include "core/ingesterror.h"
 #include "core/zstdcodec.h"
@@ -63,6 +64,11 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
         return false;
     };
     if (start.isEmpty()) return fail("file is empty");
+    // NAT's sample trajectories and evals are often stored in Git LFS: a clone without LFS holds
+    // three lines that stand for the file.
+    if (start.startsWith("version https://git-lfs"))
+        return fail("a Git LFS pointer, not the file it stands for: fetch the file (git lfs "
+                    "pull) and import it again");
     const auto magicAt = [&](int at) {
         return start.size() >= at + 4 &&
                std::memcmp(start.constData() + at, ZstdCodec::frameMagic, 4) == 0;
@@ -81,6 +87,12 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
         ++i;
     if (i == start.size()) return fail("file holds only whitespace");
     const char first = start[i];
+    // ATIF trajectories (NAT 1.6+, Harbor and other agent tools): one, an array of them, or
+    // NAT's eval array of {item_id, trajectory}.
+    if ((first == '{' || first == '[') && AtifReader::looksLikeAtif(start)) {
+        source.kind = ImportSource::Kind::Atif;
+        return true;
+    }
     if (first == '[') {
         // An array of spans: Zipkin v2 when its first element has traceId and id.
         if (start.contains("\"traceId\"") && start.contains("\"id\"")) {
@@ -194,7 +206,8 @@ IngestError Sniffer::unreadable(const QString &path, bool folder) {
                            (folder ? "+rx" : "+r") + ") or move it out of the way");
 }
 
-void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out) {
+void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out,
+                         QStringList &unclaimed) {
     const QDir d(dir);
     // Unreadable entries are listed too: skipping them silently made the NAT reader fall back
     // to a file with fewer spans, and a whole run go missing without a word.
@@ -232,6 +245,8 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
             attachments << abs; // kept with the run when the folder is one
         } else if (isTraceDumpName(name)) {
             traceFiles << abs;
+        } else {
+            unclaimed << QDir(root).relativeFilePath(abs);
         }
     }
     // Label: the folder's path below the imported one ("sizing-aiq/eval/wf_concurrency_8"),
@@ -248,6 +263,11 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
                        evalFiles + attachments, label};
         s.files.sort();
         out.push_back(std::move(s));
+    } else if (const QString atif = QDir(dir).filePath(natfiles::workflowOutputAtif);
+               evalFiles.contains(atif)) {
+        // Only NAT's ATIF eval file: its trajectories are the run's requests.
+        out.push_back({ImportSource::Kind::Atif, ImportSource::Container::Document, atif,
+                       QStringList{atif}, label});
     }
     // Trace dumps in the folder, each its own run; files that are not one are passed over.
     for (const QString &f : traceFiles) {
@@ -256,16 +276,21 @@ void Sniffer::scanFolder(const QString &root, const QString &dir, std::vector<Im
                        f,
                        {f},
                        QDir(root).relativeFilePath(f)};
-        if (sniffTraceFile(f, s)) out.push_back(std::move(s));
+        std::string why;
+        if (sniffTraceFile(f, s, &why))
+            out.push_back(std::move(s));
+        else
+            unclaimed << QDir(root).relativeFilePath(f) + QStringLiteral(" (") +
+                             QString::fromStdString(why) + QLatin1Char(')');
     }
     for (const QFileInfo &e : entries)
         if (e.isDir() && !e.isSymLink() && !e.fileName().startsWith(QLatin1Char('.'))) {
             if (!e.isReadable() || !e.isExecutable()) throw unreadable(e.absoluteFilePath(), true);
-            scanFolder(root, e.absoluteFilePath(), out);
+            scanFolder(root, e.absoluteFilePath(), out, unclaimed);
         }
 }
 
-std::vector<ImportSource> Sniffer::findSources(const QString &path) {
+std::vector<ImportSource> Sniffer::findSources(const QString &path, QStringList *unclaimedOut) {
     const QFileInfo info(path);
     const std::string shown = path.toStdString();
     if (!info.exists()) throw IngestError(shown, "", "no such file or folder");
@@ -282,16 +307,24 @@ std::vector<ImportSource> Sniffer::findSources(const QString &path) {
     if (!info.isReadable() || (info.isDir() && !info.isExecutable()))
         throw unreadable(info.absoluteFilePath(), info.isDir());
     if (info.isDir()) {
-        scanFolder(info.absoluteFilePath(), info.absoluteFilePath(), out);
+        QStringList unclaimed;
+        scanFolder(info.absoluteFilePath(), info.absoluteFilePath(), out, unclaimed);
+        if (unclaimedOut) *unclaimedOut = unclaimed;
         if (out.empty())
-            throw IngestError(shown, "",
-                              "found no NAT eval, profiler or sizing output and no trace dump "
-                              "in this folder or below it (looked for " +
-                                  natfiles::profilerTraces.toStdString() + ", " +
-                                  natfiles::workflowOutput.toStdString() + ", " +
-                                  natfiles::calcRunnerOutput.toStdString() +
-                                  ", <evaluator>_output.json, NAT step .jsonl files and "
-                                  "OTLP/Jaeger/Zipkin JSON)");
+            throw IngestError(
+                shown, "",
+                "found no NAT eval, profiler or sizing output and no trace dump "
+                "in this folder or below it (looked for " +
+                    natfiles::profilerTraces.toStdString() + ", " +
+                    natfiles::workflowOutput.toStdString() + ", " +
+                    natfiles::calcRunnerOutput.toStdString() +
+                    ", <evaluator>_output.json, NAT step .jsonl files, "
+                    "OTLP/Jaeger/Zipkin JSON and ATOF/ATIF trajectories)" +
+                    (unclaimed.isEmpty()
+                         ? std::string()
+                         : "; it holds " +
+                               unclaimed.mid(0, 10).join(QStringLiteral(", ")).toStdString() +
+                               (unclaimed.size() > 10 ? ", ..." : "")));
         return out;
     }
     const QString name = info.fileName();
@@ -309,6 +342,10 @@ std::vector<ImportSource> Sniffer::findSources(const QString &path) {
         if (!files.contains(abs)) files << abs;
         out.push_back({ImportSource::Kind::NatEval, ImportSource::Container::Document, abs, files,
                        QFileInfo(current).completeBaseName()});
+    } else if (name == natfiles::workflowOutputAtif) {
+        // NAT's ATIF eval file given alone: its trajectories are the requests.
+        out.push_back({ImportSource::Kind::Atif, ImportSource::Container::Document, abs,
+                       QStringList{abs}, info.completeBaseName()});
     } else if (isEvalFileName(name) || name.endsWith(natfiles::evaluatorSuffix)) {
         out.push_back({ImportSource::Kind::NatEval, ImportSource::Container::Document, abs,
                        QStringList{abs}, info.completeBaseName()});
@@ -337,6 +374,8 @@ std::unique_ptr<Reader> Sniffer::makeReader(const ImportSource &source) {
         return std::make_unique<PhoenixReader>(source);
     case ImportSource::Kind::Atof:
         return std::make_unique<AtofReader>(source);
+    case ImportSource::Kind::Atif:
+        return std::make_unique<AtifReader>(source);
     case ImportSource::Kind::Otlp: {
         using C = ImportSource::Container;
         using F = OtlpMessages::Framing;

@@ -14,7 +14,10 @@ namespace spanscope {
 // nothing Spanscope can read.
 class Sniffer {
 public:
-    static std::vector<ImportSource> findSources(const QString &path);
+    // `unclaimed` (when given) receives the files of a folder no reader claims (a user's notes,
+    // plots, unrelated JSON), with why, relative to the folder: skipped, not a reason to fail.
+    static std::vector<ImportSource> findSources(const QString &path,
+                                                 QStringList *unclaimed = nullptr);
     static std::unique_ptr<Reader> makeReader(const ImportSource &source);
 
     // True when the first line of the file is a NAT IntermediateStep (the `file` exporter).
@@ -28,7 +31,8 @@ public:
 
 private:
     static IngestError unreadable(const QString &path, bool folder);
-    static void scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out);
+    static void scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out,
+                           QStringList &unclaimed);
 };
 
 } // namespace spanscope

@@ -7,7 +7,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <regex>
 #include <vector>
 #include <yaml.h>
 
@@ -31,10 +30,17 @@ json resolvePlain(const std::string &s) {
     if (isOneOf(s, {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})) return true;
     if (isOneOf(s, {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}))
         return false;
-    static const std::regex integer(R"([-+]?(0|[1-9][0-9_]*))");
-    static const std::regex real(
-        R"([-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+)");
-    if (std::regex_match(s, integer)) {
+    // YAML 1.1's int and float forms (decimal; underscores allowed between digits).
+    std::size_t i = s[0] == '+' || s[0] == '-' ? 1 : 0;
+    const auto digitsFrom = [&](std::size_t at) {
+        std::size_t j = at;
+        while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || (j > at && s[j] == '_')))
+            ++j;
+        return j;
+    };
+    const std::size_t intEnd = digitsFrom(i);
+    const bool leadingZero = intEnd > i + 1 && s[i] == '0';
+    if (intEnd == s.size() && intEnd > i && !leadingZero) {
         std::string digits;
         for (char c : s)
             if (c != '_' && c != '+') digits += c;
@@ -42,7 +48,21 @@ json resolvePlain(const std::string &s) {
         const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
         if (r.ec == std::errc()) return v;
     }
-    if (std::regex_match(s, real) && s != "." && s != "-." && s != "+.") {
+    std::size_t j = intEnd;
+    bool mantissa = intEnd > i;
+    if (j < s.size() && s[j] == '.') {
+        const std::size_t frac = digitsFrom(j + 1);
+        mantissa = mantissa || frac > j + 1;
+        j = frac;
+    }
+    if (mantissa && j < s.size() && (s[j] == 'e' || s[j] == 'E')) {
+        std::size_t k = j + 1;
+        if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+        const std::size_t e = digitsFrom(k);
+        if (e > k) j = e;
+    }
+    // PyYAML reads a float only with its point: 1e5 stays text.
+    if (mantissa && j == s.size() && s.find('.') != std::string::npos) {
         std::string digits;
         for (char c : s)
             if (c != '_') digits += c;

@@ -61,7 +61,8 @@ std::string Importer::quickKey(const QString &sourcePath, const QStringList &fil
 
 std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportOptions &options,
                                               ImportProgress &progress) {
-    const std::vector<ImportSource> sources = Sniffer::findSources(path);
+    QStringList unclaimed;
+    const std::vector<ImportSource> sources = Sniffer::findSources(path, &unclaimed);
     std::vector<ImportedRun> results;
     // Checked before and while writing: a full disk (a zstd bomb, a huge input) stops the import
     // cleanly instead of failing SQLite and every other program on that disk.
@@ -114,6 +115,18 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
         }
 
         result.runId = writer.beginRun(result.label, result.kind, result.sourcePath, digest, quick);
+        if (&source == &sources.front() && !unclaimed.isEmpty()) {
+            // A results folder holds more than the tools wrote: named once, with the first run,
+            // not a reason to fail.
+            QStringList shown = unclaimed.mid(0, 20);
+            if (unclaimed.size() > shown.size())
+                shown << QStringLiteral("and %1 more").arg(unclaimed.size() - shown.size());
+            result.report.warn(
+                "unclaimed-files",
+                "files of the imported folder no reader claims were skipped: " +
+                    QDir::toNativeSeparators(shown.join(QStringLiteral(", "))).toStdString(),
+                unclaimed.size());
+        }
         std::unique_ptr<Reader> reader = Sniffer::makeReader(source);
         BatchQueue queue;
         std::exception_ptr readerError;

@@ -199,15 +199,21 @@ private slots:
             QCOMPARE(flags, std::int64_t(0));
     }
 
-    // The folder NAT ships them in imports as three runs (its ATIF files are not read yet and
-    // are passed over): before, it failed as a whole.
+    // The folder NAT ships them in imports as a run per file, ATOF and ATIF (its SOURCES.md
+    // skipped and named): before, it failed as a whole.
     void theExamplesFolderImports() {
         SPANSCOPE_REQUIRE_SAMPLES();
         QTemporaryDir tmp;
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const auto runs =
             testsupport::importPath(ws, testsupport::samplesDir() + "/nat/atof-examples");
-        QCOMPARE(runs.size(), std::size_t(3));
+        QCOMPARE(runs.size(), std::size_t(6));
+        std::multiset<std::string> kinds;
+        for (const auto &r : runs)
+            kinds.insert(r.kind);
+        QCOMPARE(kinds.count("atof"), std::size_t(3));
+        QCOMPARE(kinds.count("atif"), std::size_t(3));
+        QVERIFY(ws.run(runs.front().runId)->reportJson.find("SOURCES.md") != std::string::npos);
     }
 
     // Out-of-order lines, times of both kinds in one file, a scope that never ended, a mark,

@@ -86,7 +86,8 @@ private slots:
     void yamlScalarsAndStructures() {
         const json doc = yamlfile::parse("a: 1\nb: 2.5\nc: true\nd: no\ne: ~\nf: '8'\n"
                                          "g: !!str 9\nh: text here\ni: [x, 1_000]\n"
-                                         "j: &anchor {k: v}\nl: *anchor\nm: -.inf\nn:\n",
+                                         "j: &anchor {k: v}\nl: *anchor\nm: -.inf\nn:\n"
+                                         "o: 1.5e+3\np: .5\nq: 1e5\nr: 3.\ns: 1_0\n",
                                          "t.yml");
         QCOMPARE(doc["a"].get<long long>(), 1LL);
         QCOMPARE(doc["b"].get<double>(), 2.5);
@@ -100,6 +101,11 @@ private slots:
         QCOMPARE(doc["l"]["k"].get<std::string>(), std::string("v"));
         QVERIFY(std::isinf(doc["m"].get<double>()) && doc["m"].get<double>() < 0);
         QVERIFY(doc["n"].is_null());
+        QCOMPARE(doc["o"].get<double>(), 1500.0);
+        QCOMPARE(doc["p"].get<double>(), 0.5);
+        QCOMPARE(doc["q"].get<std::string>(), std::string("1e5")); // no point: text
+        QCOMPARE(doc["r"].get<double>(), 3.0);
+        QCOMPARE(doc["s"].get<long long>(), 10LL);
         QVERIFY(yamlfile::parse("", "empty.yml").is_null());
     }
 
