@@ -84,7 +84,7 @@ Interval invocationOf(const json &invocation) {
 // Builds one trajectory's request.
 class Builder {
 public:
-    Builder(const json &t, const std::string &where, ImportReport &report, ZstdCodec &codec)
+    Builder(const json &t, const std::string &where, ImportReport &report, ZstdCodec *codec)
         : m_t(t), m_where(where), m_report(report), m_codec(codec) {}
 
     TraceRecord build();
@@ -99,7 +99,7 @@ private:
     const json &m_t;
     std::string m_where;
     ImportReport &m_report;
-    ZstdCodec &m_codec;
+    ZstdCodec *m_codec;
     TraceRecord m_trace;
     std::vector<json> m_attrs, m_payloads;
     std::vector<std::string> m_parentKeys;
@@ -318,7 +318,7 @@ void Builder::finish() {
         s.attributesJson = m_attrs[i].dump(-1, ' ', false, json::error_handler_t::replace);
         if (!m_payloads[i].empty()) {
             s.payloadJson = m_payloads[i].dump(-1, ' ', false, json::error_handler_t::replace);
-            s.compressPayload(m_codec);
+            if (m_codec) s.compressPayload(*m_codec);
         }
     }
 }
@@ -364,7 +364,7 @@ bool AtifReader::looksLikeAtif(const QByteArray &start) {
 }
 
 TraceRecord AtifReader::trajectory(const nlohmann::json &t, const std::string &where,
-                                   ImportReport &report, ZstdCodec &codec) {
+                                   ImportReport &report, ZstdCodec *codec) {
     return atifdetail::Builder(t, where, report, codec).build();
 }
 
@@ -401,7 +401,7 @@ void AtifReader::read(const BatchSink &sink, ImportProgress &progress, ImportRep
                             where + ": trajectory is " + jsonfile::typeName(t) + "; skipped");
                 continue;
             }
-            TraceRecord trace = AtifReader::trajectory(t, where, report, m_codec);
+            TraceRecord trace = AtifReader::trajectory(t, where, report, &m_codec);
             EvalItemRecord item;
             item.itemKey =
                 at(e, "item_id").is_string() ? str(at(e, "item_id")) : at(e, "item_id").dump();
@@ -419,7 +419,7 @@ void AtifReader::read(const BatchSink &sink, ImportProgress &progress, ImportRep
             for (const json &sub : array(t, "subagent_trajectories"))
                 queue.emplace_back(&sub, where + ": subagent");
         } else if (e.is_object() && e.contains("steps")) {
-            TraceRecord trace = AtifReader::trajectory(e, where, report, m_codec);
+            TraceRecord trace = AtifReader::trajectory(e, where, report, &m_codec);
             trace.ordinal = ordinal++;
             batch.traces.push_back(std::move(trace));
             for (const json &sub : array(e, "subagent_trajectories"))
@@ -432,7 +432,7 @@ void AtifReader::read(const BatchSink &sink, ImportProgress &progress, ImportRep
         for (std::size_t q = 0; q < queue.size() && q < 10000; ++q) {
             const json &sub = *queue[q].first;
             if (!sub.is_object() || !sub.contains("steps")) continue;
-            TraceRecord trace = AtifReader::trajectory(sub, queue[q].second, report, m_codec);
+            TraceRecord trace = AtifReader::trajectory(sub, queue[q].second, report, &m_codec);
             trace.ordinal = ordinal++;
             batch.traces.push_back(std::move(trace));
             for (const json &deeper : array(sub, "subagent_trajectories"))

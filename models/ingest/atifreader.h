@@ -27,9 +27,10 @@ public:
     // The start of a file, judged for the sniffer: an ATIF document or NAT's eval array of them.
     static bool looksLikeAtif(const QByteArray &start);
 
-    // One trajectory as a request (exposed for the tests and the NAT eval reader).
+    // One trajectory as a request (exposed for the tests and the NAT eval reader). With no
+    // codec the payloads are left uncompressed in payloadJson.
     static TraceRecord trajectory(const nlohmann::json &t, const std::string &where,
-                                  ImportReport &report, ZstdCodec &codec);
+                                  ImportReport &report, ZstdCodec *codec);
 
 private:
     ImportSource m_source;

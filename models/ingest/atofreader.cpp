@@ -22,8 +22,6 @@ namespace spanscope::atofdetail {
 
 using json = nlohmann::json;
 
-// NAT stops walking parents at 64 levels; so do we, and call what is left a cycle.
-constexpr int maxDepth = 64;
 
 std::string text(const json &obj, const char *key) {
     const auto it = obj.find(key);

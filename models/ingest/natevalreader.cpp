@@ -1,5 +1,6 @@
 #include "natevalreader.h"
 
+#include "atifreader.h"
 #include "chunkedfile.h"
 #include "core/importprogress.h"
 #include "core/importreport.h"
@@ -69,6 +70,7 @@ void NatEvalReader::emitIfFull(const BatchSink &sink, bool force) {
 void NatEvalReader::addTrace(TraceRecord &&trace) {
     const auto index = static_cast<std::size_t>(trace.ordinal);
     if (trace.itemKey.empty() && index < m_itemKeys.size()) trace.itemKey = m_itemKeys[index];
+    if (!m_atif.empty()) attachAtif(trace, *m_report);
     m_batchSpans += trace.spans.size() + 1;
     for (SpanRecord &s : trace.spans) {
         s.compressPayload(m_codec);
@@ -93,6 +95,7 @@ void NatEvalReader::keepRaw(const QString &path, const std::string &role,
 }
 
 void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) {
+    m_report = &report;
     for (const QString &f : m_source.files)
         progress.addTotal(QFileInfo(f).size());
 
@@ -138,6 +141,10 @@ void NatEvalReader::read(const BatchSink &sink, ImportProgress &progress, Import
         keepRaw(items, "eval-items");
         emitIfFull(sink);
     }
+    // NAT's ATIF file beside spans from elsewhere: its conversations go onto those spans.
+    if (const QString atif = file(natfiles::workflowOutputAtif);
+        !atif.isEmpty() && (!profiler.isEmpty() || !steps.isEmpty() || stepsFromItems))
+        readAtif(atif, progress, report);
     if (!profiler.isEmpty()) {
         readProfilerTraces(profiler, sink, progress, report);
         keepRaw(profiler, "spans");
@@ -379,6 +386,77 @@ void NatEvalReader::readProfilingMetrics(const QString &path, ImportProgress &pr
                                          ImportReport &report) {
     const json doc = jsonfile::read(path, shown(path), &progress, &report);
     natmetrics::fromProfilingMetrics(doc, m_batch.metrics);
+}
+
+} // namespace spanscope
+
+namespace spanscope {
+
+void NatEvalReader::readAtif(const QString &path, ImportProgress &progress, ImportReport &report) {
+    const std::string name = shown(path);
+    json doc;
+    try {
+        doc = jsonfile::read(path, name, &progress, &report);
+    } catch (const IngestError &e) {
+        report.warn("bad-atif", std::string(e.what()) + "; the conversations were not attached");
+        return;
+    }
+    if (!doc.is_array()) return;
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        const json &e = doc[i];
+        if (!e.is_object() || !e.contains("trajectory") || !e["trajectory"].is_object()) continue;
+        const json &id = e.value("item_id", json());
+        const std::string key = id.is_string() ? id.get<std::string>() : id.dump();
+        try {
+            const TraceRecord t = AtifReader::trajectory(
+                e["trajectory"], name + ": [" + std::to_string(i) + "]", report, nullptr);
+            AtifCalls &calls = m_atif[key];
+            for (const SpanRecord &s : t.spans) {
+                if (s.category != Category::Llm && s.category != Category::Tool) continue;
+                json p = json::parse(s.payloadJson.empty() ? "{}" : s.payloadJson, nullptr, false);
+                (s.category == Category::Llm ? calls.llm : calls.tools).push_back(std::move(p));
+            }
+        } catch (const IngestError &err) {
+            report.warn("bad-atif", std::string(err.what()) + "; its conversation not attached");
+        }
+    }
+}
+
+void NatEvalReader::attachAtif(TraceRecord &trace, ImportReport &report) {
+    const auto it = m_atif.find(trace.itemKey);
+    if (it == m_atif.end()) return;
+    // Matched by order: the k-th call to end is the k-th agent step, the k-th tool call to start
+    // the k-th tool call of the trajectory.
+    const auto callsOf = [&](Category category, bool byEnd) {
+        std::vector<std::size_t> out;
+        for (std::size_t i = 0; i < trace.spans.size(); ++i)
+            if (trace.spans[i].category == category && !(trace.spans[i].flags & SpanInnerLlm))
+                out.push_back(i);
+        std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+            return byEnd ? trace.spans[a].endNs < trace.spans[b].endNs
+                         : trace.spans[a].startNs < trace.spans[b].startNs;
+        });
+        return out;
+    };
+    const auto attach = [&](const std::vector<std::size_t> &spans, const std::vector<json> &atif,
+                            std::initializer_list<const char *> keys, const char *what) {
+        if (spans.size() != atif.size())
+            report.warn("atif-call-count-mismatch",
+                        "item " + trace.itemKey + ": " + std::to_string(spans.size()) + " " + what +
+                            " spans but " + std::to_string(atif.size()) +
+                            " in workflow_output_atif.json; matched in order as far as both go");
+        for (std::size_t k = 0; k < spans.size() && k < atif.size(); ++k) {
+            SpanRecord &s = trace.spans[spans[k]];
+            json p = json::parse(s.payloadJson.empty() ? "{}" : s.payloadJson, nullptr, false);
+            if (!p.is_object()) p = json::object();
+            for (const char *key : keys)
+                if (atif[k].contains(key)) p[std::string("atif_") + key] = atif[k][key];
+            s.payloadJson = p.dump(-1, ' ', false, json::error_handler_t::replace);
+        }
+    };
+    attach(callsOf(Category::Llm, true), it->second.llm, {"messages", "output"}, "LLM");
+    attach(callsOf(Category::Tool, false), it->second.tools, {"input", "output"}, "tool");
+    m_atif.erase(it);
 }
 
 } // namespace spanscope

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace spanscope {
@@ -32,6 +33,9 @@ private:
     void readCsv(const QString &path, const BatchSink &sink, ImportProgress &progress,
                  ImportReport &report);
     void readEvaluator(const QString &path, ImportProgress &progress, ImportReport &report);
+    // workflow_output_atif.json beside the profiler's spans: each item's conversation, by call.
+    void readAtif(const QString &path, ImportProgress &progress, ImportReport &report);
+    void attachAtif(TraceRecord &trace, ImportReport &report);
     void readInferenceOptimization(const QString &path, ImportProgress &progress,
                                    ImportReport &report);
     void readProfilingMetrics(const QString &path, ImportProgress &progress, ImportReport &report);
@@ -46,6 +50,12 @@ private:
     ZstdCodec m_codec;
     std::vector<std::string> m_itemKeys; // workflow_output.json order = request order
     NatRunConfig m_config;               // the keys workflow_output.json was written with
+    // By item: the payloads ATIF gives its LLM calls and tool calls, in order.
+    struct AtifCalls {
+        std::vector<nlohmann::json> llm, tools;
+    };
+    std::unordered_map<std::string, AtifCalls> m_atif;
+    ImportReport *m_report = nullptr; // read()'s, for what addTrace finds
 };
 
 } // namespace spanscope

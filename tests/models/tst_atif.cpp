@@ -259,6 +259,45 @@ private slots:
         QVERIFY(ws.run(a[0].runId)->reportJson.find("unclaimed-files") == std::string::npos);
     }
 
+    // An eval folder with both: the profiler's spans stay, and the ATIF conversation and tool
+    // arguments land on the matching LLM and tool spans (by item, then by call order).
+    void natFolderSpansGetTheConversation() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.filePath(QStringLiteral("eval")));
+        QVERIFY(QDir().mkpath(dir.path()));
+        QVERIFY(QFile::copy(testsupport::fixture(QStringLiteral(
+                                "nat/legacy-stream/all_requests_profiler_traces.json")),
+                            dir.filePath(QStringLiteral("all_requests_profiler_traces.json"))));
+        const json items = json::array({{{"id", 1},
+                                         {"question", "Find x"},
+                                         {"answer", "x"},
+                                         {"generated_answer", "Done."},
+                                         {"intermediate_steps", json::array()}}});
+        json atif = evalFile();
+        atif.erase(1); // the one item the profiler saw
+        for (const auto &[name, doc] : {std::pair{"workflow_output.json", items},
+                                        std::pair{"workflow_output_atif.json", atif}}) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray::fromStdString(doc.dump()));
+        }
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, dir.path());
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(ws.run(runs[0].runId)->kind, std::string("nat-eval"));
+        const Tree t = treeOf(ws, runs[0].runId);
+        QCOMPARE(t.lines.size(), std::size_t(4)); // the profiler's spans, none added
+        const json llm = json::parse(RunQueries(ws).spanPayload(t.id.at("big-model")));
+        QCOMPARE(llm["atif_messages"][0]["content"].get<std::string>(), std::string("Find x"));
+        QCOMPARE(llm["atif_output"]["content"].get<std::string>(), std::string("Let me search."));
+        QVERIFY(llm.contains("chunks")); // NAT's own payload kept
+        const json tool = json::parse(RunQueries(ws).spanPayload(t.id.at("calculator")));
+        QCOMPARE(tool["atif_input"]["q"].get<std::string>(), std::string("x"));
+        // The trajectory had 2 calls of a model and 2 tool calls, the profiler 1 of each.
+        QVERIFY(ws.run(runs[0].runId)->reportJson.find("atif-call-count-mismatch") !=
+                std::string::npos);
+    }
+
     // Other shapes and bad input: a bare array of trajectories with a subagent (a request of its
     // own), an unknown version (warned), steps that are not objects (skipped), and files that
     // cannot be read: a Git LFS pointer, a trajectory without steps.
