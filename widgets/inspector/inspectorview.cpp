@@ -2,6 +2,7 @@
 
 #include "analysis/timeaxis.h"
 #include "analysis/timelinespans.h"
+#include "chatrender.h"
 #include "core/category.h"
 #include "core/records.h"
 #include "store/chunkseries.h"
@@ -12,8 +13,8 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <functional>
@@ -72,8 +73,8 @@ InspectorView::InspectorView(QWidget *parent) : QWidget(parent) {
     m_events = new QTreeWidget;
     m_events->setHeaderLabels({tr("At"), tr("Event"), tr("Attributes")});
     m_events->setRootIsDecorated(false);
-    m_payload = new QPlainTextEdit;
-    m_payload->setReadOnly(true);
+    m_payload = new QTextBrowser;
+    m_payload->setOpenLinks(false);
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs = new QTabWidget;
     m_tabs->addTab(m_properties, tr("Span"));
@@ -222,13 +223,22 @@ void InspectorView::loadPayload() {
         m_payload->setPlainText(QString::fromStdString(raw));
         return;
     }
+    // An LLM call's messages read as a conversation; what else the payload holds follows as is.
+    std::set<std::string> shown;
+    const std::optional<QString> chat = chatHtml(doc, &shown);
     std::string text;
     for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (shown.count(it.key())) continue;
         text += "\u2500\u2500 " + it.key() + " \u2500\u2500\n";
         text += pretty(it.value());
         text += "\n\n";
     }
-    m_payload->setPlainText(QString::fromStdString(text));
+    if (!chat) {
+        m_payload->setPlainText(QString::fromStdString(text));
+        return;
+    }
+    m_payload->setHtml(QStringLiteral("<div style='font-family:sans-serif'>%1</div><pre>%2</pre>")
+                           .arg(*chat, QString::fromStdString(text).toHtmlEscaped()));
 }
 
 QString InspectorView::payloadText() const {

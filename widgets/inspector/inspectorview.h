@@ -4,7 +4,7 @@
 #include <cstdint>
 
 class QLabel;
-class QPlainTextEdit;
+class QTextBrowser;
 class QTabWidget;
 class QTreeWidget;
 
@@ -50,7 +50,7 @@ private:
     QTabWidget *m_tabs;
     QTreeWidget *m_properties;
     QTreeWidget *m_events;
-    QPlainTextEdit *m_payload;
+    QTextBrowser *m_payload; // plain text, or a conversation as rich text
 };
 
 } // namespace spanscope
