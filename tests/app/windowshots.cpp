@@ -4,6 +4,7 @@
 // It uses only the window's long-standing API, so the same file builds against an older
 // checkout to picture "before". Needs ../shared/samples for the NAT and sizing states.
 #include "core/records.h"
+#include "inspector/inspectorview.h"
 #include "mainwindow.h"
 #include "synth/tracefilewriter.h"
 #include "testsupport.h"
@@ -126,6 +127,19 @@ void picture(const QSize size, const QString &data, const QString &samples,
             QTest::qWait(500);
             save(w, "nat-dynamo-overview");
         }
+    }
+    // NAT's ATOF/ATIF examples: a trajectory's timeline with a model call's conversation in the
+    // inspector.
+    if (import(w, samples + QStringLiteral("/nat/atof-examples/exmp02_atof.jsonl"))) {
+        auto *trajectory = w.timeline();
+        for (std::size_t i = 0; i < trajectory->spans()->size(); ++i)
+            if (trajectory->spans()->names[trajectory->spans()->nameId[i]] == "gpt-4.1") {
+                trajectory->view()->setSelectedSpan(static_cast<std::int32_t>(i));
+                break;
+            }
+        w.inspector()->tabs()->setCurrentIndex(2);
+        QTest::qWait(300);
+        save(w, "atof-conversation");
     }
     // A NAT 1.4+ run with cached and reasoning tokens: its overview (models, files) and tokens.
     if (!import(w, samples + QStringLiteral("/nat/aiq-v1-c8"))) return;

@@ -66,6 +66,14 @@ private slots:
         QVERIFY(gemini && gemini->contains(QStringLiteral("assistant")) &&
                 gemini->contains(QStringLiteral("hello")));
         QVERIFY(!chatHtml(json::parse(R"({"input": "plain", "output": "text"})"), nullptr));
+        // An ATIF conversation attached to a NAT span, beside NAT's own payload.
+        used.clear();
+        const auto attached = chatHtml(
+            json::parse(R"({"output": "raw", "atif_messages": [{"role": "user", "content": "q"}],
+                "atif_output": {"role": "assistant", "content": "a"}})"),
+            &used);
+        QVERIFY(attached && attached->contains(QStringLiteral("user")));
+        QCOMPARE(used, (std::set<std::string>{"atif_messages", "atif_output"}));
     }
 
     // NAT's ATOF example: the second model call shows the question, the tool call it made, the
