@@ -162,12 +162,14 @@ void Builder::addToolCalls(const json &step, int stepSpan) {
                                                 i < at(extra, "tool_invocations").size()
                                             ? at(extra, "tool_invocations")[i]
                                             : nothing());
-        const SpanRecord &caller = m_trace.spans[static_cast<std::size_t>(stepSpan)];
+        // Copies: adding the tool's span may move the caller's.
+        const std::string callerKey = m_trace.spans[static_cast<std::size_t>(stepSpan)].key;
+        const std::int64_t callerEnd = m_trace.spans[static_cast<std::size_t>(stepSpan)].endNs;
         const int k = addSpan(
-            {str(at(ancestry, "function_id")), id, caller.key + "/tool-" + std::to_string(i + 1)},
-            str(at(c, "function_name")), Category::Tool, invocationOf(invocation), caller.endNs);
+            {str(at(ancestry, "function_id")), id, callerKey + "/tool-" + std::to_string(i + 1)},
+            str(at(c, "function_name")), Category::Tool, invocationOf(invocation), callerEnd);
         const std::string parent = str(at(ancestry, "parent_id"));
-        m_parentKeys[static_cast<std::size_t>(k)] = parent.empty() ? caller.key : parent;
+        m_parentKeys[static_cast<std::size_t>(k)] = parent.empty() ? callerKey : parent;
         json &payload = m_payloads[static_cast<std::size_t>(k)];
         if (!at(c, "arguments").is_null()) payload["input"] = at(c, "arguments");
         if (results.is_array())
