@@ -7,7 +7,6 @@
 #include "core/records.h"
 #include "isotime.h"
 #include "jsonfile.h"
-#include "limitedline.h"
 #include "providerusage.h"
 
 #include <QDir>
@@ -21,7 +20,6 @@
 namespace spanscope::atofdetail {
 
 using json = nlohmann::json;
-
 
 std::string text(const json &obj, const char *key) {
     const auto it = obj.find(key);
@@ -120,90 +118,72 @@ std::vector<AtofReader::Event> AtofReader::readEvents(const QString &path, Impor
                                                       ImportReport &report) {
     using namespace atofdetail;
     const std::string name = QDir::toNativeSeparators(path).toStdString();
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw IngestError(name, "", "cannot be read: " + f.errorString().toStdString());
     std::vector<Event> events;
-    std::string bytes;
-    std::size_t line = 0, cut = 0;
-    std::int64_t offset = 0, reported = 0;
+    std::int64_t line = 0;
     const auto skip = [&](const std::string &kind, const std::string &why) {
         report.warn(kind, name + ": line " + std::to_string(line) + ": " + why + "; skipped");
     };
-    while (!f.atEnd()) {
-        const std::int64_t lineBytes = readLimitedLine(f, bytes, &cut);
-        ++line;
-        const std::int64_t at = offset;
-        offset += lineBytes;
-        if (offset - reported >= (1 << 20)) {
-            progress.addDone(offset - reported);
-            reported = offset;
-            progress.checkCancelled();
-        }
-        std::string_view t(bytes);
-        if (line == 1 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-        while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' '))
-            t.remove_suffix(1);
-        if (t.empty()) continue;
-        Event e;
-        e.line = line;
-        try {
-            e.doc = jsonfile::parse(t, name, static_cast<std::int64_t>(line), at, &report);
-        } catch (const IngestError &err) {
-            skip("atof-bad-line", std::string("not JSON (") + err.message() + ")");
-            continue;
-        }
-        if (!e.doc.is_object()) {
-            skip("atof-bad-line", "a JSON " + jsonfile::typeName(e.doc) + ", not an event");
-            continue;
-        }
-        const std::string kind = text(e.doc, "kind");
-        if (kind != "scope" && kind != "mark") {
-            skip("atof-unknown-kind", "kind " + e.doc.value("kind", json()).dump() +
-                                          " is neither \"scope\" nor \"mark\"");
-            continue;
-        }
-        e.mark = kind == "mark";
-        if (!e.mark) {
-            const std::string sc = text(e.doc, "scope_category");
-            if (sc != "start" && sc != "end") {
-                skip("atof-bad-scope", "a scope whose scope_category is " +
-                                           e.doc.value("scope_category", json()).dump());
-                continue;
+    jsonfile::forEachLine(
+        path, name, progress, &report,
+        [&](std::string_view t, std::int64_t number, std::int64_t at) {
+            line = number;
+            Event e;
+            e.line = static_cast<std::size_t>(line);
+            try {
+                e.doc = jsonfile::parse(t, name, line, at, &report);
+            } catch (const IngestError &err) {
+                skip("atof-bad-line", std::string("not JSON (") + err.message() + ")");
+                return;
             }
-            e.start = sc == "start";
-        }
-        e.uuid = text(e.doc, "uuid");
-        if (e.uuid.empty()) {
-            skip("atof-no-uuid", "an event without a uuid");
-            continue;
-        }
-        e.parent = text(e.doc, "parent_uuid");
-        const json ts = e.doc.value("timestamp", json());
-        std::optional<std::int64_t> ns;
-        if (ts.is_string()) {
-            if (const auto p = isotime::parse(ts.get_ref<const std::string &>())) {
-                ns = p->ns;
-                if (p->zoneless)
-                    report.warn("atof-zoneless-time", name + ": line " + std::to_string(line) +
-                                                          ": timestamp " + ts.dump() +
-                                                          " has no zone offset; read as UTC");
+            if (!e.doc.is_object()) {
+                skip("atof-bad-line", "a JSON " + jsonfile::typeName(e.doc) + ", not an event");
+                return;
             }
-        } else if (ts.is_number_integer()) {
-            ns = isotime::epochToNs(ts.get<std::int64_t>());
-        } else if (ts.is_number_float()) {
-            ns = isotime::epochToNs(ts.get<double>());
-        }
-        if (!ns) {
-            skip("atof-bad-time", "timestamp " + ts.dump().substr(0, 80) +
-                                      " is no RFC 3339 time and no epoch number");
-            continue;
-        }
-        e.ns = *ns;
-        events.push_back(std::move(e));
-    }
-    progress.addDone(offset - reported);
-    jsonfile::reportCutStrings(&report, name, cut);
+            const std::string kind = text(e.doc, "kind");
+            if (kind != "scope" && kind != "mark") {
+                skip("atof-unknown-kind", "kind " + e.doc.value("kind", json()).dump() +
+                                              " is neither \"scope\" nor \"mark\"");
+                return;
+            }
+            e.mark = kind == "mark";
+            if (!e.mark) {
+                const std::string sc = text(e.doc, "scope_category");
+                if (sc != "start" && sc != "end") {
+                    skip("atof-bad-scope", "a scope whose scope_category is " +
+                                               e.doc.value("scope_category", json()).dump());
+                    return;
+                }
+                e.start = sc == "start";
+            }
+            e.uuid = text(e.doc, "uuid");
+            if (e.uuid.empty()) {
+                skip("atof-no-uuid", "an event without a uuid");
+                return;
+            }
+            e.parent = text(e.doc, "parent_uuid");
+            const json ts = e.doc.value("timestamp", json());
+            std::optional<std::int64_t> ns;
+            if (ts.is_string()) {
+                if (const auto p = isotime::parse(ts.get_ref<const std::string &>())) {
+                    ns = p->ns;
+                    if (p->zoneless)
+                        report.warn("atof-zoneless-time", name + ": line " + std::to_string(line) +
+                                                              ": timestamp " + ts.dump() +
+                                                              " has no zone offset; read as UTC");
+                }
+            } else if (ts.is_number_integer()) {
+                ns = isotime::epochToNs(ts.get<std::int64_t>());
+            } else if (ts.is_number_float()) {
+                ns = isotime::epochToNs(ts.get<double>());
+            }
+            if (!ns) {
+                skip("atof-bad-time", "timestamp " + ts.dump().substr(0, 80) +
+                                          " is no RFC 3339 time and no epoch number");
+                return;
+            }
+            e.ns = *ns;
+            events.push_back(std::move(e));
+        });
     return events;
 }
 
@@ -252,19 +232,17 @@ void AtofReader::read(const BatchSink &sink, ImportProgress &progress, ImportRep
             byUuid.emplace(uuid, static_cast<int>(scopes.size()));
             scopes.push_back(std::move(s));
         }
-        for (std::size_t k = list.size(); k < e.size(); ++k)
+    }
+    // Ends beyond their uuid's starts (or of a uuid that never started) pair with nothing.
+    for (const auto &[uuid, list] : ends) {
+        const auto started = starts.find(uuid);
+        for (std::size_t k = started == starts.end() ? 0 : started->second.size(); k < list.size();
+             ++k)
             report.warn("atof-end-without-start",
                         name + ": line " +
-                            std::to_string(events[static_cast<std::size_t>(e[k])].line) +
+                            std::to_string(events[static_cast<std::size_t>(list[k])].line) +
                             ": uuid " + uuid + " ends without a start; skipped");
     }
-    for (const auto &[uuid, list] : ends)
-        if (!starts.count(uuid))
-            for (const long k : list)
-                report.warn("atof-end-without-start",
-                            name + ": line " +
-                                std::to_string(events[static_cast<std::size_t>(k)].line) +
-                                ": uuid " + uuid + " ends without a start; skipped");
     std::sort(scopes.begin(), scopes.end(), [](const Scope &a, const Scope &b) {
         return std::tie(a.startNs, a.start) < std::tie(b.startNs, b.start);
     });

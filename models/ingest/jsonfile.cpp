@@ -1,11 +1,14 @@
 #include "jsonfile.h"
 
 #include "chunkedfile.h"
+#include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
 #include "core/limits.h"
 #include "jsondombuilder.h"
+#include "limitedline.h"
 
+#include <QFile>
 #include <algorithm>
 
 namespace spanscope::jsonfile {
@@ -68,6 +71,36 @@ void reportDeepValues(ImportReport *report, const std::string &displayName,
                      " nested deeper than " + std::to_string(limits::maxJsonNesting) +
                      " levels replaced by a note",
                  static_cast<std::int64_t>(count));
+}
+
+void forEachLine(const QString &path, const std::string &displayName, ImportProgress &progress,
+                 ImportReport *report,
+                 const std::function<void(std::string_view, std::int64_t, std::int64_t)> &onLine) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw IngestError(displayName, "", "cannot open: " + f.errorString().toStdString());
+    std::int64_t offset = 0, line = 0, reported = 0;
+    std::size_t cut = 0;
+    std::string bytes;
+    while (!f.atEnd()) {
+        // Byte offsets in messages count the file, not the line as cut (readLimitedLine).
+        const std::int64_t lineBytes = readLimitedLine(f, bytes, &cut);
+        ++line;
+        const std::int64_t start = offset;
+        offset += lineBytes;
+        if (offset - reported >= (1 << 20)) {
+            progress.addDone(offset - reported);
+            reported = offset;
+            progress.checkCancelled();
+        }
+        std::string_view text(bytes);
+        if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+        while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+            text.remove_suffix(1);
+        if (!text.empty()) onLine(text, line, start);
+    }
+    progress.addDone(offset - reported);
+    reportCutStrings(report, displayName, cut);
 }
 
 void reportCutStrings(ImportReport *report, const std::string &displayName, std::size_t count) {

@@ -30,6 +30,15 @@ void streamArray(const QString &path, const std::string &displayName, ImportProg
                  const std::function<bool(json &&, std::size_t)> &onElement,
                  const std::vector<std::string> &skipMembers = {});
 
+// The non-blank lines of a JSON-lines file, each with its 1-based number and the byte offset
+// it starts at: read through the string limiter (a line with a 1 GiB prompt costs
+// limits::maxStringBytes), a BOM on the first line and trailing CR, LF and spaces removed,
+// progress counted and cancel checked every MiB, cut strings reported once at the end.
+void forEachLine(const QString &path, const std::string &displayName, ImportProgress &progress,
+                 ImportReport *report,
+                 const std::function<void(std::string_view text, std::int64_t line,
+                                          std::int64_t offset)> &onLine);
+
 // One JSON text, e.g. a line of a JSON-lines file starting at byte `offset` on line `line`.
 json parse(std::string_view text, const std::string &displayName, std::int64_t line,
            std::int64_t offset, ImportReport *report,

@@ -5,10 +5,8 @@
 #include "csvreader.h"
 #include "decimaltime.h"
 #include "jsonfile.h"
-#include "limitedline.h"
 #include "natspanbuilder.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <charconv>
 
@@ -114,35 +112,15 @@ void NatStepGrouper::readAll(const QStringList &paths, ImportProgress &progress,
 
 void NatStepGrouper::readLines(const QString &path, ImportProgress &progress,
                                const TraceCallback &onTrace) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw IngestError(m_name, "", "cannot open: " + f.errorString().toStdString());
-    if (f.size() == 0) throw IngestError(m_name, "", "file is empty");
-    std::int64_t offset = 0, line = 0, reported = 0;
-    std::size_t cut = 0;
-    std::string bytes;
-    while (!f.atEnd()) {
-        // Byte offsets in messages count the file, not the line as cut (readLimitedLine).
-        const std::int64_t lineBytes = readLimitedLine(f, bytes, &cut);
-        ++line;
-        const std::int64_t start = offset;
-        offset += lineBytes;
-        if (offset - reported >= (1 << 20)) {
-            progress.addDone(offset - reported);
-            reported = offset;
-            progress.checkCancelled();
-        }
-        std::string_view text(bytes);
-        if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-        while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-            text.remove_suffix(1);
-        if (text.empty()) continue;
-        const json step =
-            jsonfile::parse(text, m_name, line, start, &m_report, NatSpanBuilder::timeKeys());
-        add(step, "line " + std::to_string(line), onTrace);
-    }
-    progress.addDone(offset - reported);
-    jsonfile::reportCutStrings(&m_report, m_name, cut);
+    if (QFileInfo::exists(path) && QFileInfo(path).size() == 0)
+        throw IngestError(m_name, "", "file is empty");
+    jsonfile::forEachLine(path, m_name, progress, &m_report,
+                          [&](std::string_view text, std::int64_t line, std::int64_t offset) {
+                              const json step =
+                                  jsonfile::parse(text, m_name, line, offset, &m_report,
+                                                  NatSpanBuilder::timeKeys());
+                              add(step, "line " + std::to_string(line), onTrace);
+                          });
 }
 
 void NatStepGrouper::readCsv(const QString &path, ImportProgress &progress,
