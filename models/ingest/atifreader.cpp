@@ -150,18 +150,14 @@ void Builder::addToolCalls(const json &step, int stepSpan) {
         const std::string id = str(at(c, "tool_call_id"));
         // NAT's ATOF converter puts a call's ancestry and times on the call, its eval on the
         // step (tool_ancestry[i], tool_invocations[i]): either.
-        const json &ancestry =
-            !at(at(c, "extra"), "ancestry").is_null()
-                ? at(at(c, "extra"), "ancestry")
-                : (at(extra, "tool_ancestry").is_array() && i < at(extra, "tool_ancestry").size()
-                       ? at(extra, "tool_ancestry")[i]
-                       : nothing());
-        const json &invocation = !at(at(c, "extra"), "invocation").is_null()
-                                     ? at(at(c, "extra"), "invocation")
-                                     : (at(extra, "tool_invocations").is_array() &&
-                                                i < at(extra, "tool_invocations").size()
-                                            ? at(extra, "tool_invocations")[i]
-                                            : nothing());
+        const auto perCall = [&](const char *onCall, const char *onStep) -> const json & {
+            const json &own = at(at(c, "extra"), onCall);
+            if (!own.is_null()) return own;
+            const json &list = at(extra, onStep);
+            return list.is_array() && i < list.size() ? list[i] : nothing();
+        };
+        const json &ancestry = perCall("ancestry", "tool_ancestry");
+        const json &invocation = perCall("invocation", "tool_invocations");
         // Copies: adding the tool's span may move the caller's.
         const std::string callerKey = m_trace.spans[static_cast<std::size_t>(stepSpan)].key;
         const std::int64_t callerEnd = m_trace.spans[static_cast<std::size_t>(stepSpan)].endNs;

@@ -117,21 +117,10 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
                     "array, or JSON lines)");
     if (first != '{') return fail("not JSON and not zstd (unknown format)");
     // ATOF event streams (NAT 1.7+): JSON lines whose first event has kind and atof_version.
-    if (start.contains("\"atof_version\"")) {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly)) {
-            std::string line;
-            readLimitedLine(f, line, nullptr);
-            if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-            try {
-                if (AtofReader::looksLikeAtof(jsonfile::parse(line, "", 1, 0, nullptr))) {
-                    source.kind = ImportSource::Kind::Atof;
-                    source.container = ImportSource::Container::JsonLines;
-                    return true;
-                }
-            } catch (const IngestError &) {
-            }
-        }
+    if (start.contains("\"atof_version\"") && AtofReader::looksLikeAtof(firstLine(file))) {
+        source.kind = ImportSource::Kind::Atof;
+        source.container = ImportSource::Container::JsonLines;
+        return true;
     }
     const bool otlpKeys = start.contains("\"resourceSpans\"") ||
                           start.contains("\"resource_spans\"") ||
@@ -178,19 +167,23 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
     return true;
 }
 
-bool Sniffer::isNatStepsFile(const QString &file) {
+nlohmann::json Sniffer::firstLine(const QString &file) {
     QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) return false;
+    if (!f.open(QIODevice::ReadOnly)) return nullptr;
     // Through the reader's string limiter: a step may carry a 1 GiB prompt.
     std::string line;
     readLimitedLine(f, line, nullptr);
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     try { // bounded like every reader's parse; only the top-level keys matter here
-        const auto j = jsonfile::parse(line, "", 1, 0, nullptr);
-        return j.is_object() && j.contains("payload") && j.contains("function_ancestry");
+        return jsonfile::parse(line, "", 1, 0, nullptr);
     } catch (const IngestError &) {
-        return false;
+        return nullptr;
     }
+}
+
+bool Sniffer::isNatStepsFile(const QString &file) {
+    const nlohmann::json j = firstLine(file);
+    return j.is_object() && j.contains("payload") && j.contains("function_ancestry");
 }
 
 bool Sniffer::looksLikeEvaluatorOutput(const QString &file) {

@@ -5,6 +5,7 @@
 #include "reader.h"
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace spanscope {
@@ -30,6 +31,8 @@ public:
                                std::string *why = nullptr);
 
 private:
+    // The first line of a JSON-lines file, parsed as the readers parse it; null when it is none.
+    static nlohmann::json firstLine(const QString &file);
     static IngestError unreadable(const QString &path, bool folder);
     static void scanFolder(const QString &root, const QString &dir, std::vector<ImportSource> &out,
                            QStringList &unclaimed);
