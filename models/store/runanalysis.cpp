@@ -135,15 +135,21 @@ void readNat(const RunQueries &q, std::int64_t runId, RunAnalysis &out) {
     RunAnalysis *a = &out;
     if (const auto text = q.runFile(runId, "workflow_profiling_metrics.json")) {
         const json doc = json::parse(*text, nullptr, false);
+        // The run's LLM and tool calls, read once for whichever of NAT's reports needs them.
+        std::optional<std::vector<NatCall>> calls;
+        const auto llmAndToolCalls = [&]() -> const std::vector<NatCall> & {
+            if (!calls) calls = q.natCalls(runId, false);
+            return *calls;
+        };
         const json simple = doc.is_object() ? doc.value("simple_stack_analysis", json()) : json();
         if (simple.is_object() && simple.contains("stats")) {
             a->natOperations = natReportedOperations(simple["stats"].dump());
-            a->measuredOperations = measuredOperations(q.natCalls(runId, false));
+            a->measuredOperations = measuredOperations(llmAndToolCalls());
         }
         const json prefix = doc.is_object() ? doc.value("prefix_span_analysis", json()) : json();
         if (prefix.is_object()) {
             a->natPatterns = natReportedPatterns(prefix.dump());
-            measurePatterns(a->natPatterns, q.natCalls(runId, false), a->rows.size());
+            measurePatterns(a->natPatterns, llmAndToolCalls(), a->rows.size());
         }
         const json nested = doc.is_object() ? doc.value("nested_stack_analysis", json()) : json();
         if (nested.is_object()) {
