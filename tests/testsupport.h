@@ -32,6 +32,9 @@ QByteArray sha256(const QString &file);
 // The workspace file's bytes after folding the WAL into it: what "unchanged" is judged on.
 QByteArray workspaceDigest(const QString &file);
 
+// Writes `bytes` to `path` (its folder made when missing); false when it could not, whole.
+bool writeFile(const QString &path, const QByteArray &bytes);
+
 // Reads a JSON file with nlohmann (for tests that compute expectations from the file itself).
 nlohmann::json readJson(const QString &file);
 

@@ -240,14 +240,13 @@ private slots:
                           QString::number(c), "--seed", QString::number(c), out})
                          .exit,
                      0);
-            QFile meta(QDir(out).filePath(QStringLiteral("config_metadata.json")));
-            QVERIFY(meta.open(QIODevice::WriteOnly));
-            meta.write(QStringLiteral(R"({"overrides": [{"path": "eval.general.max_concurrency",
-                "value": "%1"}, {"path": "eval.general.workflow_alias",
-                "value": "wf_concurrency_%1"}]})")
-                           .arg(c * 4)
-                           .toUtf8());
-            meta.close();
+            QVERIFY(testsupport::writeFile(
+                QDir(out).filePath(QStringLiteral("config_metadata.json")),
+                QStringLiteral(R"({"overrides": [{"path": "eval.general.max_concurrency",
+                    "value": "%1"}, {"path": "eval.general.workflow_alias",
+                    "value": "wf_concurrency_%1"}]})")
+                    .arg(c * 4)
+                    .toUtf8()));
             QCOMPARE(cli({"import", out, "--workspace", ws}).exit, 0);
         }
         const json j =

@@ -51,10 +51,8 @@ Tree treeOf(Workspace &ws, std::int64_t run) {
 }
 
 QString write(const QTemporaryDir &tmp, const char *name, const QByteArray &bytes) {
-    QFile f(tmp.filePath(QLatin1String(name)));
-    if (!f.open(QIODevice::WriteOnly)) return {};
-    f.write(bytes);
-    return f.fileName();
+    const QString path = tmp.filePath(QLatin1String(name));
+    return testsupport::writeFile(path, bytes) ? path : QString();
 }
 
 // NAT's eval file: an item whose agent step called a tool, with the per-tool ancestry and times
@@ -238,11 +236,8 @@ private slots:
             {QStringLiteral("colleague.json"), R"({"owner": "ana", "tickets": [1, 2]})"},
             {QStringLiteral("workflow_output_atif.json"),
              QByteArray::fromStdString(evalFile().dump())}};
-        for (const auto &[name, bytes] : extra) {
-            QFile f(busy.filePath(name));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(bytes);
-        }
+        for (const auto &[name, bytes] : extra)
+            QVERIFY(testsupport::writeFile(busy.filePath(name), bytes));
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const auto a = testsupport::importPath(ws, plain.path());
         const auto b = testsupport::importPath(ws, busy.path());
@@ -276,11 +271,9 @@ private slots:
         json atif = evalFile();
         atif.erase(1); // the one item the profiler saw
         for (const auto &[name, doc] : {std::pair{"workflow_output.json", items},
-                                        std::pair{"workflow_output_atif.json", atif}}) {
-            QFile f(dir.filePath(QLatin1String(name)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::fromStdString(doc.dump()));
-        }
+                                        std::pair{"workflow_output_atif.json", atif}})
+            QVERIFY(testsupport::writeFile(dir.filePath(QLatin1String(name)),
+                                           QByteArray::fromStdString(doc.dump())));
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const auto runs = testsupport::importPath(ws, dir.path());
         QCOMPARE(runs.size(), std::size_t(1));

@@ -39,12 +39,10 @@ json end(const char *uuid, const json &parent, const json &time, const char *cat
 QString writeLines(const QTemporaryDir &tmp, const char *name, const std::vector<json> &lines,
                    const QByteArray &extra = {}) {
     const QString path = tmp.filePath(QLatin1String(name));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) return {};
+    QByteArray bytes;
     for (const json &l : lines)
-        f.write(QByteArray::fromStdString(l.dump()) + '\n');
-    f.write(extra);
-    return path;
+        bytes += QByteArray::fromStdString(l.dump()) + '\n';
+    return testsupport::writeFile(path, bytes + extra) ? path : QString();
 }
 
 // Spans of a run as "name<parent name" lines, and the report.
@@ -305,16 +303,14 @@ private slots:
                  qPrintable(failure));
         Workspace ws(wsFile);
         const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-        QFile f(tmp.filePath(QStringLiteral("deep.jsonl")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
         json s = start("deep", nullptr, "2026-01-01T00:00:00Z");
         s["data"] = "@";
         std::string line = s.dump();
         line.replace(line.find("\"@\""), 3, deep);
-        f.write(QByteArray::fromStdString(line) + '\n');
-        f.write(QByteArray::fromStdString(end("deep", nullptr, "2026-01-01T00:00:01Z").dump()));
-        f.close();
-        const auto runs = testsupport::importPath(ws, f.fileName());
+        const QString deepFile =
+            writeLines(tmp, "deep.jsonl", {end("deep", nullptr, "2026-01-01T00:00:01Z")},
+                       QByteArray::fromStdString(line) + '\n');
+        const auto runs = testsupport::importPath(ws, deepFile);
         QCOMPARE(runs.size(), std::size_t(1));
         QCOMPARE(
             testsupport::scalar(ws, "SELECT count(*) FROM spans WHERE run_id = ?", runs[0].runId),

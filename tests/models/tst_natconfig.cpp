@@ -52,9 +52,7 @@ eval:
 )";
 
 void write(const QDir &dir, const QString &name, const QByteArray &bytes) {
-    QFile f(dir.filePath(name));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
+    QVERIFY(testsupport::writeFile(dir.filePath(name), bytes));
 }
 
 // One END step as workflow_output.json lists them: an LLM call of `seconds`.

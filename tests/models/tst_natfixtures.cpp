@@ -200,8 +200,7 @@ private slots:
         QTemporaryDir tmp;
         const QDir dir(tmp.path());
         const auto write = [&](const char *name, const QByteArray &bytes) {
-            QFile f(dir.filePath(QLatin1String(name)));
-            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+            return testsupport::writeFile(dir.filePath(QLatin1String(name)), bytes);
         };
         QVERIFY(write("steps_20251124_132000_000001.jsonl",
                       stepLine("WORKFLOW_START", "w1", "root", 0) +
@@ -261,12 +260,10 @@ private slots:
             {"eval_output_items",
              {{{"id", "q-1"}, {"score", 0.5}, {"reasoning", "ok"}},
               {{"id", "q-2"}, {"score", nullptr}, {"reasoning", "NaN"}}}}};
-        for (const auto &[name, doc] : {std::pair{"workflow_output.json", items},
-                                        std::pair{"accuracy_output.json", scores}}) {
-            QFile f(dir.filePath(QLatin1String(name)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::fromStdString(doc.dump()));
-        }
+        for (const auto &[name, doc] :
+             {std::pair{"workflow_output.json", items}, std::pair{"accuracy_output.json", scores}})
+            QVERIFY(testsupport::writeFile(dir.filePath(QLatin1String(name)),
+                                           QByteArray::fromStdString(doc.dump())));
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const auto runs = testsupport::importPath(ws, tmp.path());
         QCOMPARE(runs.size(), std::size_t(1));
@@ -304,11 +301,8 @@ private slots:
              R"({"overrides": {"llms.nim_llm.temperature": 0.2}})"},
             {QStringLiteral("prediction_trie.json"), R"({"root": {"children": {}}})"},
             {QStringLiteral("fitted_model.pkl"), pickle}};
-        for (const auto &[name, bytes] : files) {
-            QFile f(dir.filePath(name));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(bytes);
-        }
+        for (const auto &[name, bytes] : files)
+            QVERIFY(testsupport::writeFile(dir.filePath(name), bytes));
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const auto runs = testsupport::importPath(ws, tmp.path());
         QCOMPARE(runs.size(), std::size_t(1));

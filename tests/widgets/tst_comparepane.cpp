@@ -161,8 +161,7 @@ private slots:
                             QStringLiteral("nat/legacy-stream/all_requests_profiler_traces.json")),
                         dir + QStringLiteral("/all_requests_profiler_traces.json"));
             const auto write = [&](const char *file, const QByteArray &bytes) {
-                QFile f(dir + QLatin1Char('/') + QLatin1String(file));
-                return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+                return testsupport::writeFile(dir + QLatin1Char('/') + QLatin1String(file), bytes);
             };
             write("config_effective.yml", effective);
             write("config_original.yml", "llms:\n  nim_llm:\n    model: llama\n");

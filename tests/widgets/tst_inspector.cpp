@@ -118,12 +118,10 @@ private slots:
                             {{{"tool_call_id", "c1"},
                               {"function_name", "weather"},
                               {"arguments", {{"city", "Paris"}}}}}}}}}};
-        QFile f(tmp.filePath(QStringLiteral("t.json")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray::fromStdString(t.dump()));
-        f.close();
+        const QString file = tmp.filePath(QStringLiteral("t.json"));
+        QVERIFY(testsupport::writeFile(file, QByteArray::fromStdString(t.dump())));
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-        const auto runs = testsupport::importPath(ws, f.fileName());
+        const auto runs = testsupport::importPath(ws, file);
         const QString chat =
             payloadOf(ws, spanNamed(ws, runs[0].runId, "gpt-4o"), "inspector-chat-atif.png");
         for (const char *part :

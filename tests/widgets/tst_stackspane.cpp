@@ -72,10 +72,8 @@ std::shared_ptr<RunAnalysis> analysedWith(QTemporaryDir &tmp, const char *file,
     QFile::copy(
         testsupport::fixture(QStringLiteral("nat/legacy-stream/all_requests_profiler_traces.json")),
         dir.filePath(QStringLiteral("all_requests_profiler_traces.json")));
-    QFile f(dir.filePath(QLatin1String(file)));
-    if (!f.open(QIODevice::WriteOnly)) return nullptr;
-    f.write(QByteArray::fromStdString(text));
-    f.close();
+    if (!testsupport::writeFile(dir.filePath(QLatin1String(file)), QByteArray::fromStdString(text)))
+        return nullptr;
     return testsupport::importAndAnalyse(dir.path(), tmp.filePath(QStringLiteral("w.spanscope")));
 }
 
