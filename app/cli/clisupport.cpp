@@ -5,6 +5,7 @@
 #include "store/workspace.h"
 #include "store/workspacefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -25,9 +26,16 @@ QString defaultWorkspace() {
         .filePath(QStringLiteral("workspace.spanscope"));
 }
 
+QString shownPath(const QString &path) {
+    // Help text (and the man page made from it) reads the same for every user.
+    const QString home = QDir::homePath();
+    return path.startsWith(home + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(home.size())
+                                                    : path;
+}
+
 Parsed parse(QCommandLineParser &p, const QStringList &args) {
     p.addOption({QStringLiteral("workspace"),
-                 QStringLiteral("Workspace file (default: %1).").arg(defaultWorkspace()),
+                 QStringLiteral("Workspace file (default: %1).").arg(shownPath(defaultWorkspace())),
                  QStringLiteral("FILE")});
     const QCommandLineOption help = p.addHelpOption();
     if (!p.parse(args)) {
@@ -36,7 +44,15 @@ Parsed parse(QCommandLineParser &p, const QStringList &args) {
         return Parsed::Error;
     }
     if (p.isSet(help)) {
-        out(p.helpText().toStdString());
+        // Qt names the program by its path; the user typed a command of spanscope-cli.
+        QString text = p.helpText();
+        const QStringList argv = QCoreApplication::arguments();
+        const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+        const QString usageLine = text.left(eol);
+        const qsizetype options = usageLine.indexOf(QLatin1String(" [options]"));
+        if (argv.size() > 1 && options > 0)
+            text.replace(0, options, QStringLiteral("Usage: spanscope-cli %1").arg(argv.at(1)));
+        out(text.toStdString());
         return Parsed::Help;
     }
     return Parsed::Run;

@@ -1,44 +1,72 @@
+#include "launchpaths.h"
 #include "mainwindow.h"
 #include "store/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <cstdio>
+
+namespace {
+
+QString shownPath(const QString &path) {
+    // The help (and the man page made from it) reads the same for every user.
+    const QString home = QDir::homePath();
+    return path.startsWith(home + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(home.size())
+                                                    : path;
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
+    using namespace spanscope;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Spanscope"));
     QApplication::setApplicationName(QStringLiteral("Spanscope"));
     QApplication::setApplicationVersion(QStringLiteral(SPANSCOPE_VERSION));
+    // The desktop file's id: Wayland compositors and docks match the window to its entry.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.spanscope.Spanscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.spanscope.Spanscope.svg")));
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "Spanscope: where an LLM agent's time, tokens and quality go. Imports the PATHs given "
-        "(NAT eval folders, sizing results, OpenTelemetry dumps) into the workspace and opens "
-        "it."));
+        "Spanscope: where an LLM agent's time, tokens and quality go. Opens a workspace (a "
+        ".spanscope file) and imports the other PATHs given (NAT eval folders, sizing results, "
+        "OpenTelemetry dumps) into it."));
     p.addHelpOption();
     p.addVersionOption();
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    p.addOption({QStringLiteral("workspace"),
-                 QStringLiteral("Workspace file (default %1/workspace.spanscope).").arg(dataDir),
-                 QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("workspace"),
+         QStringLiteral("Workspace file (default %1/workspace.spanscope).").arg(shownPath(dataDir)),
+         QStringLiteral("FILE")});
     p.addOption({QStringLiteral("no-demo"),
                  QStringLiteral("Do not fill an empty workspace with the demo data.")});
-    p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),
-                            QStringLiteral("[PATH...]"));
+    p.addPositionalArgument(
+        QStringLiteral("PATH"),
+        QStringLiteral("A workspace (.spanscope) to open, or files and folders to import."),
+        QStringLiteral("[PATH...]"));
     p.process(app);
 
-    const bool defaultWorkspace = !p.isSet(QStringLiteral("workspace"));
-    const QString path = defaultWorkspace
-                             ? QDir(dataDir).filePath(QStringLiteral("workspace.spanscope"))
-                             : p.value(QStringLiteral("workspace"));
+    const LaunchPaths launch =
+        splitLaunchPaths(p.positionalArguments(), p.value(QStringLiteral("workspace")));
+    if (!launch.error.isEmpty()) {
+        std::fprintf(stderr, "spanscope: %s\n", qPrintable(launch.error));
+        return 2;
+    }
+    const QStringList &paths = launch.imports;
+    const QString &opened = launch.workspace;
+    const bool defaultWorkspace = opened.isEmpty();
+    const QString path =
+        defaultWorkspace ? QDir(dataDir).filePath(QStringLiteral("workspace.spanscope")) : opened;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    std::unique_ptr<spanscope::MainWindow> window;
+    std::unique_ptr<MainWindow> window;
     try {
-        window = std::make_unique<spanscope::MainWindow>(path);
+        window = std::make_unique<MainWindow>(path);
     } catch (const std::exception &e) {
         QMessageBox::critical(nullptr, QStringLiteral("Spanscope"),
                               QStringLiteral("Cannot open the workspace %1:\n%2")
@@ -46,7 +74,6 @@ int main(int argc, char *argv[]) {
         return 1;
     }
     window->show();
-    const QStringList paths = p.positionalArguments();
     if (!paths.isEmpty()) {
         window->importPaths(paths);
     } else if (window->workspace().runs().empty() && !p.isSet(QStringLiteral("no-demo"))) {

@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -121,7 +122,12 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
     });
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: most of the screen, centred, as desktop profilers open.
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        resize(screen.size() * 0.8);
+        move(screen.center() - QPoint(width() / 2, height() / 2));
+    }
     // Docks sized for the screen on first show, unless the user's own layout came back.
     m_docksSized = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     RecentMenu::remember(RecentMenu::workspacesKey, workspacePath);

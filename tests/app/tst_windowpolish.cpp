@@ -5,6 +5,7 @@
 #include "appwindowtest.h"
 #include "inspector/inspectorview.h"
 #include "item/tracefiltermodel.h"
+#include "launchpaths.h"
 #include "mainwindow.h"
 #include "store/importcontroller.h"
 #include "store/workspace.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -322,6 +324,44 @@ private slots:
             QVERIFY(runs >= 260);
             QVERIFY(w.grab().save(QStringLiteral("window-first-%1.png").arg(width)));
         }
+    }
+
+    // Issue 11: the first start takes about 80% of the screen, centred, instead of Qt's small
+    // default in a corner; a saved geometry wins on later starts.
+    void theFirstStartTakesMostOfTheScreenCentred() {
+        QSettings().clear();
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            MainWindow w(workspacePath("first-screen.spanscope"));
+            QCOMPARE(w.size(), screen.size() * 0.8);
+            QVERIFY(qAbs(w.geometry().center().x() - screen.center().x()) <= 1);
+            QVERIFY(qAbs(w.geometry().center().y() - screen.center().y()) <= 1);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.resize(1100, 700);
+            w.close(); // saves the geometry
+        }
+        MainWindow again(workspacePath("first-screen.spanscope"));
+        QCOMPARE(again.size(), QSize(1100, 700));
+    }
+
+    // Issue 11: `spanscope FILE.spanscope` (a double-click in the file manager) opens that
+    // workspace; other PATHs are imported into it; two workspaces are refused.
+    void aWorkspaceOnTheCommandLineIsOpened() {
+        LaunchPaths l = splitLaunchPaths({QStringLiteral("/d/team.spanscope")}, QString());
+        QCOMPARE(l.workspace, QStringLiteral("/d/team.spanscope"));
+        QVERIFY(l.imports.isEmpty() && l.error.isEmpty());
+        l = splitLaunchPaths(
+            {QStringLiteral("eval"), QStringLiteral("b.SPANSCOPE"), QStringLiteral("dump.jsonl")},
+            QString());
+        QCOMPARE(l.workspace, QStringLiteral("b.SPANSCOPE"));
+        QCOMPARE(l.imports, QStringList({QStringLiteral("eval"), QStringLiteral("dump.jsonl")}));
+        l = splitLaunchPaths({QStringLiteral("eval")}, QStringLiteral("w.spanscope"));
+        QCOMPARE(l.workspace, QStringLiteral("w.spanscope"));
+        QCOMPARE(l.imports, QStringList{QStringLiteral("eval")});
+        l = splitLaunchPaths({QStringLiteral("b.spanscope")}, QStringLiteral("w.spanscope"));
+        QVERIFY(l.error.contains(QLatin1String("w.spanscope")) &&
+                l.error.contains(QLatin1String("b.spanscope")));
     }
 
     // Item 15 through the window: what the Requests dock's filter passes is what the
