@@ -1,3 +1,4 @@
+#include "appearancemenu.h"
 #include "launchpaths.h"
 #include "mainwindow.h"
 #include "store/workspace.h"
@@ -31,6 +32,7 @@ int main(int argc, char *argv[]) {
     // The desktop file's id: Wayland compositors and docks match the window to its entry.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.spanscope.Spanscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.spanscope.Spanscope.svg")));
+    AppearanceMenu::applySaved(); // theme and language, before the first text is made
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(

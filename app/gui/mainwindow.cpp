@@ -3,7 +3,9 @@
 #include "analysis/criticalpath.h"
 #include "analysis/timelinespans.h"
 #include "analysisjob.h"
+#include "appearancemenu.h"
 #include "decisiontabs.h"
+#include "helpmenu.h"
 #include "inspector/inspectorview.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
@@ -336,11 +338,39 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+    // Every dock and the centre a key away (Alt+1..4, as in IDEs): the app without a mouse.
+    QMenu *go = view->addMenu(tr("&Go to"));
+    const std::pair<QString, QWidget *> places[] = {{tr("&Runs"), m_runsPanel},
+                                                    {tr("Re&quests"), m_requestsPanel},
+                                                    {tr("&Views"), m_centre},
+                                                    {tr("&Inspector"), m_inspector}};
+    int key = Qt::Key_1;
+    for (const auto &[text, place] : places) {
+        go->addAction(text, QKeySequence(Qt::ALT | static_cast<Qt::Key>(key++)), this, [w = place] {
+            if (auto *dock = qobject_cast<QDockWidget *>(w->parentWidget())) {
+                dock->show();
+                dock->raise();
+            }
+            QWidget *target = w->focusProxy() ? w->focusProxy() : w;
+            if (auto *tabs = qobject_cast<QTabWidget *>(w)) target = tabs->currentWidget();
+            target->setFocus(Qt::ShortcutFocusReason);
+            if (!target->hasFocus()) target->nextInFocusChain()->setFocus();
+        });
+    }
+    view->addSeparator();
+    auto *appearance = new AppearanceMenu(view, this);
+    connect(appearance, &AppearanceMenu::themeChanged, this, &MainWindow::restyle);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("Timeline keys"), this, [this] {
-        QMessageBox::information(this, tr("Timeline keys"), TimelineView::keysHelp());
-    });
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
+}
+
+void MainWindow::restyle() {
+    // Views that painted fixed colours into their charts and texts draw them again.
+    if (!m_analysis) return;
+    m_stacks->setAnalysis(m_analysis);
+    m_sessions->setAnalysis(m_analysis);
+    m_tokens->setAnalysis(m_analysis);
+    m_decisions->runSelected(m_timeline->runId());
 }
 
 bool MainWindow::importPaths(const QStringList &paths) {

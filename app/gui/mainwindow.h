@@ -92,6 +92,7 @@ private:
     void fillStep(std::uint64_t generation, std::vector<std::function<void()>> steps,
                   std::size_t next);
     void showRun(qint64 runId);
+    void restyle(); // after a theme switch
     void onProgress(qint64 done, qint64 total, const QString &phase);
     void onImportFinished(bool cancelled);
     void openWorkspaceWindow(const QString &path);

@@ -2,7 +2,10 @@
 // empty workspace's hint, widths that stay put while data loads, one import text in the status
 // bar, a run without spans, and the Requests filter reaching the timeline. Offscreen, real
 // widgets; saves the PNGs named in each test in the working folder to look at.
+#include "appearancemenu.h"
 #include "appwindowtest.h"
+#include "common/theme.h"
+#include "core/category.h"
 #include "inspector/inspectorview.h"
 #include "item/tracefiltermodel.h"
 #include "launchpaths.h"
@@ -362,6 +365,68 @@ private slots:
         l = splitLaunchPaths({QStringLiteral("b.spanscope")}, QStringLiteral("w.spanscope"));
         QVERIFY(l.error.contains(QLatin1String("w.spanscope")) &&
                 l.error.contains(QLatin1String("b.spanscope")));
+    }
+
+    // Issue 11: every span category, the error and search marks keep a contrast ratio of 3 or
+    // more against the timeline's background in both themes, and span labels against their bar.
+    void categoryColoursReadInBothThemes() {
+        for (const bool dark : {false, true}) {
+            const QColor base =
+                (dark ? theme::darkPalette() : theme::lightPalette()).color(QPalette::Base);
+            const QColor label = dark ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white);
+            for (int c = 0; c < categoryCount; ++c) {
+                const QColor colour = theme::category(static_cast<std::uint8_t>(c), dark);
+                const QString what = QStringLiteral("%1 category %2 (%3) on %4")
+                                         .arg(dark ? "dark" : "light")
+                                         .arg(c)
+                                         .arg(colour.name(), base.name());
+                QVERIFY2(theme::contrastRatio(colour, base) >= 3, qPrintable(what));
+                QVERIFY2(theme::contrastRatio(colour, label) >= 3, qPrintable(what));
+            }
+        }
+        // The marks drawn from the application palette, in each theme.
+        for (const theme::Choice choice : {theme::Choice::Light, theme::Choice::Dark}) {
+            theme::apply(choice);
+            QCOMPARE(theme::dark(), choice == theme::Choice::Dark);
+            const QColor base = QApplication::palette().color(QPalette::Base);
+            QVERIFY2(theme::contrastRatio(theme::bad(), base) >= 3, qPrintable(base.name()));
+            QVERIFY2(theme::contrastRatio(theme::good(), base) >= 3, qPrintable(base.name()));
+            QVERIFY(theme::contrastRatio(QApplication::palette().color(QPalette::Text), base) >=
+                    4.5);
+            // The label colour the timeline draws is the one checked against each bar above.
+            QCOMPARE(theme::onCategory(),
+                     choice == theme::Choice::Dark ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white));
+        }
+        theme::apply(theme::Choice::System);
+    }
+
+    // Issue 11: View > Theme > Dark turns the window and its timeline dark at once and is kept;
+    // System gives back the palette the desktop gave.
+    void theThemeMenuSwitchesAndIsKept() {
+        QSettings().clear();
+        const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+        auto w = importedWindow("theme.spanscope");
+        QVERIFY(w);
+        const auto action = [&](const QString &text) -> QAction * {
+            for (QAction *a : w->findChildren<QAction *>())
+                if (a->text() == text && a->actionGroup()) return a;
+            return nullptr;
+        };
+        QAction *dark = action(QStringLiteral("&Dark")),
+                *system = action(QStringLiteral("&System"));
+        QVERIFY(dark && system);
+        dark->trigger();
+        QVERIFY(theme::dark());
+        QCOMPARE(QSettings().value(QLatin1String(AppearanceMenu::themeKey)).toString(),
+                 QStringLiteral("dark"));
+        QApplication::processEvents();
+        const QImage timeline = w->timeline()->view()->grab().toImage();
+        QVERIFY(timeline.pixelColor(timeline.width() - 3, timeline.height() - 3).lightness() < 80);
+        QVERIFY(timeline.save(QStringLiteral("theme-dark-timeline.png")));
+        system->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+        QCOMPARE(QSettings().value(QLatin1String(AppearanceMenu::themeKey)).toString(),
+                 QStringLiteral("system"));
     }
 
     // Item 15 through the window: what the Requests dock's filter passes is what the

@@ -1,8 +1,11 @@
-// spanscope-windowshots OUTDIR: pictures the main window as a new user meets it, at 1280x720
-// and 1920x1080, offscreen, for people to look at (issue 13 asks for them before and after
-// each fix). Not a test: it asserts nothing, it saves PNGs named <width>-<state>.png.
+// spanscope-windowshots OUTDIR [dark|tr]: pictures the main window as a new user meets it, at
+// 1280x720 and 1920x1080, offscreen, for people to look at (issue 13 asks for them before and after
+// each fix), then every view in the dark theme and in Turkish (issue 11), or only those. Not a
+// test: it asserts nothing, it saves PNGs named <width>-<state>.png.
 // It uses only the window's long-standing API, so the same file builds against an older
 // checkout to picture "before". Needs ../shared/samples for the NAT and sizing states.
+#include "appearancemenu.h"
+#include "common/theme.h"
 #include "core/records.h"
 #include "inspector/inspectorview.h"
 #include "mainwindow.h"
@@ -154,6 +157,25 @@ void picture(const QSize size, const QString &data, const QString &samples,
             }
 }
 
+// Every centre tab of a window over the generated run, named PREFIX-TAB: the dark theme and the
+// Turkish translation looked at view by view.
+void everyTab(const QSize size, const QString &data, const QString &scratch, const char *prefix) {
+    MainWindow w(scratch +
+                 QStringLiteral("/%1-%2.spanscope").arg(QLatin1String(prefix)).arg(size.width()));
+    w.resize(size);
+    w.show();
+    if (!import(w, data)) return;
+    QSignalSpy analysed(&w, &MainWindow::analysisReady);
+    analysed.wait(60000);
+    w.timeline()->view()->setSelectedSpan(3);
+    for (int i = 0; i < w.centreTabs()->count(); ++i) {
+        w.centreTabs()->setCurrentIndex(i);
+        QTest::qWait(300);
+        const QString name = QStringLiteral("%1-%2").arg(QLatin1String(prefix)).arg(i);
+        save(w, qPrintable(name));
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -171,8 +193,20 @@ int main(int argc, char **argv) {
     o.concurrency = 4;
     synth::generate(o, synth::OutputFormat::NatEval, data + QStringLiteral("/nat-eval"));
     const QString samples = testsupport::samplesDir();
-    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)})
-        picture(size, data, samples, scratch.path());
+    const QString only = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    if (only.isEmpty())
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)})
+            picture(size, data, samples, scratch.path());
+    if (only.isEmpty() || only == QLatin1String("dark")) {
+        theme::apply(theme::Choice::Dark);
+        everyTab(QSize(1280, 720), data, scratch.path(), "dark");
+        theme::apply(theme::Choice::Light);
+    }
+    if (only.isEmpty() || only == QLatin1String("tr")) {
+        QSettings().setValue(QLatin1String(AppearanceMenu::languageKey), QStringLiteral("tr"));
+        AppearanceMenu::applySaved();
+        everyTab(QSize(1280, 720), data, scratch.path(), "tr");
+    }
     std::printf("pictures in %s\n", qPrintable(g_out));
     return 0;
 }

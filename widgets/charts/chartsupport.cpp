@@ -1,5 +1,7 @@
 #include "chartsupport.h"
 
+#include "common/theme.h"
+
 #include <QFileDialog>
 #include <QMenu>
 #include <QPainter>
@@ -105,19 +107,59 @@ void showLegend(QCustomPlot *plot, bool wanted) {
     plot->legend->setVisible(wanted); // the next layout takes it back where it does not fit
 }
 
+namespace {
+
+// Titles are added by each view, often after style(): they take the text colour at each replot.
+void colourTitles(QCustomPlot *plot) {
+    const QColor text = plot->palette().color(QPalette::WindowText);
+    for (QCPLayoutElement *e : plot->plotLayout()->elements(true))
+        if (auto *t = qobject_cast<QCPTextElement *>(e)) t->setTextColor(text);
+}
+
+// The chart's frame in the palette's colours: background, axes, grid, labels, legend.
+void paintFrame(QCustomPlot *plot) {
+    const QPalette pal = plot->palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    plot->setBackground(pal.base());
+    for (QCPAxis *a : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        a->grid()->setPen(QPen(theme::gridLine(), 0));
+        a->setBasePen(QPen(theme::axisLine(), 0));
+        a->setTickPen(QPen(theme::axisLine(), 0));
+        a->setSubTickPen(QPen(theme::muted(), 0));
+        a->setTickLabelColor(text);
+        a->setLabelColor(text);
+    }
+    QColor legend = pal.color(QPalette::Base);
+    legend.setAlpha(220);
+    plot->legend->setBrush(legend);
+    plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
+    plot->legend->setTextColor(text);
+    colourTitles(plot);
+}
+
+// Follows a theme switch: the frame takes the new palette's colours.
+class FollowPalette : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::PaletteChange) {
+            auto *plot = static_cast<QCustomPlot *>(watched);
+            paintFrame(plot);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
 void style(QCustomPlot *plot) {
     plot->installEventFilter(new ReplotOnShow(plot));
+    plot->installEventFilter(new FollowPalette(plot));
     QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot] { fitToSize(plot); });
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { colourTitles(plot); });
     plot->setNoAntialiasingOnDrag(true);
-    plot->setBackground(plot->palette().base());
-    for (QCPAxis *a : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
-        a->grid()->setPen(QPen(QColor(0xe0, 0xe0, 0xe0), 0));
-        a->setBasePen(QPen(QColor(0x75, 0x75, 0x75), 0));
-        a->setTickPen(QPen(QColor(0x75, 0x75, 0x75), 0));
-        a->setSubTickPen(QPen(QColor(0x9e, 0x9e, 0x9e), 0));
-    }
-    plot->legend->setBrush(QColor(255, 255, 255, 220));
-    plot->legend->setBorderPen(QPen(QColor(0xbd, 0xbd, 0xbd)));
+    paintFrame(plot);
 }
 
 void integerTicks(QCPAxis *axis) {

@@ -1,6 +1,7 @@
 #include "compareconfig.h"
 
 #include "analysis/textdiff.h"
+#include "common/theme.h"
 #include "store/runcomparer.h"
 
 #include <QTextBrowser>
@@ -83,7 +84,7 @@ void CompareConfig::setComparison(std::shared_ptr<const StoredComparison> c) {
                 "</p>");
         h += unified(d);
     }
-    m_view->setHtml(h);
+    m_view->setHtml(theme::html(h));
 }
 
 QString CompareConfig::text() const {

@@ -3,6 +3,7 @@
 #include "analysis/textdiff.h"
 #include "charts/exportmenu.h"
 #include "charts/sortcell.h"
+#include "common/theme.h"
 #include "store/runcomparer.h"
 
 #include <QComboBox>
@@ -199,8 +200,8 @@ void CompareItems::fill() {
             number(Change, va && vb ? std::optional(*vb - *va) : std::nullopt, latency ? 2 : 3);
         if (va && vb && std::abs(*vb - *va) > 1e-9) {
             const bool worse = latency ? *vb > *va : *vb < *va;
-            change->setForeground(worse ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
-            if (worse) idCell->setForeground(QColor(0xc6, 0x28, 0x28));
+            change->setForeground(worse ? theme::bad() : theme::good());
+            if (worse) idCell->setForeground(theme::bad());
         }
         number(LatencyA, a ? a->item.latency : std::nullopt, 2);
         number(LatencyB, b ? b->item.latency : std::nullopt, 2);
@@ -223,7 +224,7 @@ void CompareItems::showPair(int pair) {
     if (!any->question.empty()) q += QStringLiteral(": ") + html(any->question);
     if (!any->expected.empty())
         q += tr("<br><span style='color:#616161'>Reference: %1</span>").arg(html(any->expected));
-    m_question->setText(q);
+    m_question->setText(theme::html(q));
     const textdiff::Diff d =
         textdiff::diffWords(a ? a->generated : std::string(), b ? b->generated : std::string());
     const auto render = [&](const EvalItemRow *row, const std::vector<textdiff::Segment> &segments,
@@ -238,20 +239,24 @@ void CompareItems::showPair(int pair) {
         for (const auto &[evaluator, score] : row->item.scores) {
             h += QStringLiteral("<p><b>%1</b> %2").arg(html(evaluator)).arg(score, 0, 'f', 3);
             if (const auto it = row->reasoning.find(evaluator); it != row->reasoning.end())
-                h += QStringLiteral("<br><span style='color:#424242'>%1</span>")
-                         .arg(html(it->second));
+                h += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                         .arg(theme::muted().name(), html(it->second));
             h += QStringLiteral("</p>");
         }
         if (row->item.latency)
-            h += tr("<p style='color:#616161'>latency %1 s, %2 tokens in, %3 out, %4 errors</p>")
+            h += tr("<p style='color:%5'>latency %1 s, %2 tokens in, %3 out, %4 errors</p>")
                      .arg(*row->item.latency, 0, 'f', 2)
                      .arg(row->item.inputTokens)
                      .arg(row->item.outputTokens)
-                     .arg(row->item.errors);
+                     .arg(row->item.errors)
+                     .arg(theme::muted().name());
         return h;
     };
-    m_answerA->setHtml(render(a, d.a, tr("A"), QString::fromStdString(m_c->a.label), "#ffcdd2"));
-    m_answerB->setHtml(render(b, d.b, tr("B"), QString::fromStdString(m_c->b.label), "#c8e6c9"));
+    const bool dark = theme::dark();
+    m_answerA->setHtml(render(a, d.a, tr("A"), QString::fromStdString(m_c->a.label),
+                              dark ? "#6d2b2b" : "#ffcdd2"));
+    m_answerB->setHtml(render(b, d.b, tr("B"), QString::fromStdString(m_c->b.label),
+                              dark ? "#2b5e2f" : "#c8e6c9"));
     m_openA->setEnabled(a && a->item.traceId);
     m_openB->setEnabled(b && b->item.traceId);
     emit pairSelected(pair);

@@ -2,6 +2,7 @@
 
 #include "charts/exportmenu.h"
 #include "charts/sortcell.h"
+#include "common/theme.h"
 #include "stacks/flamegraphview.h"
 #include "store/runanalysis.h"
 #include "store/runcomparer.h"
@@ -85,14 +86,14 @@ ComparePaths::ComparePaths(QWidget *parent) : QWidget(parent) {
         if (!what.isEmpty()) s += QStringLiteral("<br><b>%1</b>").arg(what);
         return s;
     });
-    auto *legend = new QLabel(
-        tr("Width: B's time. <span style='background:#e53935;color:white'>&nbsp;own time "
-           "slower&nbsp;</span> <span style='background:#ef9a9a'>&nbsp;slower through "
-           "callees&nbsp;</span> <span style='background:#43a047;color:white'>&nbsp;own time "
-           "faster&nbsp;</span> <span style='background:#a5d6a7'>&nbsp;faster through "
-           "callees&nbsp;</span> <span style='background:#e0e0e0'>&nbsp;within "
-           "noise&nbsp;</span> <span style='background:#ab47bc;color:white'>&nbsp;new in "
-           "B&nbsp;</span>"));
+    auto *legend = new QLabel(tr(
+        "Width: B's time. <span style='background:#e53935;color:white'>&nbsp;own time "
+        "slower&nbsp;</span> <span style='background:#ef9a9a;color:#212121'>&nbsp;slower through "
+        "callees&nbsp;</span> <span style='background:#43a047;color:white'>&nbsp;own time "
+        "faster&nbsp;</span> <span style='background:#a5d6a7;color:#212121'>&nbsp;faster through "
+        "callees&nbsp;</span> <span style='background:#e0e0e0;color:#212121'>&nbsp;within "
+        "noise&nbsp;</span> <span style='background:#ab47bc;color:white'>&nbsp;new in "
+        "B&nbsp;</span>"));
     legend->setTextFormat(Qt::RichText);
     legend->setWordWrap(true);
     auto *flameBox = new QWidget;
@@ -134,7 +135,9 @@ const PathComparison *ComparePaths::pathOfNode(std::int32_t node) const {
 
 QColor ComparePaths::colourOf(std::int32_t node) const {
     const PathComparison *p = pathOfNode(node);
-    if (!p) return QColor(0xe0, 0xe0, 0xe0);
+    const bool dark = theme::dark();
+    const QColor neutral = dark ? QColor(0x4a, 0x4d, 0x52) : QColor(0xe0, 0xe0, 0xe0);
+    if (!p) return neutral;
     if (p->callsA == 0) return QColor(0xab, 0x47, 0xbc);
     const bool slower = p->p50Change() > 0;
     if (p->selfChanged) {
@@ -142,13 +145,16 @@ QColor ComparePaths::colourOf(std::int32_t node) const {
         const double rel = p->p50A && *p->p50A > 0 ? std::abs(p->p50Change()) / *p->p50A : 1.0;
         const double t = std::clamp(0.35 + 0.65 * rel, 0.35, 1.0);
         const QColor full = slower ? QColor(0xe5, 0x39, 0x35) : QColor(0x43, 0xa0, 0x47);
-        const QColor pale(0xf5, 0xf5, 0xf5);
+        const QColor pale = dark ? QColor(0x3a, 0x3d, 0x41) : QColor(0xf5, 0xf5, 0xf5);
         return QColor::fromRgbF(pale.redF() + (full.redF() - pale.redF()) * t,
                                 pale.greenF() + (full.greenF() - pale.greenF()) * t,
                                 pale.blueF() + (full.blueF() - pale.blueF()) * t);
     }
-    if (p->durationChanged) return slower ? QColor(0xef, 0x9a, 0x9a) : QColor(0xa5, 0xd6, 0xa7);
-    return QColor(0xe0, 0xe0, 0xe0);
+    if (p->durationChanged) {
+        if (dark) return slower ? QColor(0x8e, 0x3b, 0x3b) : QColor(0x3b, 0x7a, 0x3f);
+        return slower ? QColor(0xef, 0x9a, 0x9a) : QColor(0xa5, 0xd6, 0xa7);
+    }
+    return neutral;
 }
 
 void ComparePaths::setComparison(std::shared_ptr<const StoredComparison> comparison) {
@@ -208,8 +214,7 @@ void ComparePaths::fillTable() {
         set(TokensB, QString::number(p.tokensB), static_cast<double>(p.tokensB));
         QTableWidgetItem *what = set(Changed, changeText(p), row);
         if (p.selfChanged || p.durationChanged) {
-            const QColor c =
-                p.p50Change() > 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32);
+            const QColor c = p.p50Change() > 0 ? theme::bad() : theme::good();
             change->setForeground(c);
             what->setForeground(c);
         }

@@ -2,6 +2,7 @@
 
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
+#include "common/theme.h"
 #include "store/runcomparer.h"
 
 #include <QHBoxLayout>
@@ -116,7 +117,7 @@ void CompareSummary::setComparison(std::shared_ptr<const StoredComparison> compa
                    "under Items)")
                     .arg(r.unmatchedA.size())
                     .arg(r.unmatchedB.size());
-    m_headline->setText(head + QStringLiteral("."));
+    m_headline->setText(theme::html(head + QStringLiteral(".")));
     fillQuality(alpha);
     fillLatency();
 }

@@ -1,6 +1,7 @@
 #include "leaderboardpane.h"
 
 #include "charts/exportmenu.h"
+#include "common/theme.h"
 #include "item/leaderboardmodel.h"
 #include "workspace/latestresult.h"
 
@@ -19,14 +20,14 @@ namespace spanscope {
 
 namespace {
 
-// Draws the model's best values: bold on a pale green.
+// Draws the model's best values: bold on a green tint.
 class BestProxy : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     QVariant data(const QModelIndex &index, int role) const override {
         if ((role == Qt::FontRole || role == Qt::BackgroundRole) &&
             index.data(LeaderboardModel::BestRole).toBool()) {
-            if (role == Qt::BackgroundRole) return QColor(0xc8, 0xe6, 0xc9);
+            if (role == Qt::BackgroundRole) return theme::withAlpha(theme::good(), 70);
             QFont f;
             f.setBold(true);
             return f;

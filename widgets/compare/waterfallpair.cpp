@@ -1,6 +1,7 @@
 #include "waterfallpair.h"
 
 #include "analysis/timelinespans.h"
+#include "common/theme.h"
 #include "timeline/timelinepainter.h"
 
 #include <QHelpEvent>
@@ -135,27 +136,28 @@ void WaterfallPair::render(QPainter &p, QSize size) const {
             step = m * magnitude;
             break;
         }
-    p.setPen(QColor(0x75, 0x75, 0x75));
+    const QPalette &pal = palette();
+    p.setPen(theme::muted());
     const int bottom =
         panelTop(1) + titleHeight + static_cast<int>(m_rows.names.size()) * rowHeight;
     for (double t = 0; t <= seconds + 1e-9; t += step) {
         const int x = static_cast<int>(xOf(static_cast<std::int64_t>(t * 1e9), w));
-        p.setPen(QColor(0xe0, 0xe0, 0xe0));
+        p.setPen(theme::gridLine());
         p.drawLine(x, axisHeight, x, bottom);
-        p.setPen(QColor(0x61, 0x61, 0x61));
+        p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(x + 2, axisHeight - 6, QString::number(t, 'g', 4) + QStringLiteral(" s"));
     }
     for (int side = 0; side < 2; ++side) {
         const int top = panelTop(side);
-        p.fillRect(QRect(0, top, w, titleHeight), QColor(0xec, 0xef, 0xf1));
-        p.setPen(QColor(0x21, 0x21, 0x21));
+        p.fillRect(QRect(0, top, w, titleHeight), pal.color(QPalette::Button));
+        p.setPen(pal.color(QPalette::ButtonText));
         p.drawText(QRect(6, top, w - 12, titleHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    m_title[side]);
         const auto &rowOf = side == 0 ? m_rows.rowOfA : m_rows.rowOfB;
         for (std::size_t r = 0; r < m_rows.names.size(); ++r) {
             const int y = top + titleHeight + static_cast<int>(r) * rowHeight;
-            if (r % 2) p.fillRect(QRect(0, y, w, rowHeight), QColor(0xfa, 0xfa, 0xfa));
-            p.setPen(QColor(0x42, 0x42, 0x42));
+            if (r % 2) p.fillRect(QRect(0, y, w, rowHeight), pal.color(QPalette::AlternateBase));
+            p.setPen(pal.color(QPalette::Text));
             p.drawText(QRect(4 + m_rows.depth[r] * 10, y, g - 8 - m_rows.depth[r] * 10, rowHeight),
                        Qt::AlignVCenter | Qt::AlignLeft,
                        fm.elidedText(QString::fromStdString(m_rows.names[r]), Qt::ElideRight,

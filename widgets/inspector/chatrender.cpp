@@ -1,5 +1,7 @@
 #include "chatrender.h"
 
+#include "common/theme.h"
+
 #include <QStringList>
 
 namespace spanscope {
@@ -77,10 +79,12 @@ QString message(const json &m) {
     QString role = text(member(m, "role"));
     if (role == QLatin1String("model")) role = QStringLiteral("assistant"); // Gemini
     if (role.isEmpty()) role = QStringLiteral("message");
-    const QString colour = role == QLatin1String("user")        ? QStringLiteral("#1565c0")
-                           : role == QLatin1String("assistant") ? QStringLiteral("#2e7d32")
-                           : role == QLatin1String("tool")      ? QStringLiteral("#e65100")
-                                                                : QStringLiteral("#616161");
+    const bool dark = theme::dark();
+    const QString colour =
+        role == QLatin1String("user")        ? QLatin1String(dark ? "#90caf9" : "#1565c0")
+        : role == QLatin1String("assistant") ? QLatin1String(dark ? "#a5d6a7" : "#2e7d32")
+        : role == QLatin1String("tool")      ? QLatin1String(dark ? "#ffb74d" : "#e65100")
+                                             : QLatin1String(dark ? "#bdbdbd" : "#616161");
     QStringList calls;
     QString body = content(m.contains("parts") ? m["parts"] : member(m, "content"), calls);
     for (const json &c : member(m, "tool_calls").is_array() ? m["tool_calls"] : json::array())

@@ -3,6 +3,7 @@
 #include "analysis/timeaxis.h"
 #include "analysis/timelinespans.h"
 #include "chatrender.h"
+#include "common/theme.h"
 #include "core/category.h"
 #include "core/records.h"
 #include "store/chunkseries.h"
@@ -237,8 +238,9 @@ void InspectorView::loadPayload() {
         m_payload->setPlainText(QString::fromStdString(text));
         return;
     }
-    m_payload->setHtml(QStringLiteral("<div style='font-family:sans-serif'>%1</div><pre>%2</pre>")
-                           .arg(*chat, QString::fromStdString(text).toHtmlEscaped()));
+    m_payload->setHtml(
+        theme::html(QStringLiteral("<div style='font-family:sans-serif'>%1</div><pre>%2</pre>")
+                        .arg(*chat, QString::fromStdString(text).toHtmlEscaped())));
 }
 
 QString InspectorView::payloadText() const {

@@ -4,6 +4,7 @@
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
 #include "charts/sortcell.h"
+#include "common/theme.h"
 #include "store/runqueries.h"
 #include "workspace/latestresult.h"
 
@@ -317,7 +318,7 @@ void OverviewPane::fillItems() {
                 it == r.item.scores.end() ? std::nullopt : std::optional<double>(it->second);
             QTableWidgetItem *c = number(FixedColumns + static_cast<int>(e), score, 3);
             if (score && *score <= lowMark[e]) {
-                c->setForeground(QColor(0xc6, 0x28, 0x28));
+                c->setForeground(theme::bad());
                 QFont f = c->font();
                 f.setBold(true);
                 c->setFont(f);
@@ -331,7 +332,7 @@ void OverviewPane::fillItems() {
         QTableWidgetItem *errors =
             number(after + 3, static_cast<double>(r.item.errors + (r.error.empty() ? 0 : 1)), 0);
         if (!r.error.empty()) {
-            errors->setForeground(QColor(0xc6, 0x28, 0x28));
+            errors->setForeground(theme::bad());
             errors->setToolTip(
                 tr("The workflow failed on this item: %1").arg(QString::fromStdString(r.error)));
         }

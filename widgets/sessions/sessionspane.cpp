@@ -2,6 +2,7 @@
 
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
+#include "common/theme.h"
 #include "item/sessiontablemodel.h"
 #include "store/runanalysis.h"
 
@@ -33,7 +34,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override {
         if (role == Qt::ForegroundRole && index.column() == SessionTableModel::Session &&
             index.data(SessionTableModel::OutlierRole).toBool())
-            return QColor(0xc6, 0x28, 0x28);
+            return theme::bad();
         return QSortFilterProxyModel::data(index, role);
     }
 };
@@ -210,8 +211,8 @@ void SessionsPane::fillScatter() {
         const QColor c = group < 0 ? charts::seriesColour(0) : charts::seriesColour(group);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, 6));
         g->setSelectable(QCP::stMultipleDataRanges);
-        g->selectionDecorator()->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssDisc, Qt::black, QColor(0xf9, 0xa8, 0x25), 8));
+        g->selectionDecorator()->setScatterStyle(QCPScatterStyle(
+            QCPScatterStyle::ssDisc, palette().color(QPalette::Text), QColor(0xf9, 0xa8, 0x25), 8));
         g->setData(xy.first, xy.second, true);
         g->removeFromLegend();
         m_pointTraces.push_back({g, traces[group]});
@@ -219,8 +220,8 @@ void SessionsPane::fillScatter() {
     QCPGraph *out = m_scatter->addGraph();
     out->setName(tr("outliers"));
     out->setLineStyle(QCPGraph::lsNone);
-    out->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                         QPen(QColor(0xc6, 0x28, 0x28), 1.6), Qt::NoBrush, 12));
+    out->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(theme::bad(), 1.6), Qt::NoBrush, 12));
     out->setSelectable(QCP::stNone);
     out->setData(outX, outY, true);
     m_pointTraces.push_back({out, outTraces}); // a click on a ring opens its request too
@@ -237,8 +238,8 @@ void SessionsPane::fillScatter() {
         t->setText(label.arg(dur(ns)));
         t->setColor(colour);
     };
-    line(spread.medianNs, tr("median %1"), QColor(0x2e, 0x7d, 0x32));
-    line(spread.p95Ns, tr("p95 %1"), QColor(0xef, 0x6c, 0x00));
+    line(spread.medianNs, tr("median %1"), theme::good());
+    line(spread.p95Ns, tr("p95 %1"), theme::warn());
     m_scatter->rescaleAxes();
     m_scatter->yAxis->setRangeLower(0);
     m_scatter->yAxis->scaleRange(1.08);
@@ -285,13 +286,13 @@ void SessionsPane::fillHistogram() {
         band->topLeft->setCoords(0, f->upper.value_or(*f->value));
         band->bottomRight->setCoords(1, f->lower.value_or(*f->value));
         band->setPen(Qt::NoPen);
-        band->setBrush(QColor(0x7b, 0x1f, 0xa2, 50));
+        band->setBrush(theme::withAlpha(theme::accent(), 50));
         auto *t = new QCPItemText(m_histogram);
         t->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         t->position->setCoords(0.98, *f->value);
         t->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
         t->setText(tr("forecast %1 s").arg(*f->value, 0, 'f', 1));
-        t->setColor(QColor(0x7b, 0x1f, 0xa2));
+        t->setColor(theme::accent());
     }
     m_histogram->xAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.1);
     m_histogram->yAxis->setRange(m_scatter->yAxis->range());

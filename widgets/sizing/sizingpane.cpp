@@ -2,6 +2,7 @@
 
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
+#include "common/theme.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -219,13 +220,12 @@ void SizingPane::fillChart() {
     QCPGraph *fitted =
         scatterGraph(tr("p95 at each concurrency"),
                      QCPScatterStyle(QCPScatterStyle::ssDisc, charts::seriesColour(0), 9));
-    QCPGraph *outliers =
-        scatterGraph(tr("outlier: left out of the fit"),
-                     QCPScatterStyle(QCPScatterStyle::ssCrossCircle,
-                                     QPen(QColor(0xc6, 0x28, 0x28), 2), Qt::NoBrush, 11));
+    QCPGraph *outliers = scatterGraph(
+        tr("outlier: left out of the fit"),
+        QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(theme::bad(), 2), Qt::NoBrush, 11));
     QCPGraph *interrupted = scatterGraph(
         tr("interrupted run (not fitted)"),
-        QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(QColor(0x75, 0x75, 0x75)), Qt::NoBrush, 9));
+        QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(theme::muted()), Qt::NoBrush, 9));
     double xMax = 0, yMax = budget();
     for (const sizing::Point &p : s.points)
         xMax = std::max(xMax, p.concurrency);
@@ -256,19 +256,19 @@ void SizingPane::fillChart() {
                                 .arg(num(fit.intercept, 2), num(fit.slope, 3), num(fit.rSquared, 3))
                           : tr("fit rejected: %1").arg(QString::fromStdString(fit.rejected)));
         line->setPen(fit.accepted ? QPen(charts::seriesColour(0), 2)
-                                  : QPen(QColor(0x9e, 0x9e, 0x9e), 1.5, Qt::DotLine));
+                                  : QPen(theme::muted(), 1.5, Qt::DotLine));
         line->addData(0, fit.intercept);
         line->addData(xMax, fit.intercept + fit.slope * xMax);
     }
     QCPGraph *budgetLine = c->addGraph();
     budgetLine->setName(tr("budget %1 s").arg(num(budget(), 2)));
-    budgetLine->setPen(QPen(QColor(0xef, 0x6c, 0x00), 1.5, Qt::DashLine));
+    budgetLine->setPen(QPen(theme::warn(), 1.5, Qt::DashLine));
     budgetLine->addData(0, budget());
     budgetLine->addData(xMax, budget());
     if (m_result.concurrencyAtBudget) {
         QCPGraph *drop = c->addGraph();
         drop->setName(tr("within budget up to %1").arg(num(*m_result.concurrencyAtBudget, 1)));
-        drop->setPen(QPen(QColor(0x2e, 0x7d, 0x32), 1.5, Qt::DashDotLine));
+        drop->setPen(QPen(theme::good(), 1.5, Qt::DashDotLine));
         drop->addData(*m_result.concurrencyAtBudget, 0);
         drop->addData(*m_result.concurrencyAtBudget, budget());
     }
@@ -293,7 +293,7 @@ void SizingPane::fillTable() {
         const sizing::Point &p = s.points[i];
         cell(row, Concurrency, concurrencyLabel(p.concurrency), p.concurrency);
         QTableWidgetItem *p95 = cell(row, P95, num(p.p95, 2), p.p95);
-        if (p.p95 > budget()) p95->setForeground(QColor(0xc6, 0x28, 0x28));
+        if (p.p95 > budget()) p95->setForeground(theme::bad());
         cell(row, Items, p.items.empty() ? QStringLiteral("-") : QString::number(p.items.size()),
              static_cast<double>(p.items.size()));
         const int over = m_result.itemsOverBudget[i];
@@ -381,7 +381,7 @@ void SizingPane::fillOutputs() {
             html += tr("<p style='color:#616161'>NAT estimated nothing for this metric (it had "
                        "no target for it).</p>");
     }
-    m_outputs->setText(html);
+    m_outputs->setText(theme::html(html));
 }
 
 } // namespace spanscope

@@ -1,5 +1,6 @@
 #include "flamegraphview.h"
 
+#include "common/theme.h"
 #include "store/runanalysis.h"
 #include "timeline/timelinepainter.h"
 
@@ -229,10 +230,10 @@ void FlameGraphView::render(QPainter &p, QSize size) {
         QColor fill;
         QString label;
         if (b.merged > 0) {
-            fill = QColor(0xbd, 0xbd, 0xbd);
+            fill = palette().color(QPalette::Mid);
             label = tr("+%L1 more").arg(b.merged);
         } else if (b.node < 0) {
-            fill = QColor(0x90, 0xa4, 0xae);
+            fill = theme::folded();
             label = tr("all requests");
         } else {
             const StackNode &n = t.nodes[static_cast<std::size_t>(b.node)];
@@ -246,11 +247,11 @@ void FlameGraphView::render(QPainter &p, QSize size) {
         if (b.ancestor || (searching && !hit)) fill = fill.lighter(150);
         p.fillRect(r, fill);
         if (hit || (b.node == m_selected && b.node >= 0 && b.merged == 0)) {
-            p.setPen(QPen(hit ? QColor(0xf9, 0xa8, 0x25) : QColor(0x21, 0x21, 0x21), 2));
+            p.setPen(QPen(hit ? theme::searchHit() : palette().color(QPalette::Text), 2));
             p.drawRect(r.adjusted(1, 1, -1, -1));
         }
         if (r.width() > 28) {
-            p.setPen(QColor(0x21, 0x21, 0x21));
+            p.setPen(theme::textOn(fill));
             p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
                        fm.elidedText(label, Qt::ElideRight, r.width() - 5));
         }

@@ -25,10 +25,10 @@ ConcurrencyTrack::ConcurrencyTrack(TimelineView *view, QWidget *parent)
     setPlottingHints(QCP::phFastPolylines | QCP::phCacheLabels);
     m_level = addGraph();
     m_level->setLineStyle(QCPGraph::lsStepLeft);
-    m_level->setPen(QPen(QColor(0x45, 0x5a, 0x64), 1));
+    m_level->setPen(QPen(QColor(0x78, 0x90, 0x9c), 1)); // reads on light and dark
     m_level->setBrush(QColor(0x90, 0xa4, 0xae, 110));
     m_line = addGraph();
-    m_line->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1, Qt::DashLine));
+    m_line->setPen(QPen(QColor(0xe5, 0x39, 0x35), 1, Qt::DashLine));
     m_above = addGraph();
     m_above->setLineStyle(QCPGraph::lsStepLeft);
     m_above->setPen(Qt::NoPen);

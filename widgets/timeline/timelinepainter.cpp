@@ -1,6 +1,7 @@
 #include "timelinepainter.h"
 
 #include "analysis/timeaxis.h"
+#include "common/theme.h"
 #include "core/category.h"
 #include "core/records.h"
 
@@ -13,13 +14,7 @@
 namespace spanscope {
 
 QColor TimelinePainter::categoryColour(std::uint8_t c) {
-    static const std::array<QColor, categoryCount> colours = {
-        QColor(0x9e, 0x9e, 0x9e), QColor(0x5c, 0x6b, 0xc0), QColor(0x7e, 0x57, 0xc2),
-        QColor(0x42, 0xa5, 0xf5), QColor(0xef, 0x6c, 0x00), QColor(0x26, 0xa6, 0x9a),
-        QColor(0x66, 0xbb, 0x6a), QColor(0xaf, 0xb4, 0x2b), QColor(0x8d, 0x6e, 0x63),
-        QColor(0xec, 0x40, 0x7a), QColor(0x78, 0x90, 0x9c), QColor(0x29, 0xb6, 0xf6),
-        QColor(0xff, 0xa7, 0x26), QColor(0xbd, 0xbd, 0xbd), QColor(0xab, 0x47, 0xbc)};
-    return c < colours.size() ? colours[c] : colours[0];
+    return theme::category(c);
 }
 
 void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
@@ -73,19 +68,19 @@ void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const
     p.drawRects(faded);
     for (const TimelineRect *r : unfinished)
         paintUnfinished(p, *r);
-    p.setBrush(QColor(0x45, 0x5a, 0x64));
+    p.setBrush(theme::folded());
     p.drawRects(folded);
-    p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+    p.setBrush(theme::bad());
     p.drawRects(errors);
     paintChunks(p, s);
     if (!hits.isEmpty()) { // search hits: a yellow frame that reads on every colour
         p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(QColor(0xff, 0xd6, 0x00), 2));
+        p.setPen(QPen(theme::searchHit(), 2));
         p.drawRects(hits);
         p.setPen(Qt::NoPen);
     }
     paintSelection(p, s);
-    p.setPen(Qt::white);
+    p.setPen(theme::onCategory());
     const int textTop = (s.view->laneHeightPx - p.fontMetrics().height()) / 2;
     for (const TimelineRect &r : s.frame->rects()) {
         if (r.count > 1 || r.w < 40 || isDimmed(r)) continue;
@@ -131,13 +126,15 @@ void TimelinePainter::paintChunks(QPainter &p, const TimelinePaintState &s) cons
                 const int h = std::max(2, room * n / most);
                 strip.push_back(QRect(r.x + 3 * b, r.y + r.h - 1 - h, 2, h));
             }
-            p.setBrush(QColor(255, 255, 255, 150));
+            QColor comb = theme::onCategory();
+            comb.setAlpha(150);
+            p.setBrush(comb);
             p.drawRects(strip);
         }
         if (c.first > 0) {
             const int x = xOf(c.first);
             if (x >= r.x && x < r.x + r.w) {
-                p.setBrush(QColor(0x21, 0x21, 0x21));
+                p.setBrush(QColor(0x21, 0x21, 0x21)); // dark on every bar, in both themes
                 p.drawRect(QRect(x, r.y, 2, r.h));
             }
         }
@@ -205,8 +202,10 @@ void TimelinePainter::paintUnfinished(QPainter &p, const TimelineRect &r) const 
     const int markWidth = p.fontMetrics().horizontalAdvance(mark) + 8;
     if (q.width() > 3 * markWidth) { // the words where there is room for them and the name
         const QRect box(q.right() - markWidth, q.top() + 1, markWidth - 2, q.height() - 2);
-        p.fillRect(box, QColor(255, 255, 255, 190)); // readable over the hatching
-        p.setPen(colour.darker(220));
+        const bool dark = theme::dark();
+        p.fillRect(box, dark ? QColor(0x1e, 0x1f, 0x22, 190)
+                             : QColor(255, 255, 255, 190)); // readable over the hatching
+        p.setPen(dark ? colour : colour.darker(220));
         p.drawText(box, Qt::AlignCenter, mark);
     }
     p.setPen(Qt::NoPen);
@@ -276,7 +275,7 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
                                                               : QString());
         const int dw = fm.horizontalAdvance(duration) + 6;
         const int nameX = x + toggleWidth + 8;
-        p.setPen((s.spans->flags[i] & SpanError) && !selected ? QColor(0xd3, 0x2f, 0x2f) : text);
+        p.setPen((s.spans->flags[i] & SpanError) && !selected ? theme::bad() : text);
         p.drawText(QRect(nameX, y, s.left - nameX - dw, h), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(QString::fromStdString(s.spans->names[s.spans->nameId[i]]),
                                  Qt::ElideRight, s.left - nameX - dw));
@@ -350,7 +349,7 @@ void TimelinePainter::paintGroupGutter(QPainter &p, const TimelinePaintState &s)
 void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState &s) const {
     // A line above each request's group of lanes (Gantt per trace), so groups read apart.
     const TimelineViewport &v = *s.view;
-    p.setPen(QColor(0xb0, 0xbe, 0xc5));
+    p.setPen(s.palette.mid().color());
     const double last = v.firstLane + static_cast<double>(v.heightPx) / v.laneHeightPx;
     // The groups' first lanes ascend: search for the shown ones, a run can have a million.
     const std::vector<std::int32_t> &firsts = s.layout->traceFirstLane();

@@ -2,6 +2,7 @@
 
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
+#include "common/theme.h"
 #include "store/runanalysis.h"
 
 #include <QGridLayout>
@@ -235,11 +236,11 @@ void TokensPane::fillLatency() {
         band->topLeft->setCoords(f->lower.value_or(*f->value), 0);
         band->bottomRight->setCoords(f->upper.value_or(*f->value), 1);
         band->setPen(Qt::NoPen);
-        band->setBrush(QColor(0x7b, 0x1f, 0xa2, 60));
+        band->setBrush(theme::withAlpha(theme::accent(), 60));
         auto *mean = new QCPItemStraightLine(p);
         mean->point1->setCoords(*f->value, 0);
         mean->point2->setCoords(*f->value, 1);
-        mean->setPen(QPen(QColor(0x7b, 0x1f, 0xa2), 1.5));
+        mean->setPen(QPen(theme::accent(), 1.5));
         auto *label = new QCPItemText(p);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         label->position->setCoords(*f->value, 0.02);
@@ -248,7 +249,7 @@ void TokensPane::fillLatency() {
                            .arg(*f->value, 0, 'f', 2)
                            .arg(f->lower.value_or(*f->value), 0, 'f', 2)
                            .arg(f->upper.value_or(*f->value), 0, 'f', 2));
-        label->setColor(QColor(0x7b, 0x1f, 0xa2));
+        label->setColor(theme::accent());
         double labelY = 0.12; // staggered: the three lines are often close
         for (const char *q : {"p90", "p95", "p99"}) {
             const auto pq = m_a->metric(std::string("forecast.llm_latency.") + q);
@@ -256,14 +257,14 @@ void TokensPane::fillLatency() {
             auto *l = new QCPItemStraightLine(p);
             l->point1->setCoords(*pq->value, 0);
             l->point2->setCoords(*pq->value, 1);
-            l->setPen(QPen(QColor(0x7b, 0x1f, 0xa2), 1, Qt::DotLine));
+            l->setPen(QPen(theme::accent(), 1, Qt::DotLine));
             auto *t = new QCPItemText(p);
             t->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
             t->position->setCoords(*pq->value, labelY);
             labelY += 0.07;
             t->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
             t->setText(QString::fromLatin1(q));
-            t->setColor(QColor(0x7b, 0x1f, 0xa2));
+            t->setColor(theme::accent());
         }
     }
     charts::replotWhenShown(p);
