@@ -62,19 +62,24 @@ void AppearanceMenu::applySaved() {
     const QLocale locale(savedLanguage());
     // Numbers, dates and sizes follow the language too (a decimal comma in Turkish).
     QLocale::setDefault(locale);
-    auto *own = new QTranslator(qApp);
-    if (own->load(locale, QStringLiteral("spanscope"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-    else
-        delete own;
-    // Qt's own texts (dialog buttons, the file dialog), where the system has them.
-    auto *qt = new QTranslator(qApp);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    else
-        delete qt;
+    // Ours and Qt's own texts (dialog buttons, the file dialog, where the system has them),
+    // replacing what an earlier call installed.
+    static QTranslator *installed[2] = {nullptr, nullptr};
+    const std::pair<QString, QString> catalogues[2] = {
+        {QStringLiteral("spanscope"), QStringLiteral(":/i18n")},
+        {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)}};
+    for (int i = 0; i < 2; ++i) {
+        if (installed[i]) QApplication::removeTranslator(installed[i]);
+        delete installed[i];
+        installed[i] = new QTranslator;
+        if (!installed[i]->load(locale, catalogues[i].first, QStringLiteral("_"),
+                                catalogues[i].second)) {
+            delete installed[i];
+            installed[i] = nullptr;
+            continue;
+        }
+        QApplication::installTranslator(installed[i]);
+    }
 }
 
 } // namespace spanscope

@@ -71,7 +71,8 @@ int main(int argc, char *argv[]) {
         window = std::make_unique<MainWindow>(path);
     } catch (const std::exception &e) {
         QMessageBox::critical(nullptr, QStringLiteral("Spanscope"),
-                              QStringLiteral("Cannot open the workspace %1:\n%2")
+                              QCoreApplication::translate("spanscope::MainWindow",
+                                                          "Cannot open the workspace %1:\n%2")
                                   .arg(path, QString::fromUtf8(e.what())));
         return 1;
     }

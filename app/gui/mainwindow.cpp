@@ -7,6 +7,7 @@
 #include "decisiontabs.h"
 #include "helpmenu.h"
 #include "inspector/inspectorview.h"
+#include "item/localformat.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
 #include "recentmenu.h"
@@ -177,14 +178,15 @@ void MainWindow::buildDocks() {
         m_inspector->showSpan(spanRowId, m_timeline->view()->originNs(),
                               known ? selfTimeNs(*s, span) : -1);
         if (const auto it = m_critical.find(span); known && it != m_critical.end())
-            m_inspector->addProperty(tr("critical path"),
-                                     tr("%1 on it, %2% of the request")
-                                         .arg(QString::fromStdString(formatDuration(it->second)))
-                                         .arg(m_criticalLatencyNs > 0
-                                                  ? 100.0 * static_cast<double>(it->second) /
-                                                        static_cast<double>(m_criticalLatencyNs)
-                                                  : 0.0,
-                                              0, 'f', 1));
+            m_inspector->addProperty(
+                tr("critical path"),
+                tr("%1 on it, %2% of the request")
+                    .arg(local::duration(it->second))
+                    .arg(local::fixed(m_criticalLatencyNs > 0
+                                          ? 100.0 * static_cast<double>(it->second) /
+                                                static_cast<double>(m_criticalLatencyNs)
+                                          : 0.0,
+                                      1)));
     });
 }
 

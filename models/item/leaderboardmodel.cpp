@@ -1,5 +1,7 @@
 #include "leaderboardmodel.h"
 
+#include "localformat.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <set>
@@ -110,8 +112,8 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const {
     if (role == SortRole) return v ? QVariant(*v) : QVariant(-1e300);
     if (!v) return QStringLiteral("-");
     const int evaluators = static_cast<int>(m_evaluators.size());
-    if (c >= fixedBefore && c < fixedBefore + evaluators) return QString::number(*v, 'f', 3);
-    if (c == p50Column() || c == p50Column() + 1) return QString::number(*v, 'f', 2);
+    if (c >= fixedBefore && c < fixedBefore + evaluators) return local::fixed(*v, 3);
+    if (c == p50Column() || c == p50Column() + 1) return local::fixed(*v, 2);
     return QLocale().toString(static_cast<qlonglong>(*v));
 }
 

@@ -1,6 +1,7 @@
 #include "sessiontablemodel.h"
 
 #include "analysis/timelinespans.h"
+#include "localformat.h"
 
 namespace spanscope {
 
@@ -30,7 +31,7 @@ int SessionTableModel::columnCount(const QModelIndex &parent) const {
 QVariant SessionTableModel::data(const QModelIndex &index, int role) const {
     const SessionStats *s = index.isValid() ? session(index.row()) : nullptr;
     if (!s) return {};
-    const auto d = [](std::int64_t ns) { return QString::fromStdString(formatDuration(ns)); };
+    const auto d = [](std::int64_t ns) { return local::duration(ns); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Session:

@@ -1,6 +1,7 @@
 #include "stacktablemodel.h"
 
 #include "analysis/timelinespans.h"
+#include "localformat.h"
 
 namespace spanscope {
 
@@ -71,8 +72,7 @@ int StackTableModel::columnCount(const QModelIndex &) const {
 
 QVariant StackTableModel::value(const Row &r, int column, bool raw) const {
     const auto ns = [&](double v) -> QVariant {
-        return raw ? QVariant(v)
-                   : QVariant(QString::fromStdString(formatDuration(static_cast<std::int64_t>(v))));
+        return raw ? QVariant(v) : QVariant(local::duration(static_cast<std::int64_t>(v)));
     };
     const auto count = [&](std::int64_t v) -> QVariant {
         return raw ? QVariant(static_cast<qlonglong>(v)) : QVariant(QStringLiteral("%L1").arg(v));

@@ -1,5 +1,6 @@
 #include "tracetablemodel.h"
 
+#include "localformat.h"
 #include "store/requestname.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -10,7 +11,7 @@ namespace spanscope {
 
 namespace {
 QString seconds(std::int64_t ns) {
-    return QString::number(static_cast<double>(ns) / 1e9, 'f', 3) + QStringLiteral(" s");
+    return local::fixed(static_cast<double>(ns) / 1e9, 3) + QStringLiteral(" s");
 }
 } // namespace
 

@@ -10,6 +10,7 @@
 #include "item/tracefiltermodel.h"
 #include "launchpaths.h"
 #include "mainwindow.h"
+#include "stacks/stackspane.h"
 #include "store/importcontroller.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -24,6 +25,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -427,6 +429,42 @@ private slots:
         QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
         QCOMPARE(QSettings().value(QLatin1String(AppearanceMenu::themeKey)).toString(),
                  QStringLiteral("system"));
+    }
+
+    // Issue 11: with Turkish chosen (or the system's locale Turkish), the window's menus and
+    // docks are Turkish and numbers take a decimal comma; back in English afterwards.
+    void theWindowSpeaksTurkish() {
+        QSettings().setValue(QLatin1String(AppearanceMenu::languageKey), QStringLiteral("tr"));
+        AppearanceMenu::applySaved();
+        {
+            MainWindow w(workspacePath("turkish.spanscope"));
+            QStringList menus, docks;
+            for (QAction *a : w.menuBar()->actions())
+                menus << a->text();
+            for (QDockWidget *d : w.findChildren<QDockWidget *>())
+                docks << d->windowTitle();
+            QCOMPARE(menus, QStringList({QStringLiteral("&Dosya"), QStringLiteral("&Görünüm"),
+                                         QStringLiteral("&Yardım")}));
+            docks.sort();
+            QCOMPARE(docks,
+                     QStringList({QStringLiteral("Çalıştırmalar"), QStringLiteral("İnceleyici"),
+                                  QStringLiteral("İstekler")}));
+            QCOMPARE(w.centreTabs()->tabText(w.centreTabs()->indexOf(w.stacks())),
+                     QStringLiteral("Yığınlar"));
+            QCOMPARE(QLocale().toString(1.5), QStringLiteral("1,5"));
+            QCOMPARE(QCoreApplication::translate("spanscope::LeaderboardPane", "%n run(s) selected",
+                                                 nullptr, 3),
+                     QStringLiteral("3 çalıştırma seçildi"));
+        }
+        QSettings().setValue(QLatin1String(AppearanceMenu::languageKey), QStringLiteral("en"));
+        AppearanceMenu::applySaved();
+        MainWindow english(workspacePath("english.spanscope"));
+        QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("spanscope::LeaderboardPane", "%n run(s) selected",
+                                             nullptr, 1),
+                 QStringLiteral("1 run selected"));
+        QSettings().remove(QLatin1String(AppearanceMenu::languageKey));
+        AppearanceMenu::applySaved();
     }
 
     // Item 15 through the window: what the Requests dock's filter passes is what the

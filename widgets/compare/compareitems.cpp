@@ -4,6 +4,7 @@
 #include "charts/exportmenu.h"
 #include "charts/sortcell.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "store/runcomparer.h"
 
 #include <QComboBox>
@@ -188,7 +189,7 @@ void CompareItems::fill() {
                          new SortCell(QString::fromStdString(any->question).simplified(), row));
         const auto va = value(a), vb = value(b);
         const auto number = [&](int column, const std::optional<double> &v, int decimals) {
-            auto *c = new SortCell(v ? QString::number(*v, 'f', decimals) : QStringLiteral("-"),
+            auto *c = new SortCell(v ? local::fixed(*v, decimals) : QStringLiteral("-"),
                                    v.value_or(-1e300));
             c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column, c);
@@ -237,7 +238,7 @@ void CompareItems::showPair(int pair) {
                            : html(s.text);
         h += QStringLiteral("</p>");
         for (const auto &[evaluator, score] : row->item.scores) {
-            h += QStringLiteral("<p><b>%1</b> %2").arg(html(evaluator)).arg(score, 0, 'f', 3);
+            h += QStringLiteral("<p><b>%1</b> %2").arg(html(evaluator)).arg(local::fixed(score, 3));
             if (const auto it = row->reasoning.find(evaluator); it != row->reasoning.end())
                 h += QStringLiteral("<br><span style='color:%1'>%2</span>")
                          .arg(theme::muted().name(), html(it->second));
@@ -245,7 +246,7 @@ void CompareItems::showPair(int pair) {
         }
         if (row->item.latency)
             h += tr("<p style='color:%5'>latency %1 s, %2 tokens in, %3 out, %4 errors</p>")
-                     .arg(*row->item.latency, 0, 'f', 2)
+                     .arg(local::fixed(*row->item.latency, 2))
                      .arg(row->item.inputTokens)
                      .arg(row->item.outputTokens)
                      .arg(row->item.errors)

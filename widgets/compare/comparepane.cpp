@@ -4,6 +4,7 @@
 #include "compareitems.h"
 #include "comparepaths.h"
 #include "comparesummary.h"
+#include "item/localformat.h"
 #include "store/runcomparer.h"
 #include "waterfallpair.h"
 #include "workspace/latestresult.h"
@@ -155,7 +156,8 @@ void ComparePane::loadWaterfalls(int pair) {
                            const std::vector<EvalItemRow> &items) {
         QString t = tr("%1 %2, item %3").arg(side, QString::fromStdString(run.label), item);
         if (index >= 0 && items[static_cast<std::size_t>(index)].item.latency)
-            t += tr(": %1 s").arg(*items[static_cast<std::size_t>(index)].item.latency, 0, 'f', 2);
+            t += tr(": %1 s").arg(
+                local::fixed(*items[static_cast<std::size_t>(index)].item.latency, 2));
         else if (index < 0)
             t += tr(": not in this run");
         return t;

@@ -3,6 +3,7 @@
 #include "charts/exportmenu.h"
 #include "charts/sortcell.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "stacks/flamegraphview.h"
 #include "store/runanalysis.h"
 #include "store/runcomparer.h"
@@ -36,7 +37,7 @@ enum Column {
 };
 
 QString seconds(const std::optional<double> &v) {
-    return v ? QString::number(*v, 'f', 3) : QStringLiteral("-");
+    return v ? local::fixed(*v, 3) : QStringLiteral("-");
 }
 
 QString changeText(const PathComparison &p) {
@@ -76,9 +77,9 @@ ComparePaths::ComparePaths(QWidget *parent) : QWidget(parent) {
         QString s = tr("<hr>A: %L1 calls, p50 %2 s, p95 %3 s<br>B − A: p50 %4 s")
                         .arg(p->callsA)
                         .arg(seconds(p->p50A), seconds(p->p95A))
-                        .arg(p->p50Change(), 0, 'f', 3);
+                        .arg(local::fixed(p->p50Change(), 3));
         if (p->p50A && *p->p50A > 0)
-            s += QStringLiteral(" (%1%)").arg(p->p50Change() / *p->p50A * 100, 0, 'f', 1);
+            s += QStringLiteral(" (%1%)").arg(local::fixed(p->p50Change() / *p->p50A * 100, 1));
         s += tr("<br>own time q %1, duration q %2")
                  .arg(p->qSelf, 0, 'g', 2)
                  .arg(p->qDuration, 0, 'g', 2);
@@ -204,8 +205,7 @@ void ComparePaths::fillTable() {
         set(P50A, seconds(p.p50A), p.p50A.value_or(-1));
         set(P50B, seconds(p.p50B), p.p50B.value_or(-1));
         QTableWidgetItem *change =
-            set(P50Change, p.p50A && p.p50B ? QString::number(p.p50Change(), 'f', 3) : "-",
-                p.p50Change());
+            set(P50Change, p.p50A && p.p50B ? local::fixed(p.p50Change(), 3) : "-", p.p50Change());
         set(P95A, seconds(p.p95A), p.p95A.value_or(-1));
         set(P95B, seconds(p.p95B), p.p95B.value_or(-1));
         set(SelfA, seconds(p.selfP50A), p.selfP50A.value_or(-1));

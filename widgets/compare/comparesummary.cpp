@@ -3,6 +3,7 @@
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "store/runcomparer.h"
 
 #include <QHBoxLayout>
@@ -25,16 +26,16 @@ const QColor worse(0xc6, 0x28, 0x28);
 const QColor better(0x2e, 0x7d, 0x32);
 
 QString num(const std::optional<double> &v, int decimals) {
-    return v ? QString::number(*v, 'f', decimals) : QStringLiteral("-");
+    return v ? local::fixed(*v, decimals) : QStringLiteral("-");
 }
 
 QString signedNum(const std::optional<double> &v, int decimals) {
     if (!v) return QStringLiteral("-");
-    return (*v > 0 ? QStringLiteral("+") : QString()) + QString::number(*v, 'f', decimals);
+    return (*v > 0 ? QStringLiteral("+") : QString()) + local::fixed(*v, decimals);
 }
 
 QString pText(double p) {
-    return p < 0.001 ? QStringLiteral("< 0.001") : QString::number(p, 'f', 3);
+    return p < 0.001 ? QStringLiteral("< 0.001") : local::fixed(p, 3);
 }
 
 std::vector<double> latencies(const std::vector<EvalItemRow> &items) {
@@ -136,10 +137,10 @@ void CompareSummary::fillQuality(double alpha) {
             num(p.meanA, decimals),
             num(p.meanB, decimals),
             signedNum(p.diff, decimals),
-            p.ci95 ? QStringLiteral("[%1, %2]")
-                         .arg(QString::number(p.ci95->lo, 'f', decimals),
-                              QString::number(p.ci95->hi, 'f', decimals))
-                   : QStringLiteral("-"),
+            p.ci95
+                ? QStringLiteral("[%1, %2]")
+                      .arg(local::fixed(p.ci95->lo, decimals), local::fixed(p.ci95->hi, decimals))
+                : QStringLiteral("-"),
             p.n ? pText(p.test.pValue) +
                       (significant ? (good ? tr("  better") : tr("  WORSE")) : QString())
                 : QStringLiteral("-"),

@@ -2,6 +2,7 @@
 
 #include "analysis/timelinespans.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "timeline/timelinepainter.h"
 
 #include <QHelpEvent>
@@ -93,8 +94,7 @@ QString WaterfallPair::tooltipAt(QPoint p) const {
     const RequestSpan &s = m_spans[side][static_cast<std::size_t>(i)];
     return tr("<b>%1</b> (%2)<br>starts at %3, takes %4")
         .arg(QString::fromStdString(s.name).toHtmlEscaped(), side == 0 ? tr("A") : tr("B"),
-             QString::fromStdString(formatDuration(s.startNs - m_start[side])),
-             QString::fromStdString(formatDuration(s.endNs - s.startNs)));
+             local::duration(s.startNs - m_start[side]), local::duration(s.endNs - s.startNs));
 }
 
 bool WaterfallPair::event(QEvent *e) {

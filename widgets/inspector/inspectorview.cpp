@@ -6,6 +6,7 @@
 #include "common/theme.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "item/localformat.h"
 #include "store/chunkseries.h"
 #include "store/requestname.h"
 #include "store/runqueries.h"
@@ -116,9 +117,8 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
     m_tabs->setEnabled(true);
     const std::int64_t duration = d->endNs - d->startNs;
     // A span the source gave no time sits at its parent's start: its "0 ns" is not a duration.
-    const QString durationText = (d->flags & SpanUntimed)
-                                     ? tr("no timing in the source")
-                                     : QString::fromStdString(formatDuration(duration));
+    const QString durationText =
+        (d->flags & SpanUntimed) ? tr("no timing in the source") : local::duration(duration);
     m_title->setText(
         QStringLiteral("<b>%1</b><br>%2 &middot; %3%4")
             .arg(QString::fromStdString(d->name).toHtmlEscaped(),
@@ -135,16 +135,15 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
                                .arg(QString::fromStdString(
                                    formatOffset(d->traceStartNs - runStartNs, 1'000'000))));
     add(tr("duration"), durationText);
-    if (selfNs >= 0) add(tr("self time"), QString::fromStdString(formatDuration(selfNs)));
-    add(tr("starts at"), QString::fromStdString(formatOffset(d->startNs - runStartNs, 1000)));
+    if (selfNs >= 0) add(tr("self time"), local::duration(selfNs));
+    add(tr("starts at"), local::offset(d->startNs - runStartNs, 1000));
     if (!d->model.empty()) add(tr("model"), QString::fromStdString(d->model));
     if (d->inputTokens >= 0) add(tr("input tokens"), QString::number(d->inputTokens));
     if (d->outputTokens >= 0) add(tr("output tokens"), QString::number(d->outputTokens));
     if (d->chunkCount > 0) {
         add(tr("streamed chunks"), QString::number(d->chunkCount));
         if (d->firstChunkNs > 0)
-            add(tr("time to first chunk"),
-                QString::fromStdString(formatDuration(d->firstChunkNs - d->startNs)));
+            add(tr("time to first chunk"), local::duration(d->firstChunkNs - d->startNs));
     }
     QStringList flags;
     if (d->flags & SpanError) flags << tr("error");
@@ -171,9 +170,9 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
         root->setExpanded(true);
     }
     for (const SpanEventRow &e : d->events)
-        new QTreeWidgetItem(
-            m_events, {QString::fromStdString(formatDuration(e.timeNs - d->startNs)),
-                       QString::fromStdString(e.name), QString::fromStdString(e.attributesJson)});
+        new QTreeWidgetItem(m_events,
+                            {local::duration(e.timeNs - d->startNs), QString::fromStdString(e.name),
+                             QString::fromStdString(e.attributesJson)});
     // A streamed call's chunks are its events too (issue 13, item 10): counted here, listed
     // when the tab is opened (they live in the compressed payload).
     const auto events = static_cast<qint64>(d->events.size());
@@ -199,16 +198,15 @@ void InspectorView::loadChunks() {
     constexpr std::size_t shown = 5000;
     for (std::size_t k = 0; k < c.offsetsNs.size() && k < shown; ++k)
         new QTreeWidgetItem(m_events,
-                            {QString::fromStdString(formatDuration(c.offsetsNs[k])),
+                            {local::duration(c.offsetsNs[k]),
                              k == 0 ? tr("first chunk") : tr("chunk %L1").arg(k + 1),
                              k < c.texts.size() ? QString::fromStdString(c.texts[k]) : QString()});
     if (c.offsetsNs.size() > shown)
         new QTreeWidgetItem(
             m_events, {QString(), tr("\u2026 %L1 more chunks").arg(c.offsetsNs.size() - shown)});
     if (c.offsetsNs.empty() && c.firstNs > 0) // the count and first time without the series
-        new QTreeWidgetItem(m_events,
-                            {QString::fromStdString(formatDuration(c.firstNs - m_spanStartNs)),
-                             tr("first of %L1 chunks").arg(c.count)});
+        new QTreeWidgetItem(m_events, {local::duration(c.firstNs - m_spanStartNs),
+                                       tr("first of %L1 chunks").arg(c.count)});
 }
 
 void InspectorView::loadPayload() {

@@ -5,6 +5,7 @@
 #include "charts/exportmenu.h"
 #include "charts/sortcell.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "store/runqueries.h"
 #include "workspace/latestresult.h"
 
@@ -40,7 +41,7 @@ constexpr int scoreBins = 10;
 enum FixedColumn { Id, Question, Answer, FixedColumns };
 
 QString seconds(const std::optional<double> &v) {
-    return v ? QString::number(*v, 'f', 2) + QStringLiteral(" s") : QStringLiteral("-");
+    return v ? local::fixed(*v, 2) + QStringLiteral(" s") : QStringLiteral("-");
 }
 
 QString html(const std::string &s) {
@@ -215,7 +216,7 @@ void OverviewPane::fillSummary() {
             for (const ModelTokens &t : s.modelTokens)
                 if (t.model == m && (t.cachedTokens > 0 || t.reasoningTokens > 0))
                     line += tr(" (%1% of prompt tokens cached, %L2 reasoning tokens)")
-                                .arg(t.cacheHitRatio().value_or(0) * 100, 0, 'f', 1)
+                                .arg(local::fixed(t.cacheHitRatio().value_or(0) * 100, 1))
                                 .arg(t.reasoningTokens);
             models << line;
         }
@@ -224,9 +225,9 @@ void OverviewPane::fillSummary() {
     }
     for (const EvaluatorSummary &e : s.evaluators)
         row(html(e.name), tr("mean %1 over %2 items (the evaluator reported %3)")
-                              .arg(e.mean ? QString::number(*e.mean, 'f', 4) : QStringLiteral("-"))
+                              .arg(e.mean ? local::fixed(*e.mean, 4) : QStringLiteral("-"))
                               .arg(e.items)
-                              .arg(e.reportedAverage ? QString::number(*e.reportedAverage, 'f', 4)
+                              .arg(e.reportedAverage ? local::fixed(*e.reportedAverage, 4)
                                                      : QStringLiteral("-")));
     if (s.natConcurrency)
         row(tr("Concurrency"), tr("%1 (the max_concurrency NAT ran it at)").arg(*s.natConcurrency));
@@ -306,7 +307,7 @@ void OverviewPane::fillItems() {
         m_items->setItem(row, Answer,
                          new SortCell(QString::fromStdString(r.generated).simplified()));
         const auto number = [&](int column, const std::optional<double> &v, int decimals) {
-            auto *c = new SortCell(v ? QString::number(*v, 'f', decimals) : QStringLiteral("-"),
+            auto *c = new SortCell(v ? local::fixed(*v, decimals) : QStringLiteral("-"),
                                    v.value_or(-1e300));
             c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_items->setItem(row, column, c);
@@ -473,7 +474,7 @@ void OverviewPane::showItem(int index) {
         h += QStringLiteral("</p>");
     }
     for (const auto &[evaluator, score] : r.item.scores) {
-        h += QStringLiteral("<p><b>%1</b> %2").arg(html(evaluator)).arg(score, 0, 'f', 3);
+        h += QStringLiteral("<p><b>%1</b> %2").arg(html(evaluator)).arg(local::fixed(score, 3));
         if (const auto it = r.reasoning.find(evaluator); it != r.reasoning.end())
             h += QStringLiteral("<br>%1").arg(html(it->second));
         h += QStringLiteral("</p>");

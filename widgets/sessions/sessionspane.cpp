@@ -3,6 +3,7 @@
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "item/sessiontablemodel.h"
 #include "store/runanalysis.h"
 
@@ -22,7 +23,7 @@ namespace spanscope {
 namespace {
 
 QString dur(double ns) {
-    return QString::fromStdString(formatDuration(static_cast<std::int64_t>(ns)));
+    return local::duration(static_cast<std::int64_t>(ns));
 }
 
 constexpr int colourGroups = 12;
@@ -291,7 +292,7 @@ void SessionsPane::fillHistogram() {
         t->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         t->position->setCoords(0.98, *f->value);
         t->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        t->setText(tr("forecast %1 s").arg(*f->value, 0, 'f', 1));
+        t->setText(tr("forecast %1 s").arg(local::fixed(*f->value, 1)));
         t->setColor(theme::accent());
     }
     m_histogram->xAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.1);

@@ -3,6 +3,7 @@
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -23,7 +24,7 @@ namespace spanscope {
 namespace {
 
 QString num(double v, int decimals) {
-    return QString::number(v, 'f', decimals);
+    return local::fixed(v, decimals);
 }
 
 QString concurrencyLabel(double c) {

@@ -1,6 +1,7 @@
 #include "flamegraphview.h"
 
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 #include "timeline/timelinepainter.h"
 
@@ -25,11 +26,11 @@ QColor boxColour(const StackNode &n, const std::string &name) {
 QString weightText(const StackNode &n, StackWeight w) {
     switch (w) {
     case StackWeight::Calls:
-        return QStringLiteral("%L1 calls").arg(n.calls);
+        return FlameGraphView::tr("%L1 calls").arg(n.calls);
     case StackWeight::Tokens:
-        return QStringLiteral("%L1 tokens").arg(n.tokens());
+        return FlameGraphView::tr("%L1 tokens").arg(n.tokens());
     default:
-        return QString::fromStdString(formatDuration(n.totalNs));
+        return local::duration(n.totalNs);
     }
 }
 
@@ -189,10 +190,10 @@ QString FlameGraphView::tooltipFor(std::int32_t node) const {
         }
         return tr("<b>whole run</b><br>%L1 top-level calls, %2 in all")
             .arg(calls)
-            .arg(QString::fromStdString(formatDuration(total)));
+            .arg(local::duration(total));
     }
     const StackNode &n = t.nodes[static_cast<std::size_t>(node)];
-    const auto d = [](std::int64_t ns) { return QString::fromStdString(formatDuration(ns)); };
+    const auto d = [](std::int64_t ns) { return local::duration(ns); };
     QString s = QStringLiteral("<b>%1</b><br><small>%2</small><br>")
                     .arg(QString::fromStdString(t.names[n.nameId]).toHtmlEscaped(),
                          QString::fromStdString(t.path(node)).toHtmlEscaped());

@@ -1,5 +1,6 @@
 #include "natoperationsview.h"
 
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 
 #include <QLabel>
@@ -25,7 +26,7 @@ void NatOperationsView::setAnalysis(std::shared_ptr<const RunAnalysis> a) {
     m_note->setText(tr("NAT's per-operation bottleneck report, highest score first, beside the "
                        "same figures Spanscope measured from the run's finished LLM and tool "
                        "calls; a difference means NAT counted other calls."));
-    const auto seconds = [](double s) { return QString::number(s, 'f', 3); };
+    const auto seconds = [](double s) { return local::fixed(s, 3); };
     for (const NatOperation &n : a->natOperations) {
         const NatOperation *m = nullptr;
         for (const NatOperation &o : a->measuredOperations)

@@ -1,5 +1,6 @@
 #include "natpatternsview.h"
 
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 
 #include <QHeaderView>
@@ -31,9 +32,7 @@ void NatPatternsView::setAnalysis(std::shared_ptr<const RunAnalysis> a) {
            "\"Measured\" is the share of this run's requests whose LLM and tool calls show the "
            "same sequence, matched by name (NAT also matches the start of each prompt, so its "
            "share can be lower)."));
-    const auto percent = [](double f) {
-        return QString::number(f * 100, 'f', 1) + QLatin1Char('%');
-    };
+    const auto percent = [](double f) { return local::fixed(f * 100, 1) + QLatin1Char('%'); };
     for (const NatPattern &p : a->natPatterns) {
         QStringList calls;
         for (const std::string &c : p.calls)

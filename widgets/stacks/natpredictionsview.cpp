@@ -1,5 +1,6 @@
 #include "natpredictionsview.h"
 
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 
 #include <QLabel>
@@ -47,7 +48,7 @@ void NatPredictionsView::setAnalysis(std::shared_ptr<const RunAnalysis> a) {
                                        : QStringLiteral("-"));
         item->setData(7, Qt::DisplayRole, static_cast<qlonglong>(p.measuredCalls));
         const auto percent = [](const std::optional<double> &f) {
-            return f ? QString::number(*f * 100, 'f', 0) + QLatin1Char('%') : QStringLiteral("-");
+            return f ? local::fixed(*f * 100, 0) + QLatin1Char('%') : QStringLiteral("-");
         };
         item->setText(8, percent(p.onCriticalPath));
         item->setText(9, percent(p.latencyShare));

@@ -1,7 +1,9 @@
 #include "stackspane.h"
 
 #include "charts/exportmenu.h"
+#include "common/pathcolumn.h"
 #include "flamegraphview.h"
+#include "item/localformat.h"
 #include "item/stacktablemodel.h"
 #include "natoperationsview.h"
 #include "natpatternsview.h"
@@ -30,7 +32,7 @@ namespace spanscope {
 namespace {
 
 QString dur(std::int64_t ns) {
-    return QString::fromStdString(formatDuration(ns));
+    return local::duration(ns);
 }
 
 QString secs(double s) {
@@ -174,8 +176,7 @@ QTreeView *StacksPane::makeTable(StackTableModel *model, QSortFilterProxyModel *
     view->sortByColumn(StackTableModel::Total, Qt::DescendingOrder);
     view->setUniformRowHeights(true);
     view->setAlternatingRowColors(true);
-    view->header()->setStretchLastSection(false);
-    view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    PathColumn::keepReadable(view);
     exporting::addCsvMenu(view, model->kind() == StackTableModel::Kind::TopDown
                                     ? QStringLiteral("stacks-top-down.csv")
                                     : QStringLiteral("stacks-bottom-up.csv"));
@@ -203,9 +204,11 @@ void StacksPane::setAnalysis(std::shared_ptr<const RunAnalysis> analysis) {
     m_topDown->setAnalysis(m_a);
     m_bottomUp->setAnalysis(m_a);
     m_topDownView->expandToDepth(1);
-    for (QTreeView *v : {m_topDownView, m_bottomUpView})
+    for (QTreeView *v : {m_topDownView, m_bottomUpView}) {
         for (int c = 1; c < StackTableModel::ColumnCount; ++c)
             v->resizeColumnToContents(c);
+        PathColumn::fit(v);
+    }
     fillSlowest();
     fillNat();
     m_operations->setAnalysis(m_a);

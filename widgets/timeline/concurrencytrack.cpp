@@ -1,6 +1,7 @@
 #include "concurrencytrack.h"
 
 #include "charts/chartsupport.h"
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 #include "timelineview.h"
 
@@ -115,7 +116,7 @@ void ConcurrencyTrack::openSpike(int k) {
     const std::vector<std::int32_t> calls = overlappingCalls(m_a->calls, s.startNs, s.endNs);
     emit spikeOpened(calls, tr("a spike (peak %1 in flight, %2)")
                                 .arg(s.peak)
-                                .arg(QString::fromStdString(formatDuration(s.endNs - s.startNs))));
+                                .arg(local::duration(s.endNs - s.startNs)));
 }
 
 void ConcurrencyTrack::resizeEvent(QResizeEvent *event) {

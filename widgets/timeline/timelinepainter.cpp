@@ -4,6 +4,7 @@
 #include "common/theme.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "item/localformat.h"
 
 #include <QLinearGradient>
 #include <QPainter>
@@ -270,7 +271,7 @@ void TimelinePainter::paintGutter(QPainter &p, const TimelinePaintState &s) cons
         p.fillRect(QRect(x + toggleWidth, y + 4, 4, h - 8), categoryColour(s.spans->category[i]));
         // An unfinished span's end is assumed: it lasted at least this long.
         const QString duration =
-            QString::fromStdString(formatDuration(s.spans->end[i] - s.spans->start[i]))
+            local::duration(s.spans->end[i] - s.spans->start[i])
                 .prepend((s.spans->flags[i] & SpanUnfinished) ? QStringLiteral("\u2265 ")
                                                               : QString());
         const int dw = fm.horizontalAdvance(duration) + 6;
@@ -411,8 +412,8 @@ void TimelinePainter::paintMeasure(QPainter &p, const TimelinePaintState &s) con
     p.setPen(QPen(s.palette.highlight().color(), 1));
     p.drawLine(QPointF(a, s.axisHeight), QPointF(a, s.height));
     p.drawLine(QPointF(b, s.axisHeight), QPointF(b, s.height));
-    const QString label = QString::fromStdString(formatDuration(
-        std::max(s.measureFrom, s.measureTo) - std::min(s.measureFrom, s.measureTo)));
+    const QString label = local::duration(std::max(s.measureFrom, s.measureTo) -
+                                          std::min(s.measureFrom, s.measureTo));
     const QFontMetrics fm = p.fontMetrics();
     const QRectF box((a + b) / 2 - fm.horizontalAdvance(label) / 2.0 - 6, s.axisHeight + 4,
                      fm.horizontalAdvance(label) + 12, fm.height() + 4);

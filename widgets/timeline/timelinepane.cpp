@@ -5,6 +5,7 @@
 #include "concurrencytrack.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
@@ -503,7 +504,7 @@ QString TimelinePane::tooltipDetail(std::int32_t span) const {
     if (d->chunkCount > 0 && d->firstChunkNs > 0)
         text += tr("<br>streamed %L1 chunks, the first after %2")
                     .arg(d->chunkCount)
-                    .arg(QString::fromStdString(formatDuration(d->firstChunkNs - d->startNs)));
+                    .arg(local::duration(d->firstChunkNs - d->startNs));
     if (d->inputTokens >= 0 || d->outputTokens >= 0)
         text += QStringLiteral("<br>tokens %L1 in, %L2 out")
                     .arg(std::max<std::int64_t>(0, d->inputTokens))

@@ -2,6 +2,7 @@
 
 #include "analysis/timeaxis.h"
 #include "core/records.h"
+#include "item/localformat.h"
 #include "store/evalqueries.h"
 #include "store/requestname.h"
 #include "store/runqueries.h"
@@ -49,10 +50,8 @@ std::vector<GroupLabel> requestLabels(const std::vector<TraceRow> &rows,
     std::vector<GroupLabel> out;
     out.reserve(rows.size());
     for (const TraceRow &t : rows)
-        out.push_back(
-            {QString::fromStdString(requestName(t.itemKey, t.key)),
-             QObject::tr("starts %1")
-                 .arg(QString::fromStdString(formatOffset(t.startNs - origin, 1'000'000)))});
+        out.push_back({QString::fromStdString(requestName(t.itemKey, t.key)),
+                       QObject::tr("starts %1").arg(local::offset(t.startNs - origin, 1'000'000))});
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "analysis/timeaxis.h"
 #include "core/category.h"
 #include "core/records.h"
+#include "item/localformat.h"
 #include "timelinepainter.h"
 
 #include <QHelpEvent>
@@ -345,17 +346,15 @@ QString TimelineView::tooltipText(std::int32_t span) const {
     const auto i = static_cast<std::size_t>(span);
     const std::int64_t duration = m_spans->end[i] - m_spans->start[i];
     QString text =
-        QStringLiteral("<b>%1</b><br>%2 &middot; %3 (self %4)<br>starts at %5")
+        tr("<b>%1</b><br>%2 &middot; %3 (self %4)<br>starts at %5")
             .arg(
                 QString::fromStdString(m_spans->names[m_spans->nameId[i]]).toHtmlEscaped(),
                 QString::fromUtf8(categoryName(static_cast<Category>(m_spans->category[i])).data()),
-                QString::fromStdString(formatDuration(duration))
-                    .prepend((m_spans->flags[i] & SpanUnfinished) ? QStringLiteral("\u2265 ")
-                                                                  : QString()),
-                QString::fromStdString(formatDuration(selfTimeNs(*m_spans, span))),
-                QString::fromStdString(formatOffset(m_spans->start[i] - m_origin, 1'000'000)));
-    if (m_spans->flags[i] & SpanError)
-        text += QStringLiteral("<br><font color=#d32f2f>error</font>");
+                local::duration(duration).prepend(
+                    (m_spans->flags[i] & SpanUnfinished) ? QStringLiteral("\u2265 ") : QString()),
+                local::duration(selfTimeNs(*m_spans, span)),
+                local::offset(m_spans->start[i] - m_origin, 1'000'000));
+    if (m_spans->flags[i] & SpanError) text += tr("<br><font color=#d32f2f>error</font>");
     if (m_spans->flags[i] & SpanStartUnknown)
         text += tr("<br><b>start unknown:</b> only its END was recorded, and its framework "
                    "writes no start there; drawn as an instant at its end.");
@@ -363,7 +362,7 @@ QString TimelineView::tooltipText(std::int32_t span) const {
         text += duration > 0
                     ? tr("<br><b>unfinished:</b> it started but never ended (no END event). Its "
                          "end is unknown: drawn to the request's last event, %1 after its start.")
-                          .arg(QString::fromStdString(formatDuration(duration)))
+                          .arg(local::duration(duration))
                     : tr("<br><b>unfinished:</b> it started but never ended (no end time). Its "
                          "end is unknown: drawn as an instant at its start.");
     if (m_detail) text += m_detail(span);

@@ -3,6 +3,7 @@
 #include "charts/chartsupport.h"
 #include "charts/exportmenu.h"
 #include "common/theme.h"
+#include "item/localformat.h"
 #include "store/runanalysis.h"
 
 #include <QGridLayout>
@@ -26,7 +27,7 @@ QString compact(double v) {
 }
 
 QString dur(std::int64_t ns) {
-    return QString::fromStdString(formatDuration(ns));
+    return local::duration(ns);
 }
 
 // Tick labels at the bins' edges: bar k sits at key k, its edges at k -/+ 0.5.
@@ -150,7 +151,7 @@ QString TokensPane::cacheText(const std::vector<ModelTokens> &models) {
         if (m.cachedTokens == 0 && m.reasoningTokens == 0) continue;
         QString part = QString::fromStdString(m.model) + QStringLiteral(": ");
         if (const auto hit = m.cacheHitRatio(); hit && m.cachedTokens > 0)
-            part += tr("%1% of prompt tokens from the cache").arg(*hit * 100, 0, 'f', 1);
+            part += tr("%1% of prompt tokens from the cache").arg(local::fixed(*hit * 100, 1));
         if (m.reasoningTokens > 0)
             part += (m.cachedTokens > 0 ? QStringLiteral(", ") : QString()) +
                     tr("%L1 reasoning tokens").arg(m.reasoningTokens);
@@ -246,9 +247,9 @@ void TokensPane::fillLatency() {
         label->position->setCoords(*f->value, 0.02);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setText(tr(" forecast mean %1 s, 95%: %2-%3 s")
-                           .arg(*f->value, 0, 'f', 2)
-                           .arg(f->lower.value_or(*f->value), 0, 'f', 2)
-                           .arg(f->upper.value_or(*f->value), 0, 'f', 2));
+                           .arg(local::fixed(*f->value, 2))
+                           .arg(local::fixed(f->lower.value_or(*f->value), 2))
+                           .arg(local::fixed(f->upper.value_or(*f->value), 2)));
         label->setColor(theme::accent());
         double labelY = 0.12; // staggered: the three lines are often close
         for (const char *q : {"p90", "p95", "p99"}) {
@@ -391,9 +392,9 @@ void TokensPane::fillProfiler() {
                 return p.contains(k) && p[k].is_number() ? p[k].get<double>() : 0.0;
             };
             row->setText(1, QString::number(num("calls_count")));
-            row->setText(2, QStringLiteral("%1%").arg(num("calls_percentage") *
-                                                          (num("calls_percentage") <= 1 ? 100 : 1),
-                                                      0, 'f', 1));
+            row->setText(
+                2, QStringLiteral("%1%").arg(local::fixed(
+                       num("calls_percentage") * (num("calls_percentage") <= 1 ? 100 : 1), 1)));
             row->setText(3, QString::number(num("prefix_length")));
         }
     }
