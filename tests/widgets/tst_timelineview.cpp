@@ -2,11 +2,13 @@
 // cursor fixed, keys and drags navigate. Saves timelineview.png in the working folder to look at.
 #include "analysis/timeaxis.h"
 #include "analysis/timelinelayout.h"
+#include "core/records.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 #include "synth/tracefilewriter.h"
 #include "testsupport.h"
 #include "timeline/timelineminimap.h"
+#include "timeline/timelinepainter.h"
 #include "timeline/timelineview.h"
 
 #include <QApplication>
@@ -93,6 +95,62 @@ private slots:
         view.grab().save(QStringLiteral("timelineview-selected.png"));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(view.spanAt(QPoint(5, 5)), -1); // the axis
+    }
+
+    // Issue 11: at any device pixel ratio (CTest runs this suite again as
+    // tst_timelineview_hidpi, with QT_SCALE_FACTOR=2), each span's pixels are where the layout
+    // and the hit-testing put it, narrow ones included, and 1-px lines stay crisp: solid,
+    // exactly a logical pixel wide, with no blended edge.
+    void pixelsFollowTheLayoutAtAnyPixelRatio() {
+        TimelineView view;
+        view.resize(1200, 420);
+        view.setData(&m_spans, &m_layout);
+        QImage shot;
+        qreal d = 1;
+        int checked = 0, same = 0, narrow = 0;
+        for (const double zoom : {0.05, 4.0}) { // wide spans, then a run's width of narrow ones
+            view.zoomAt(0, zoom);
+            shot = view.grab().toImage();
+            d = shot.devicePixelRatio();
+            QCOMPARE(d, view.devicePixelRatioF());
+            for (const TimelineRect &r : view.lastFrame().rects()) {
+                if (r.count != 1 || (r.flags & SpanUnfinished) || r.x < 0 || r.x + r.w > 1200)
+                    continue;
+                // Its last column (its first may be its neighbour's last), clear of the label.
+                const QPoint at(r.x + std::max(0, r.w - 1), 22 + r.y + 2);
+                QCOMPARE(view.spanAt(at), r.span);
+                ++checked;
+                narrow += r.w <= 3;
+                same += shot.pixelColor(qRound(at.x() * d), qRound(at.y() * d)) ==
+                        TimelinePainter::categoryColour(r.category);
+            }
+        }
+        QVERIFY(checked >= 20);
+        QVERIFY(narrow > 0);
+        // A neighbour drawn later may cover a shared pixel column; nothing else may.
+        QVERIFY2(same >= checked * 95 / 100,
+                 qPrintable(QStringLiteral("%1 of %2").arg(same).arg(checked)));
+        // The axis's tick marks, a row above the lanes: only the tick colour and the axis's
+        // background, each tick exactly one logical pixel (d device pixels) wide.
+        const QColor tick = view.palette().text().color(),
+                     ground = view.palette().alternateBase().color();
+        const int row = qRound(21 * d);
+        int ticks = 0, run = 0;
+        for (int x = 0; x < shot.width(); ++x) {
+            const QColor c = shot.pixelColor(x, row);
+            QVERIFY2(c == tick || c == ground, qPrintable(c.name()));
+            if (c == tick) {
+                ++run;
+                continue;
+            }
+            if (run > 0) {
+                QCOMPARE(run, qRound(d));
+                ++ticks;
+            }
+            run = 0;
+        }
+        QVERIFY(ticks >= 3);
+        QVERIFY(shot.save(QStringLiteral("timelineview-dpr%1.png").arg(d)));
     }
 
     void focusAndClearTheSelection() {
