@@ -136,6 +136,18 @@
         <source>Concurrency spike threshold: LLM and tool calls in flight at once (the run&apos;s NAT spike_threshold, else 7)</source>
         <translation>Eşzamanlılık tepe eşiği: aynı anda süren LLM ve araç çağrıları (çalıştırmanın NAT spike_threshold değeri, yoksa 7)</translation>
     </message>
+    <message>
+        <source>Timeline layout</source>
+        <translation>Zaman çizelgesi düzeni</translation>
+    </message>
+    <message>
+        <source>Search spans</source>
+        <translation>Spanlarda ara</translation>
+    </message>
+    <message>
+        <source>Concurrency spike threshold</source>
+        <translation>Eşzamanlılık tepe eşiği</translation>
+    </message>
 </context>
 <context>
     <name>spanscope::AppearanceMenu</name>
@@ -197,6 +209,10 @@
     <message>
         <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;- A&lt;/span&gt;, &lt;span style=&apos;color:#1b5e20&apos;&gt;+ B&lt;/span&gt;&lt;/p&gt;</source>
         <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;- A&lt;/span&gt;, &lt;span style=&apos;color:#1b5e20&apos;&gt;+ B&lt;/span&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Configuration differences</source>
+        <translation>Yapılandırma farkları</translation>
     </message>
 </context>
 <context>
@@ -289,6 +305,22 @@
         <source>B</source>
         <translation>B</translation>
     </message>
+    <message>
+        <source>Sort items by</source>
+        <translation>Öğeleri sıralama ölçütü</translation>
+    </message>
+    <message>
+        <source>Items compared</source>
+        <translation>Karşılaştırılan öğeler</translation>
+    </message>
+    <message>
+        <source>A&apos;s answer</source>
+        <translation>A&apos;nın cevabı</translation>
+    </message>
+    <message>
+        <source>B&apos;s answer</source>
+        <translation>B&apos;nin cevabı</translation>
+    </message>
 </context>
 <context>
     <name>spanscope::ComparePane</name>
@@ -359,6 +391,18 @@
     <message>
         <source>: not in this run</source>
         <translation>: bu çalıştırmada yok</translation>
+    </message>
+    <message>
+        <source>Run A, the baseline</source>
+        <translation>Çalıştırma A, temel</translation>
+    </message>
+    <message>
+        <source>Run B, the candidate</source>
+        <translation>Çalıştırma B, aday</translation>
+    </message>
+    <message>
+        <source>Significance level</source>
+        <translation>Anlamlılık düzeyi</translation>
     </message>
 </context>
 <context>
@@ -434,6 +478,10 @@
     <message>
         <source>Width: B&apos;s time. &lt;span style=&apos;background:#e53935;color:white&apos;&gt;&amp;nbsp;own time slower&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ef9a9a;color:#212121&apos;&gt;&amp;nbsp;slower through callees&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#43a047;color:white&apos;&gt;&amp;nbsp;own time faster&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a5d6a7;color:#212121&apos;&gt;&amp;nbsp;faster through callees&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#e0e0e0;color:#212121&apos;&gt;&amp;nbsp;within noise&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ab47bc;color:white&apos;&gt;&amp;nbsp;new in B&amp;nbsp;&lt;/span&gt;</source>
         <translation>Genişlik: B&apos;nin süresi. &lt;span style=&apos;background:#e53935;color:white&apos;&gt;&amp;nbsp;kendi süresi daha yavaş&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ef9a9a;color:#212121&apos;&gt;&amp;nbsp;çağırdıkları yüzünden daha yavaş&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#43a047;color:white&apos;&gt;&amp;nbsp;kendi süresi daha hızlı&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a5d6a7;color:#212121&apos;&gt;&amp;nbsp;çağırdıkları sayesinde daha hızlı&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#e0e0e0;color:#212121&apos;&gt;&amp;nbsp;gürültü içinde&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ab47bc;color:white&apos;&gt;&amp;nbsp;B&apos;de yeni&amp;nbsp;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Call paths compared</source>
+        <translation>Karşılaştırılan çağrı yolları</translation>
     </message>
 </context>
 <context>
@@ -517,6 +565,10 @@
     <message>
         <source>%1: p50 %2 s, p95 %3 s</source>
         <translation>%1: p50 %2 s, p95 %3 s</translation>
+    </message>
+    <message>
+        <source>Quality by evaluator</source>
+        <translation>Değerlendiriciye göre kalite</translation>
     </message>
 </context>
 <context>
@@ -813,6 +865,18 @@
         <source>This span has no recorded input or output.</source>
         <translation>Bu spanın kaydedilmiş girdisi ya da çıktısı yok.</translation>
     </message>
+    <message>
+        <source>Span fields</source>
+        <translation>Span alanları</translation>
+    </message>
+    <message>
+        <source>Span events</source>
+        <translation>Span olayları</translation>
+    </message>
+    <message>
+        <source>Span input and output</source>
+        <translation>Span girdisi ve çıktısı</translation>
+    </message>
 </context>
 <context>
     <name>spanscope::LaunchPaths</name>
@@ -887,6 +951,10 @@
         <translation>
             <numerusform>%n çalıştırma seçildi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Sıralama</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1262,10 @@
         <source>NAT&apos;s per-operation bottleneck report, highest score first, beside the same figures Spanscope measured from the run&apos;s finished LLM and tool calls; a difference means NAT counted other calls.</source>
         <translation>NAT&apos;ın işlem başına darboğaz raporu, en yüksek puan önce; yanında Spanscope&apos;un çalıştırmanın biten LLM ve araç çağrılarından ölçtüğü aynı değerler. Bir fark, NAT&apos;ın başka çağrıları saydığı anlamına gelir.</translation>
     </message>
+    <message>
+        <source>NAT&apos;s operations</source>
+        <translation>NAT&apos;ın işlemleri</translation>
+    </message>
 </context>
 <context>
     <name>spanscope::NatPatternsView</name>
@@ -1232,6 +1304,10 @@
     <message>
         <source>The call sequences NAT&apos;s PrefixSpan analysis found recurring across requests (calls in order, others may come between), with the share of requests that hold each. &quot;Measured&quot; is the share of this run&apos;s requests whose LLM and tool calls show the same sequence, matched by name (NAT also matches the start of each prompt, so its share can be lower).</source>
         <translation>NAT&apos;ın PrefixSpan analizinin istekler arasında yinelenen bulduğu çağrı dizileri (çağrılar sırayla, araya başkaları girebilir) ve her birini içeren isteklerin payı. “Ölçülen”, bu çalıştırmada LLM ve araç çağrıları aynı diziyi ada göre eşleşerek gösteren isteklerin payıdır (NAT her istemin başını da eşleştirir, bu yüzden onun payı daha düşük olabilir).</translation>
+    </message>
+    <message>
+        <source>NAT&apos;s call patterns</source>
+        <translation>NAT&apos;ın çağrı örüntüleri</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1367,10 @@
     <message>
         <source>any</source>
         <translation>herhangi</translation>
+    </message>
+    <message>
+        <source>NAT&apos;s call predictions</source>
+        <translation>NAT&apos;ın çağrı tahminleri</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1535,18 @@
         <source>&lt;p&gt;&lt;b&gt;Dataset fields&lt;/b&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Veri kümesi alanları&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Filter evaluation items</source>
+        <translation>Değerlendirme öğelerini süz</translation>
+    </message>
+    <message>
+        <source>Evaluation items</source>
+        <translation>Değerlendirme öğeleri</translation>
+    </message>
+    <message>
+        <source>Item details</source>
+        <translation>Öğe ayrıntıları</translation>
+    </message>
 </context>
 <context>
     <name>spanscope::RecentMenu</name>
@@ -1505,6 +1597,18 @@
         <source>%L1 requests</source>
         <translation>%L1 istek</translation>
     </message>
+    <message>
+        <source>Filter requests</source>
+        <translation>İstekleri süz</translation>
+    </message>
+    <message>
+        <source>Minimum request duration</source>
+        <translation>En kısa istek süresi</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>İstekler</translation>
+    </message>
 </context>
 <context>
     <name>spanscope::RunListModel</name>
@@ -1554,6 +1658,10 @@
     <message>
         <source>Remove the run “%1” and all its spans from the workspace? The files it was imported from are not touched.</source>
         <translation>“%1” çalıştırması ve tüm spanları çalışma alanından kaldırılsın mı? İçe aktarıldığı dosyalara dokunulmaz.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Çalıştırmalar</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1780,14 @@
     <message>
         <source>#%1</source>
         <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Oturumlar</translation>
+    </message>
+    <message>
+        <source>Slow requests</source>
+        <translation>Yavaş istekler</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1975,26 @@
     <message>
         <source>&lt;p style=&apos;color:#616161&apos;&gt;NAT estimated nothing for this metric (it had no target for it).&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#616161&apos;&gt;NAT bu ölçüt için bir şey tahmin etmedi (onun için hedefi yoktu).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sizing metric</source>
+        <translation>Boyutlandırma ölçütü</translation>
+    </message>
+    <message>
+        <source>Target users</source>
+        <translation>Hedef kullanıcılar</translation>
+    </message>
+    <message>
+        <source>p95 budget in seconds</source>
+        <translation>Saniye cinsinden p95 bütçesi</translation>
+    </message>
+    <message>
+        <source>GPUs in the test</source>
+        <translation>Testteki GPU&apos;lar</translation>
+    </message>
+    <message>
+        <source>Load-test points</source>
+        <translation>Yük testi noktaları</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2201,18 @@
     <message>
         <source>SVG (*.svg);;PNG (*.png);;PDF (*.pdf)</source>
         <translation>SVG (*.svg);;PNG (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Flame graph weight</source>
+        <translation>Alev grafiği ağırlığı</translation>
+    </message>
+    <message>
+        <source>Call paths, top-down</source>
+        <translation>Çağrı yolları, yukarıdan aşağı</translation>
+    </message>
+    <message>
+        <source>Functions and their callers, bottom-up</source>
+        <translation>İşlevler ve çağıranları, aşağıdan yukarı</translation>
     </message>
 </context>
 <context>
@@ -2319,6 +2467,10 @@
     <message>
         <source>#%1</source>
         <translation>#%1</translation>
+    </message>
+    <message>
+        <source>LLM calls of the selected bar</source>
+        <translation>Seçili çubuğun LLM çağrıları</translation>
     </message>
 </context>
 <context>

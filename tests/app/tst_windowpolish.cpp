@@ -6,6 +6,7 @@
 #include "appwindowtest.h"
 #include "common/theme.h"
 #include "core/category.h"
+#include "helpmenu.h"
 #include "inspector/inspectorview.h"
 #include "item/tracefiltermodel.h"
 #include "launchpaths.h"
@@ -19,12 +20,18 @@
 #include "workspace/requestspanel.h"
 #include "workspace/runspanel.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -465,6 +472,83 @@ private slots:
                  QStringLiteral("1 run selected"));
         QSettings().remove(QLatin1String(AppearanceMenu::languageKey));
         AppearanceMenu::applySaved();
+    }
+
+    // Issue 11: every control a screen reader or the keyboard reaches says what it is, and
+    // every menu action has a name.
+    void everyControlHasAnAccessibleName() {
+        auto w = importedWindow("accessible.spanscope");
+        QVERIFY(w);
+        QStringList unnamed;
+        for (QWidget *c : w->findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(c) ||
+                                 qobject_cast<QComboBox *>(c) || qobject_cast<QLineEdit *>(c) ||
+                                 qobject_cast<QAbstractSpinBox *>(c) ||
+                                 qobject_cast<QAbstractItemView *>(c);
+            if (!control || c->focusPolicy() == Qt::NoFocus) continue;
+            if (qobject_cast<QLineEdit *>(c) && qobject_cast<QAbstractSpinBox *>(c->parentWidget()))
+                continue;         // a spin box's editor: the box has the name
+            bool inCombo = false; // a combo box's popup list: the box has the name
+            for (QWidget *p = c->parentWidget(); p && !inCombo; p = p->parentWidget())
+                inCombo = qobject_cast<QComboBox *>(p);
+            if (inCombo) continue;
+            QAccessibleInterface *a = QAccessible::queryAccessibleInterface(c);
+            if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 in %2")
+                               .arg(QString::fromLatin1(c->metaObject()->className()),
+                                    QString::fromLatin1(
+                                        c->parentWidget()
+                                            ? c->parentWidget()->metaObject()->className()
+                                            : "-"));
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
+        // The menus' actions (Qt's own, such as a line edit's clear button, name themselves).
+        std::vector<QMenu *> menus;
+        for (QAction *a : w->menuBar()->actions())
+            if (a->menu()) menus.push_back(a->menu());
+        int actions = 0;
+        while (!menus.empty()) {
+            QMenu *m = menus.back();
+            menus.pop_back();
+            for (QAction *a : m->actions()) {
+                if (a->isSeparator()) continue;
+                if (a->menu()) menus.push_back(a->menu());
+                QVERIFY2(!a->text().remove(QLatin1Char('&')).trimmed().isEmpty(),
+                         qPrintable(m->title()));
+                ++actions;
+            }
+        }
+        QVERIFY(actions >= 20);
+    }
+
+    // Issue 11: without a mouse: Alt+1..4 put the focus in the Runs, Requests, the centre view
+    // and the inspector, even a dock that was closed; F1 lists the shortcuts.
+    void theWindowWorksWithoutAMouse() {
+        auto w = importedWindow("keyboard.spanscope");
+        QVERIFY(w);
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        const auto inside = [](QWidget *area) {
+            for (QWidget *f = QApplication::focusWidget(); f; f = f->parentWidget())
+                if (f == area) return true;
+            return false;
+        };
+        auto *requestsDock = qobject_cast<QDockWidget *>(w->requestsPanel()->parentWidget());
+        QVERIFY(requestsDock);
+        requestsDock->close();
+        const std::pair<Qt::Key, QWidget *> places[] = {{Qt::Key_1, w->runsPanel()},
+                                                        {Qt::Key_2, w->requestsPanel()},
+                                                        {Qt::Key_3, w->centreTabs()},
+                                                        {Qt::Key_4, w->inspector()}};
+        for (const auto &[key, area] : places) {
+            QTest::keyClick(w.get(), key, Qt::AltModifier);
+            QVERIFY2(QTest::qWaitFor([&, a = area] { return inside(a); }, 2000),
+                     qPrintable(QString::fromLatin1(area->metaObject()->className())));
+        }
+        QVERIFY(requestsDock->isVisible());
+        const QString keys = HelpMenu::shortcutsHtml(w.get());
+        for (const char *listed : {"Import folder", "Zoom to fit", "Alt+2", "Keyboard shortcuts"})
+            QVERIFY2(keys.contains(QLatin1String(listed)), listed);
     }
 
     // Item 15 through the window: what the Requests dock's filter passes is what the

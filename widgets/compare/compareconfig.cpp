@@ -51,6 +51,7 @@ QString unified(const textdiff::LineDiff &d) {
 
 CompareConfig::CompareConfig(QWidget *parent) : QWidget(parent) {
     m_view = new QTextBrowser;
+    m_view->setAccessibleName(tr("Configuration differences"));
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
     box->addWidget(m_view);

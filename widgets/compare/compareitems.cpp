@@ -37,8 +37,10 @@ QString html(const std::string &s) {
 
 CompareItems::CompareItems(QWidget *parent) : QWidget(parent) {
     m_sortBy = new QComboBox;
+    m_sortBy->setAccessibleName(tr("Sort items by"));
     m_sortBy->setToolTip(tr("Sort the items by how much this changed"));
     m_table = new QTableWidget(0, Columns);
+    m_table->setAccessibleName(tr("Items compared"));
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -52,7 +54,9 @@ CompareItems::CompareItems(QWidget *parent) : QWidget(parent) {
     m_question->setTextFormat(Qt::RichText);
     m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answerA = new QTextBrowser;
+    m_answerA->setAccessibleName(tr("A's answer"));
     m_answerB = new QTextBrowser;
+    m_answerB->setAccessibleName(tr("B's answer"));
     m_openA = new QPushButton(tr("Open A's request"));
     m_openB = new QPushButton(tr("Open B's request"));
     const auto side = [](QTextBrowser *text, QPushButton *open) {

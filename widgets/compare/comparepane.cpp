@@ -27,7 +27,9 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
       m_spanJob(
           std::make_unique<LatestResult<std::shared_ptr<const SpanPair>>>(this, workspacePath)) {
     m_runA = new QComboBox;
+    m_runA->setAccessibleName(tr("Run A, the baseline"));
     m_runB = new QComboBox;
+    m_runB->setAccessibleName(tr("Run B, the candidate"));
     m_runA->setToolTip(tr("A: the baseline"));
     m_runB->setToolTip(tr("B: the candidate"));
     // Long run labels elide instead of widening the window.
@@ -37,6 +39,7 @@ ComparePane::ComparePane(const QString &workspacePath, QWidget *parent)
     }
     auto *swap = new QPushButton(tr("Swap"));
     m_alpha = new QDoubleSpinBox;
+    m_alpha->setAccessibleName(tr("Significance level"));
     m_alpha->setRange(0.001, 0.5);
     m_alpha->setDecimals(3);
     m_alpha->setSingleStep(0.01);

@@ -55,6 +55,7 @@ QString changeText(const PathComparison &p) {
 
 ComparePaths::ComparePaths(QWidget *parent) : QWidget(parent) {
     m_table = new QTableWidget(0, Columns);
+    m_table->setAccessibleName(tr("Call paths compared"));
     m_table->setHorizontalHeaderLabels(
         {tr("Call path"), tr("Calls A"), tr("Calls B"), tr("p50 A (s)"), tr("p50 B (s)"),
          tr("p50 B − A"), tr("p95 A (s)"), tr("p95 B (s)"), tr("Self p50 A"), tr("Self p50 B"),

@@ -54,6 +54,7 @@ CompareSummary::CompareSummary(QWidget *parent) : QWidget(parent) {
     m_headline->setWordWrap(true);
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_quality = new QTableWidget(0, 9);
+    m_quality->setAccessibleName(tr("Quality by evaluator"));
     m_quality->setHorizontalHeaderLabels({tr("Evaluator"), tr("Mean A"), tr("Mean B"), tr("B − A"),
                                           tr("95% CI"), tr("p (Wilcoxon)"), tr("Better"),
                                           tr("Worse"), tr("Same")});

@@ -46,6 +46,7 @@ LeaderboardPane::LeaderboardPane(const QString &workspacePath, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(LeaderboardModel::SortRole);
     m_view = new QTableView;
+    m_view->setAccessibleName(tr("Leaderboard"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);

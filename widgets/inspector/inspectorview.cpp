@@ -70,12 +70,15 @@ InspectorView::InspectorView(QWidget *parent) : QWidget(parent) {
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setMargin(4);
     m_properties = new QTreeWidget;
+    m_properties->setAccessibleName(tr("Span fields"));
     m_properties->setHeaderLabels({tr("Field"), tr("Value")});
     m_properties->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_events = new QTreeWidget;
+    m_events->setAccessibleName(tr("Span events"));
     m_events->setHeaderLabels({tr("At"), tr("Event"), tr("Attributes")});
     m_events->setRootIsDecorated(false);
     m_payload = new QTextBrowser;
+    m_payload->setAccessibleName(tr("Span input and output"));
     m_payload->setOpenLinks(false);
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs = new QTabWidget;

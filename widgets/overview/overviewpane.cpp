@@ -75,12 +75,14 @@ OverviewPane::OverviewPane(const QString &workspacePath, QWidget *parent)
     summaryScroll->setFrameShape(QFrame::NoFrame);
 
     m_filter = new QLineEdit;
+    m_filter->setAccessibleName(tr("Filter evaluation items"));
     m_filter->setPlaceholderText(tr("Filter items by id, question or answer"));
     m_filter->setClearButtonEnabled(true);
     m_clearFilter = new QPushButton(tr("Show all scores"));
     m_clearFilter->setEnabled(false);
     m_count = new QLabel;
     m_items = new QTableWidget;
+    m_items->setAccessibleName(tr("Evaluation items"));
     m_items->verticalHeader()->setVisible(false);
     m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -98,6 +100,7 @@ OverviewPane::OverviewPane(const QString &workspacePath, QWidget *parent)
     histogramScroll->setMinimumWidth(280);
 
     m_detail = new QTextBrowser;
+    m_detail->setAccessibleName(tr("Item details"));
 
     auto *filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filter, 1);

@@ -68,6 +68,7 @@ SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent) {
     m_sessionProxy->setSourceModel(m_sessionModel);
     m_sessionProxy->setSortRole(SessionTableModel::SortRole);
     m_sessions = new QTableView;
+    m_sessions->setAccessibleName(tr("Sessions"));
     m_sessions->setModel(m_sessionProxy);
     m_sessions->setSortingEnabled(true);
     m_sessions->sortByColumn(SessionTableModel::SummedLatency, Qt::DescendingOrder);
@@ -77,6 +78,7 @@ SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent) {
     m_sessions->horizontalHeader()->setDefaultSectionSize(
         fontMetrics().horizontalAdvance(QStringLiteral("0000 min 00 s")));
     m_requests = new QTreeWidget;
+    m_requests->setAccessibleName(tr("Slow requests"));
     m_requests->setRootIsDecorated(false);
     m_requests->setHeaderLabels(
         {tr("Request"), tr("Latency"), tr("Start"), tr("Session"), tr("Spans"), tr("Errors")});

@@ -41,19 +41,23 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     m_title->setWordWrap(true); // a long title must not widen the window
     m_title->setMinimumWidth(120);
     m_metricBox = new QComboBox;
+    m_metricBox->setAccessibleName(tr("Sizing metric"));
     m_metricBox->addItem(tr("p95 workflow runtime"));
     m_metricBox->addItem(tr("p95 LLM latency"));
     m_users = new QDoubleSpinBox;
+    m_users->setAccessibleName(tr("Target users"));
     m_users->setRange(1, 1e7);
     m_users->setDecimals(0);
     m_users->setValue(defaultSizingUsers);
     m_users->setToolTip(tr("Concurrent users the deployment must serve"));
     m_budget = new QDoubleSpinBox;
+    m_budget->setAccessibleName(tr("p95 budget in seconds"));
     m_budget->setRange(0.001, 1e6);
     m_budget->setDecimals(2);
     m_budget->setSuffix(tr(" s"));
     m_budget->setToolTip(tr("The p95 the users may wait (NAT's target)"));
     m_gpus = new QSpinBox;
+    m_gpus->setAccessibleName(tr("GPUs in the test"));
     m_gpus->setRange(1, 100000);
     m_gpus->setValue(static_cast<int>(defaultSizingGpus));
     m_gpus->setToolTip(tr("GPUs the load test ran on"));
@@ -85,6 +89,7 @@ SizingPane::SizingPane(QWidget *parent) : QWidget(parent) {
     m_outputs->setMinimumWidth(220);
 
     m_table = new QTableWidget(0, Columns);
+    m_table->setAccessibleName(tr("Load-test points"));
     m_table->setHorizontalHeaderLabels({tr("Concurrency"), tr("p95 (s)"), tr("Items"),
                                         tr("Over budget"), tr("GPUs (single point)"),
                                         tr("NAT's single point"), tr("Note")});

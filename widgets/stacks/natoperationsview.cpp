@@ -13,6 +13,7 @@ NatOperationsView::NatOperationsView(QWidget *parent)
                              tr("Measured"), tr("NAT p95 (s)"), tr("Measured"), tr("NAT p99 (s)"),
                              tr("Peak concurrency"), tr("NAT score")},
                  QStringLiteral("nat-operations.csv"), parent) {
+    table()->setAccessibleName(tr("NAT's operations"));
     setAnalysis(nullptr);
 }
 

@@ -14,6 +14,7 @@ NatPatternsView::NatPatternsView(QWidget *parent)
                              tr("NAT coverage"), tr("Measured"), tr("Mean duration (s)"),
                              tr("Requests")},
                  QStringLiteral("nat-patterns.csv"), parent) {
+    table()->setAccessibleName(tr("NAT's call patterns"));
     setAnalysis(nullptr);
 }
 

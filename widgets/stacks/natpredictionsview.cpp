@@ -13,6 +13,7 @@ NatPredictionsView::NatPredictionsView(QWidget *parent)
                              tr("Next call in (ms)"), tr("Output tokens"), tr("Sensitivity"),
                              tr("Measured calls"), tr("On critical path"), tr("Share of request")},
                  QStringLiteral("nat-predictions.csv"), parent) {
+    table()->setAccessibleName(tr("NAT's call predictions"));
     m_table->setSortingEnabled(true);
     setAnalysis(nullptr);
 }

@@ -45,6 +45,7 @@ constexpr int maxSlowest = 200;
 
 StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
     m_weight = new QComboBox;
+    m_weight->setAccessibleName(tr("Flame graph weight"));
     m_weight->addItem(tr("Total time"), static_cast<int>(StackWeight::Total));
     m_weight->addItem(tr("Self time"), static_cast<int>(StackWeight::Self));
     m_weight->addItem(tr("Wall-clock share"), static_cast<int>(StackWeight::Wall));
@@ -55,6 +56,7 @@ StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
            "(parallel calls each count in full); wall-clock share = each instant shared by the "
            "innermost calls running then (adds up to the request's time); calls; tokens"));
     m_search = new QLineEdit;
+    m_search->setAccessibleName(tr("Highlight paths by name"));
     m_search->setPlaceholderText(tr("Highlight paths by name"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(260);
@@ -91,12 +93,14 @@ StacksPane::StacksPane(QWidget *parent) : QWidget(parent) {
     m_topDownView = makeTable(m_topDown, m_topDownProxy);
     m_bottomUpView = makeTable(m_bottomUp, m_bottomUpProxy);
     m_slowest = new QTreeWidget;
+    m_slowest->setAccessibleName(tr("Slowest calls"));
     m_slowest->setRootIsDecorated(false);
     m_slowest->setHeaderLabels(
         {tr("Duration"), tr("Self"), tr("Request"), tr("Start"), tr("Path")});
     m_slowest->setToolTip(tr("The selected path's slowest calls; double-click opens the call "
                              "in its request's waterfall"));
     m_nat = new QTreeWidget;
+    m_nat->setAccessibleName(tr("NAT's bottlenecks"));
     m_nat->setRootIsDecorated(false);
     m_nat->setHeaderLabels({tr("#"), tr("Call"), tr("NAT subtree"), tr("Recomputed"),
                             tr("NAT self"), tr("Recomputed"), tr("Self by parent"), tr("Duration"),
@@ -171,6 +175,9 @@ QTreeView *StacksPane::makeTable(StackTableModel *model, QSortFilterProxyModel *
     proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy->setRecursiveFilteringEnabled(true);
     auto *view = new QTreeView;
+    view->setAccessibleName(model->kind() == StackTableModel::Kind::TopDown
+                                ? tr("Call paths, top-down")
+                                : tr("Functions and their callers, bottom-up"));
     view->setModel(proxy);
     view->setSortingEnabled(true);
     view->sortByColumn(StackTableModel::Total, Qt::DescendingOrder);

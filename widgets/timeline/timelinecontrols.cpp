@@ -15,6 +15,7 @@ namespace spanscope {
 TimelineControls TimelineControls::create() {
     TimelineControls c;
     c.modeBox = new QComboBox;
+    c.modeBox->setAccessibleName(tr("Timeline layout"));
     c.modeBox->addItems({tr("Requests"), tr("Packed by concurrency"), tr("Waterfall")});
     c.modeBox->setToolTip(tr("Lanes: a group per request, all spans packed into as few lanes as "
                              "their concurrency needs, or one request's call tree"));
@@ -30,6 +31,7 @@ TimelineControls TimelineControls::create() {
         tr("Spans that started and never ended (an LLM call that timed out, a request cut "
            "off): drawn fading and hatched to the request's last event. Uncheck to hide them."));
     c.search = new QLineEdit;
+    c.search->setAccessibleName(tr("Search spans"));
     c.search->setPlaceholderText(tr("Search names and attributes  ( / )"));
     c.search->setClearButtonEnabled(true);
     c.search->setMinimumWidth(120); // the toolbar fits a 360 px centre without overlapping
@@ -42,6 +44,7 @@ TimelineControls TimelineControls::create() {
     c.legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     c.legend->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     c.threshold = new QSpinBox;
+    c.threshold->setAccessibleName(tr("Concurrency spike threshold"));
     c.threshold->setRange(1, 100000);
     c.threshold->setPrefix(tr("spike ≥ "));
     c.threshold->setToolTip(tr("Concurrency spike threshold: LLM and tool calls in flight at "

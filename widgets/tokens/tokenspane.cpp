@@ -72,6 +72,7 @@ TokensPane::TokensPane(QWidget *parent) : QWidget(parent) {
 
     m_callsTitle = new QLabel(tr("Click a bar of a token histogram to list its calls."));
     m_calls = new QTreeWidget;
+    m_calls->setAccessibleName(tr("LLM calls of the selected bar"));
     m_calls->setRootIsDecorated(false);
     m_calls->setSortingEnabled(true);
     m_calls->setHeaderLabels(
@@ -83,6 +84,7 @@ TokensPane::TokensPane(QWidget *parent) : QWidget(parent) {
     callsLayout->addWidget(m_callsTitle);
     callsLayout->addWidget(m_calls, 1);
     m_prefixes = new QTreeWidget;
+    m_prefixes->setAccessibleName(tr("Token uniqueness and common prefixes"));
     m_prefixes->setHeaderLabels({tr("LLM / prefix"), tr("Calls"), tr("Share"), tr("Length"),
                                  tr("Uniqueness p90"), tr("p95"), tr("p99")});
     m_tabs = new QTabWidget;

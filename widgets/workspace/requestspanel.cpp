@@ -23,6 +23,7 @@ RequestsPanel::RequestsPanel(TraceTableModel *model, QWidget *parent)
     m_filter = new TraceFilterModel(this);
     m_filter->setSourceModel(model);
     m_text = new QLineEdit;
+    m_text->setAccessibleName(tr("Filter requests"));
     m_text->setPlaceholderText(tr("Filter: name, item, span, model\u2026"));
     m_text->setToolTip(tr("Requests whose name, session, trace or item id, or any of whose "
                           "spans' names, models or attributes contain the text"));
@@ -32,12 +33,14 @@ RequestsPanel::RequestsPanel(TraceTableModel *model, QWidget *parent)
     m_typing->setInterval(250);
     m_text->setClearButtonEnabled(true);
     m_minDuration = new QDoubleSpinBox;
+    m_minDuration->setAccessibleName(tr("Minimum request duration"));
     m_minDuration->setRange(0, 1e6);
     m_minDuration->setDecimals(1);
     m_minDuration->setSuffix(tr(" s"));
     m_minDuration->setPrefix(tr("\u2265 "));
     m_minDuration->setToolTip(tr("Only requests lasting at least this long: the slow outliers"));
     m_table = new QTableView;
+    m_table->setAccessibleName(tr("Requests"));
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TraceTableModel::Start, Qt::AscendingOrder);

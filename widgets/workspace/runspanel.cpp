@@ -18,6 +18,7 @@ RunsPanel::RunsPanel(RunListModel *model, QWidget *parent) : QWidget(parent), m_
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(RunListModel::SortRole);
     m_table = new QTableView;
+    m_table->setAccessibleName(tr("Runs"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RunListModel::Imported, Qt::DescendingOrder);
