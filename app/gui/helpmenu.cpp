@@ -107,7 +107,7 @@ QString HelpMenu::aboutHtml() {
               "tests and OpenTelemetry traces in one workspace.</p>"
               "<p>Released under the MIT licence.</p>"
               "<h3>Libraries</h3><table cellspacing='4'>%2</table>")
-        .arg(QApplication::applicationVersion(), libraries);
+        .arg(QStringLiteral(SPANSCOPE_VERSION), libraries);
 }
 
 void HelpMenu::showText(const QString &title, const QString &html) {

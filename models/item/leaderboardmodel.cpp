@@ -103,8 +103,7 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const {
         return QString::fromStdString(r.run.kind);
     case 3:
         return role == SortRole ? QVariant::fromValue<qlonglong>(r.run.importedAtMs)
-                                : QVariant(QDateTime::fromMSecsSinceEpoch(r.run.importedAtMs)
-                                               .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                                : QVariant(local::dateTime(r.run.importedAtMs));
     default:
         break;
     }

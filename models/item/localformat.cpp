@@ -3,6 +3,7 @@
 #include "analysis/timeaxis.h"
 #include "analysis/timelinespans.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace spanscope::local {
@@ -29,6 +30,13 @@ QString offset(std::int64_t ns, std::int64_t stepNs) {
 
 QString fixed(double value, int decimals) {
     return QLocale().toString(value, 'f', decimals);
+}
+
+QString dateTime(std::int64_t msSinceEpoch) {
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(msSinceEpoch);
+    const QLocale locale;
+    if (locale.language() == QLocale::C) return t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return locale.toString(t, QLocale::ShortFormat);
 }
 
 } // namespace spanscope::local

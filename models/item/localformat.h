@@ -12,5 +12,8 @@ QString text(const std::string &plain);
 QString duration(std::int64_t ns);
 QString offset(std::int64_t ns, std::int64_t stepNs);
 QString fixed(double value, int decimals);
+// A moment, in the locale's short date and time ("27.11.2026 09:15" in Turkish); ISO 8601
+// ("2026-11-27 09:15") in the C locale of scripts and tests.
+QString dateTime(std::int64_t msSinceEpoch);
 
 } // namespace spanscope::local

@@ -1,5 +1,6 @@
 #include "runlistmodel.h"
 
+#include "localformat.h"
 #include "store/storeerror.h"
 #include "store/workspace.h"
 
@@ -89,9 +90,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const {
     case Kind:
         return QString::fromStdString(r.kind);
     case Imported: {
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(r.importedAtMs);
         return sort ? QVariant::fromValue<qint64>(r.importedAtMs)
-                    : QVariant(t.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                    : QVariant(local::dateTime(r.importedAtMs));
     }
     case Requests:
         return QVariant::fromValue<qint64>(r.traceCount);

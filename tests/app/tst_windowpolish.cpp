@@ -34,6 +34,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -549,6 +550,11 @@ private slots:
         const QString keys = HelpMenu::shortcutsHtml(w.get());
         for (const char *listed : {"Import folder", "Zoom to fit", "Alt+2", "Keyboard shortcuts"})
             QVERIFY2(keys.contains(QLatin1String(listed)), listed);
+        // About names the version and the libraries it runs with.
+        const QString about = HelpMenu::aboutHtml();
+        for (const char *named : {"SQLite", "zstd", "libyaml", "QCustomPlot", QT_VERSION_STR})
+            QVERIFY2(about.contains(QLatin1String(named)), named);
+        QVERIFY(about.contains(QRegularExpression(QStringLiteral("Spanscope \\d+\\.\\d+"))));
     }
 
     // Item 15 through the window: what the Requests dock's filter passes is what the

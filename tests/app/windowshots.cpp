@@ -7,6 +7,7 @@
 #include "appearancemenu.h"
 #include "common/theme.h"
 #include "core/records.h"
+#include "helpmenu.h"
 #include "inspector/inspectorview.h"
 #include "mainwindow.h"
 #include "synth/tracefilewriter.h"
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <cstdio>
 
 using namespace spanscope;
@@ -173,6 +175,19 @@ void everyTab(const QSize size, const QString &data, const QString &scratch, con
         QTest::qWait(300);
         const QString name = QStringLiteral("%1-%2").arg(QLatin1String(prefix)).arg(i);
         save(w, qPrintable(name));
+    }
+    // The Help menu's texts, as its dialogs show them.
+    const std::pair<const char *, QString> texts[] = {{"keys", HelpMenu::shortcutsHtml(&w)},
+                                                      {"started", HelpMenu::gettingStartedHtml()},
+                                                      {"about", HelpMenu::aboutHtml()}};
+    for (const auto &[name, html] : texts) {
+        QTextBrowser text;
+        text.setHtml(html);
+        text.resize(640, 520);
+        text.show();
+        save(text,
+             qPrintable(
+                 QStringLiteral("%1-help-%2").arg(QLatin1String(prefix), QLatin1String(name))));
     }
 }
 
