@@ -7,9 +7,11 @@
 #include "appearancemenu.h"
 #include "common/theme.h"
 #include "core/records.h"
+#include "decisiontabs.h"
 #include "helpmenu.h"
 #include "inspector/inspectorview.h"
 #include "mainwindow.h"
+#include "store/workspace.h"
 #include "synth/tracefilewriter.h"
 #include "testsupport.h"
 #include "timeline/timelinepane.h"
@@ -215,6 +217,20 @@ int main(int argc, char **argv) {
     if (only.isEmpty() || only == QLatin1String("dark")) {
         theme::apply(theme::Choice::Dark);
         everyTab(QSize(1280, 720), data, scratch.path(), "dark");
+        if (!samples.isEmpty()) { // a sizing run's chart and table, and a compare of two runs
+            MainWindow w(scratch.filePath(QStringLiteral("dark-sizing.spanscope")));
+            w.resize(1280, 720);
+            w.show();
+            if (import(w, samples + QStringLiteral("/nat/sizing-aiq/calc/online/job_1763990400")))
+                save(w, "dark-sizing-run");
+            if (import(w, data + QStringLiteral("/nat-eval")) &&
+                import(w, samples + QStringLiteral("/nat/aiq-v1-c8"))) {
+                const auto runs = w.workspace().runs();
+                w.decisions()->compare(runs[runs.size() - 2].id, runs.back().id);
+                QTest::qWait(1500);
+                save(w, "dark-compare");
+            }
+        }
         theme::apply(theme::Choice::Light);
     }
     if (only.isEmpty() || only == QLatin1String("tr")) {

@@ -168,6 +168,7 @@ QString html(QString text) {
     static const std::pair<QLatin1String, QLatin1String> swaps[] = {
         {QLatin1String("#c62828"), QLatin1String("#ef9a9a")}, // bad
         {QLatin1String("#b71c1c"), QLatin1String("#ef9a9a")},
+        {QLatin1String("#d32f2f"), QLatin1String("#ef9a9a")},
         {QLatin1String("#2e7d32"), QLatin1String("#a5d6a7")}, // good
         {QLatin1String("#1b5e20"), QLatin1String("#a5d6a7")},
         {QLatin1String("#424242"), QLatin1String("#bdbdbd")}, // secondary text

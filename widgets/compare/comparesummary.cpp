@@ -22,8 +22,6 @@ namespace {
 
 const QColor colourA(0x78, 0x90, 0x9c);
 const QColor colourB(0x1e, 0x88, 0xe5);
-const QColor worse(0xc6, 0x28, 0x28);
-const QColor better(0x2e, 0x7d, 0x32);
 
 QString num(const std::optional<double> &v, int decimals) {
     return v ? local::fixed(*v, decimals) : QStringLiteral("-");
@@ -152,7 +150,7 @@ void CompareSummary::fillQuality(double alpha) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (significant && (c == 3 || c == 5)) {
-                item->setForeground(good ? better : worse);
+                item->setForeground(good ? theme::good() : theme::bad());
                 QFont f = item->font();
                 f.setBold(true);
                 item->setFont(f);

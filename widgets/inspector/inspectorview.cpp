@@ -122,13 +122,13 @@ void InspectorView::showSpan(std::int64_t spanRowId, std::int64_t runStartNs, st
     // A span the source gave no time sits at its parent's start: its "0 ns" is not a duration.
     const QString durationText =
         (d->flags & SpanUntimed) ? tr("no timing in the source") : local::duration(duration);
-    m_title->setText(
+    m_title->setText(theme::html(
         QStringLiteral("<b>%1</b><br>%2 &middot; %3%4")
             .arg(QString::fromStdString(d->name).toHtmlEscaped(),
                  QString::fromUtf8(categoryName(static_cast<Category>(d->category)).data()),
                  durationText,
                  (d->flags & SpanError) ? tr(" &middot; <font color=#d32f2f>error</font>")
-                                        : QString()));
+                                        : QString())));
     const auto add = [this](const QString &k, const QString &v) {
         auto *item = new QTreeWidgetItem(m_properties, {k, v});
         item->setToolTip(1, v); // ids and model names are longer than a narrow dock

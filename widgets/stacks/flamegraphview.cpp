@@ -290,7 +290,7 @@ bool FlameGraphView::event(QEvent *e) {
                 help->globalPos(),
                 tr("%L1 paths too narrow to draw; zoom in to see them").arg(b->merged), this);
         } else {
-            QToolTip::showText(help->globalPos(), tooltipFor(b->node), this);
+            QToolTip::showText(help->globalPos(), theme::html(tooltipFor(b->node)), this);
         }
         return true;
     }

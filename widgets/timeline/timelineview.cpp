@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "analysis/timeaxis.h"
+#include "common/theme.h"
 #include "core/category.h"
 #include "core/records.h"
 #include "item/localformat.h"
@@ -378,7 +379,7 @@ bool TimelineView::event(QEvent *e) {
             QToolTip::hideText();
             e->ignore();
         } else {
-            QToolTip::showText(help->globalPos(), tooltipText(span), this);
+            QToolTip::showText(help->globalPos(), theme::html(tooltipText(span)), this);
         }
         return true;
     }
