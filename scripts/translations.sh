@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The app's translations (translations/*.ts) against its sources:
-#   scripts/translations.sh update   adds new strings to the .ts files, marks gone ones
+#   scripts/translations.sh update   adds new strings to the .ts files, drops gone ones
 #   scripts/translations.sh check    fails when a string is untranslated or no longer used
 # (CTest runs `check`, so a new string cannot ship untranslated). The CLI stays English.
 set -euo pipefail
@@ -16,9 +16,10 @@ run() { # TS_FILE [lupdate options]
 }
 case $mode in
 update)
-  run translations/spanscope_tr.ts -target-language tr_TR
+  # Strings gone from the sources are dropped (git keeps their old translations).
+  run translations/spanscope_tr.ts -no-obsolete -target-language tr_TR
   # English is the source language: only its plural forms need writing.
-  run translations/spanscope_en.ts -pluralonly -source-language en -target-language en
+  run translations/spanscope_en.ts -no-obsolete -pluralonly -source-language en -target-language en
   ;;
 check)
   work=$(mktemp -d)

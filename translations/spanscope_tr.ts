@@ -150,6 +150,105 @@
     </message>
 </context>
 <context>
+    <name>TimelineKeys</name>
+    <message>
+        <source>wheel, W / S</source>
+        <translation>tekerlek, W / S</translation>
+    </message>
+    <message>
+        <source>zoom at the cursor / the middle</source>
+        <translation>imleçte / ortada yakınlaştır</translation>
+    </message>
+    <message>
+        <source>drag, A / D, ← / →</source>
+        <translation>sürükle, A / D, ← / →</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>kaydır</translation>
+    </message>
+    <message>
+        <source>↑ / ↓, PageUp / PageDown</source>
+        <translation>↑ / ↓, PageUp / PageDown</translation>
+    </message>
+    <message>
+        <source>scroll a lane / a screen of lanes</source>
+        <translation>bir şerit / bir ekran şerit kaydır</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>the first / the last lanes</source>
+        <translation>ilk / son şeritler</translation>
+    </message>
+    <message>
+        <source>0, Ctrl+0</source>
+        <translation>0, Ctrl+0</translation>
+    </message>
+    <message>
+        <source>zoom to fit</source>
+        <translation>sığdır</translation>
+    </message>
+    <message>
+        <source>Shift + drag</source>
+        <translation>Shift + sürükle</translation>
+    </message>
+    <message>
+        <source>measure a duration</source>
+        <translation>bir süre ölç</translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation>tıkla</translation>
+    </message>
+    <message>
+        <source>select (details in the inspector)</source>
+        <translation>seç (ayrıntılar inceleyicide)</translation>
+    </message>
+    <message>
+        <source>double-click</source>
+        <translation>çift tıkla</translation>
+    </message>
+    <message>
+        <source>open the request&apos;s waterfall</source>
+        <translation>isteğin şelalesini aç</translation>
+    </message>
+    <message>
+        <source>F / Esc</source>
+        <translation>F / Esc</translation>
+    </message>
+    <message>
+        <source>focus the selection / clear it</source>
+        <translation>seçime odaklan / seçimi kaldır</translation>
+    </message>
+    <message>
+        <source>/ then Enter</source>
+        <translation>/ sonra Enter</translation>
+    </message>
+    <message>
+        <source>search names, models and attributes; the first hit</source>
+        <translation>adlarda, modellerde ve özniteliklerde ara; ilk sonuç</translation>
+    </message>
+    <message>
+        <source>N / Shift+N</source>
+        <translation>N / Shift+N</translation>
+    </message>
+    <message>
+        <source>next / previous hit</source>
+        <translation>sonraki / önceki sonuç</translation>
+    </message>
+    <message>
+        <source>Esc in the search box</source>
+        <translation>arama kutusunda Esc</translation>
+    </message>
+    <message>
+        <source>back to the timeline</source>
+        <translation>zaman çizelgesine dön</translation>
+    </message>
+</context>
+<context>
     <name>spanscope::AppearanceMenu</name>
     <message>
         <source>&amp;Theme</source>
@@ -2287,10 +2386,6 @@
 </context>
 <context>
     <name>spanscope::TimelineView</name>
-    <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;wheel, W / S&lt;/td&gt;&lt;td&gt;zoom at the cursor / the middle&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;drag, A / D, ← / →&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;↑ / ↓, PageUp / PageDown&lt;/td&gt;&lt;td&gt;scroll a lane / a screen of lanes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Home / End&lt;/td&gt;&lt;td&gt;the first / the last lanes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;0, Ctrl+0&lt;/td&gt;&lt;td&gt;zoom to fit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shift + drag&lt;/td&gt;&lt;td&gt;measure a duration&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;click&lt;/td&gt;&lt;td&gt;select (details in the inspector)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;double-click&lt;/td&gt;&lt;td&gt;open the request&apos;s waterfall&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F / Esc&lt;/td&gt;&lt;td&gt;focus the selection / clear it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;/ then Enter&lt;/td&gt;&lt;td&gt;search names, models and attributes; the first hit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;N / Shift+N&lt;/td&gt;&lt;td&gt;next / previous hit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Esc in the search box&lt;/td&gt;&lt;td&gt;back to the timeline&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;tekerlek, W / S&lt;/td&gt;&lt;td&gt;imleçte / ortada yakınlaştır&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;sürükle, A / D, ← / →&lt;/td&gt;&lt;td&gt;kaydır&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;↑ / ↓, PageUp / PageDown&lt;/td&gt;&lt;td&gt;bir şerit / bir ekran şerit kaydır&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Home / End&lt;/td&gt;&lt;td&gt;ilk / son şeritler&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;0, Ctrl+0&lt;/td&gt;&lt;td&gt;sığdır&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shift + sürükle&lt;/td&gt;&lt;td&gt;bir süre ölç&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;tıkla&lt;/td&gt;&lt;td&gt;seç (ayrıntılar inceleyicide)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;çift tıkla&lt;/td&gt;&lt;td&gt;isteğin şelalesini aç&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F / Esc&lt;/td&gt;&lt;td&gt;seçime odaklan / seçimi kaldır&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;/ sonra Enter&lt;/td&gt;&lt;td&gt;adlarda, modellerde ve özniteliklerde ara; ilk sonuç&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;N / Shift+N&lt;/td&gt;&lt;td&gt;sonraki / önceki sonuç&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;arama kutusunda Esc&lt;/td&gt;&lt;td&gt;zaman çizelgesine dön&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 &amp;middot; %3 (self %4)&lt;br&gt;starts at %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 &amp;middot; %3 (kendi %4)&lt;br&gt;%5 anında başlar</translation>

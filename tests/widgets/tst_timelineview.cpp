@@ -7,6 +7,7 @@
 #include "store/workspace.h"
 #include "synth/tracefilewriter.h"
 #include "testsupport.h"
+#include "timeline/timelinekeys.h"
 #include "timeline/timelineminimap.h"
 #include "timeline/timelinepainter.h"
 #include "timeline/timelineview.h"
@@ -151,6 +152,43 @@ private slots:
         }
         QVERIFY(ticks >= 3);
         QVERIFY(shot.save(QStringLiteral("timelineview-dpr%1.png").arg(d)));
+    }
+
+    // Issue 11: the keys the canvas takes are exactly the ones its table lists, and Help
+    // prints that table, so the shortcut list cannot drift from the keys.
+    void theHelpListsExactlyTheKeysTaken() {
+        TimelineView view;
+        view.resize(800, 300);
+        view.setData(&m_spans, &m_layout);
+        std::vector<int> candidates;
+        for (int k = Qt::Key_A; k <= Qt::Key_Z; ++k)
+            candidates.push_back(k);
+        for (int k = Qt::Key_0; k <= Qt::Key_9; ++k)
+            candidates.push_back(k);
+        for (int k :
+             {Qt::Key_Left,     Qt::Key_Right,  Qt::Key_Up,     Qt::Key_Down,   Qt::Key_PageUp,
+              Qt::Key_PageDown, Qt::Key_Home,   Qt::Key_End,    Qt::Key_Escape, Qt::Key_Slash,
+              Qt::Key_Space,    Qt::Key_Return, Qt::Key_Enter,  Qt::Key_Delete, Qt::Key_Backspace,
+              Qt::Key_Plus,     Qt::Key_Minus,  Qt::Key_Insert, Qt::Key_F2,     Qt::Key_F3,
+              Qt::Key_F5})
+            candidates.push_back(k);
+        int taken = 0;
+        for (const int k : candidates) {
+            QKeyEvent press(QEvent::KeyPress, k, Qt::NoModifier);
+            QApplication::sendEvent(&view, &press);
+            QVERIFY2(press.isAccepted() == timelinekeys::handles(k),
+                     qPrintable(QKeySequence(k).toString()));
+            taken += press.isAccepted();
+        }
+        int listed = 0;
+        const QString help = TimelineView::keysHelp();
+        for (const timelinekeys::Binding &b : timelinekeys::bindings()) {
+            for (const int k : b.keys)
+                QVERIFY(std::find(candidates.begin(), candidates.end(), k) != candidates.end());
+            listed += static_cast<int>(b.keys.size());
+            QVERIFY(help.contains(QString::fromUtf8(b.label).toHtmlEscaped()));
+        }
+        QCOMPARE(taken, listed);
     }
 
     void focusAndClearTheSelection() {

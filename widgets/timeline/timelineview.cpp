@@ -5,6 +5,7 @@
 #include "core/category.h"
 #include "core/records.h"
 #include "item/localformat.h"
+#include "timelinekeys.h"
 #include "timelinepainter.h"
 
 #include <QHelpEvent>
@@ -64,22 +65,7 @@ void TimelineView::setMatches(const std::vector<bool> *flags, std::vector<std::i
 }
 
 QString TimelineView::keysHelp() {
-    return tr("<table>"
-              "<tr><td>wheel, W / S</td><td>zoom at the cursor / the middle</td></tr>"
-              "<tr><td>drag, A / D, \u2190 / \u2192</td><td>pan</td></tr>"
-              "<tr><td>\u2191 / \u2193, PageUp / PageDown</td><td>scroll a lane / a screen of "
-              "lanes</td></tr>"
-              "<tr><td>Home / End</td><td>the first / the last lanes</td></tr>"
-              "<tr><td>0, Ctrl+0</td><td>zoom to fit</td></tr>"
-              "<tr><td>Shift + drag</td><td>measure a duration</td></tr>"
-              "<tr><td>click</td><td>select (details in the inspector)</td></tr>"
-              "<tr><td>double-click</td><td>open the request's waterfall</td></tr>"
-              "<tr><td>F / Esc</td><td>focus the selection / clear it</td></tr>"
-              "<tr><td>/ then Enter</td><td>search names, models and attributes; the first "
-              "hit</td></tr>"
-              "<tr><td>N / Shift+N</td><td>next / previous hit</td></tr>"
-              "<tr><td>Esc in the search box</td><td>back to the timeline</td></tr>"
-              "</table>");
+    return timelinekeys::helpHtml();
 }
 
 void TimelineView::setEmptyNotice(const QString &html) {
@@ -448,6 +434,8 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event) {
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *event) {
+    // Only the keys of the table Help prints (timelinekeys; a test checks both ways).
+    if (!timelinekeys::handles(event->key())) return QWidget::keyPressEvent(event);
     const double mid = m_left + m_view.widthPx / 2.0;
     switch (event->key()) {
     case Qt::Key_W:
