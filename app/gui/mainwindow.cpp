@@ -3,6 +3,7 @@
 #include "analysis/criticalpath.h"
 #include "analysis/timelinespans.h"
 #include "analysisjob.h"
+#include "common/tablewidth.h"
 #include "decisiontabs.h"
 #include "inspector/inspectorview.h"
 #include "item/localformat.h"
@@ -459,14 +460,17 @@ void MainWindow::showEvent(QShowEvent *event) {
     QMainWindow::showEvent(event);
     if (m_docksSized) return;
     m_docksSized = true;
-    // Readable docks and the timeline as the widest thing: a quarter of the window on the
-    // left (run and request columns), a fifth on the right (the inspector), the rest centre.
+    // Readable docks and the timeline as the widest thing: the left docks as wide as the runs'
+    // columns want (a quarter of the window at least, a third at most), the inspector a fifth,
+    // the rest centre.
     const int w = width();
     auto *runs = qobject_cast<QDockWidget *>(m_runsPanel->parentWidget());
     auto *inspector = qobject_cast<QDockWidget *>(m_inspector->parentWidget());
-    if (runs && inspector)
-        resizeDocks({runs, inspector}, {std::clamp(w / 4, 260, 480), std::clamp(w / 5, 260, 420)},
-                    Qt::Horizontal);
+    if (runs && inspector) {
+        const int left = std::clamp(tableWidth(m_runsPanel->table()), std::clamp(w / 4, 260, 480),
+                                    std::max(260, w / 3));
+        resizeDocks({runs, inspector}, {left, std::clamp(w / 5, 260, 420)}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

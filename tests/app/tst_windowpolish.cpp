@@ -4,6 +4,7 @@
 // widgets; saves the PNGs named in each test in the working folder to look at.
 #include "appearancemenu.h"
 #include "appwindowtest.h"
+#include "common/tablewidth.h"
 #include "common/theme.h"
 #include "core/category.h"
 #include "helpmenu.h"
@@ -34,8 +35,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
-#include <QRegularExpression>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
@@ -335,6 +336,10 @@ private slots:
             QVERIFY2(centre >= width / 2, qPrintable(QString::number(centre)));
             QVERIFY(centre > runs);
             QVERIFY(runs >= 260);
+            // The runs' columns fit, up to a third of the window (issue 11).
+            QVERIFY2(runs >= std::min(tableWidth(w.runsPanel()->table()), width / 3) - 4,
+                     qPrintable(QStringLiteral("%1 < %2").arg(runs).arg(
+                         tableWidth(w.runsPanel()->table()))));
             QVERIFY(w.grab().save(QStringLiteral("window-first-%1.png").arg(width)));
         }
     }
