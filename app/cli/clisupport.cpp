@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <cstdio>
 
 namespace spanscope::cli {
@@ -21,21 +20,10 @@ void out(const std::string &s) {
     std::fputs(s.c_str(), stdout);
 }
 
-QString defaultWorkspace() {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("workspace.spanscope"));
-}
-
-QString shownPath(const QString &path) {
-    // Help text (and the man page made from it) reads the same for every user.
-    const QString home = QDir::homePath();
-    return path.startsWith(home + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(home.size())
-                                                    : path;
-}
-
 Parsed parse(QCommandLineParser &p, const QStringList &args) {
     p.addOption({QStringLiteral("workspace"),
-                 QStringLiteral("Workspace file (default: %1).").arg(shownPath(defaultWorkspace())),
+                 QStringLiteral("Workspace file (default: %1).")
+                     .arg(WorkspaceFile::shown(WorkspaceFile::defaultPath())),
                  QStringLiteral("FILE")});
     const QCommandLineOption help = p.addHelpOption();
     if (!p.parse(args)) {
@@ -60,7 +48,7 @@ Parsed parse(QCommandLineParser &p, const QStringList &args) {
 
 QString workspacePath(const QCommandLineParser &p) {
     return p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace"))
-                                                : defaultWorkspace();
+                                                : WorkspaceFile::defaultPath();
 }
 
 bool workspaceExists(const QString &path) {

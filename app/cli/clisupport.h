@@ -16,7 +16,6 @@ namespace spanscope::cli {
 
 void err(const std::string &s);
 void out(const std::string &s);
-QString defaultWorkspace();
 
 // Outcome of parsing a subcommand's options.
 enum class Parsed { Run, Help, Error };

@@ -2,6 +2,7 @@
 #include "launchpaths.h"
 #include "mainwindow.h"
 #include "store/workspace.h"
+#include "store/workspacefile.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,17 +12,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <cstdio>
-
-namespace {
-
-QString shownPath(const QString &path) {
-    // The help (and the man page made from it) reads the same for every user.
-    const QString home = QDir::homePath();
-    return path.startsWith(home + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(home.size())
-                                                    : path;
-}
-
-} // namespace
 
 int main(int argc, char *argv[]) {
     using namespace spanscope;
@@ -42,10 +32,10 @@ int main(int argc, char *argv[]) {
     p.addHelpOption();
     p.addVersionOption();
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    p.addOption(
-        {QStringLiteral("workspace"),
-         QStringLiteral("Workspace file (default %1/workspace.spanscope).").arg(shownPath(dataDir)),
-         QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("workspace"),
+                 QStringLiteral("Workspace file (default %1).")
+                     .arg(WorkspaceFile::shown(WorkspaceFile::defaultPath())),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("no-demo"),
                  QStringLiteral("Do not fill an empty workspace with the demo data.")});
     p.addPositionalArgument(
@@ -63,8 +53,7 @@ int main(int argc, char *argv[]) {
     const QStringList &paths = launch.imports;
     const QString &opened = launch.workspace;
     const bool defaultWorkspace = opened.isEmpty();
-    const QString path =
-        defaultWorkspace ? QDir(dataDir).filePath(QStringLiteral("workspace.spanscope")) : opened;
+    const QString path = defaultWorkspace ? WorkspaceFile::defaultPath() : opened;
     QDir().mkpath(QFileInfo(path).absolutePath());
     std::unique_ptr<MainWindow> window;
     try {

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QUrl>
 #include <algorithm>
 #include <set>
@@ -163,6 +164,17 @@ WorkspaceFile::Inspection WorkspaceFile::inspect(const QString &path) {
     throw StoreError(quoted(path) + " is " + what +
                      "; Spanscope opens only its own workspaces and left it untouched. Give a "
                      "new file name for the workspace");
+}
+
+QString WorkspaceFile::defaultPath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("workspace.spanscope"));
+}
+
+QString WorkspaceFile::shown(const QString &path) {
+    const QString home = QDir::homePath();
+    return path.startsWith(home + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(home.size())
+                                                    : path;
 }
 
 } // namespace spanscope

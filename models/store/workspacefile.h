@@ -23,6 +23,13 @@ public:
     // file that is not SQLite, another application's database, a file or folder Spanscope may
     // not write. Reads the database with SQLite's immutable mode: no lock, no journal, no WAL.
     static Inspection inspect(const QString &path);
+
+    // The workspace both programs use when none is named: workspace.spanscope in the
+    // application's data folder.
+    static QString defaultPath();
+    // A path as help text shows it: the home folder as ~, so the help (and the man pages made
+    // from it) read the same for every user.
+    static QString shown(const QString &path);
 };
 
 } // namespace spanscope
