@@ -116,7 +116,8 @@ void colourTitles(QCustomPlot *plot) {
         if (auto *t = qobject_cast<QCPTextElement *>(e)) t->setTextColor(text);
 }
 
-// The chart's frame in the palette's colours: background, axes, grid, labels, legend.
+// The chart's frame in the palette's colours: background, axes, grid, labels, legend (the
+// titles at each replot, above).
 void paintFrame(QCustomPlot *plot) {
     const QPalette pal = plot->palette();
     const QColor text = pal.color(QPalette::WindowText);
@@ -134,7 +135,6 @@ void paintFrame(QCustomPlot *plot) {
     plot->legend->setBrush(legend);
     plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
     plot->legend->setTextColor(text);
-    colourTitles(plot);
 }
 
 // Follows a theme switch: the frame takes the new palette's colours.
