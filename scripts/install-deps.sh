@@ -9,6 +9,7 @@ packages=(
   libqt6opengl6-dev libgl-dev
   libqcustomplot-dev qt6-svg-dev
   nlohmann-json3-dev libsimdjson-dev libzstd-dev zstd libsqlite3-dev sqlite3 libyaml-dev
+  libprotobuf-dev protobuf-compiler libcpp-httplib-dev
   xvfb xauth desktop-file-utils appstream dpkg-dev
 )
 

@@ -107,6 +107,9 @@ QString usage() {
         "                    [--format otlp-jsonl|otlp-zstd|otlp-collector-zstd|nat-eval] OUT\n"
         "       spanscope-cli generate --demo FOLDER   (the app's demo: a NAT eval run, an OTLP "
         "dump)\n"
+        "       spanscope-cli serve [--port 4318] [--bind ADDR --token-file FILE] [--label NAME]\n"
+        "                    [--max-body MB] [--for SECONDS] [--format text|json] [--workspace "
+        "FILE]\n"
         "exit codes: 0 ok, 1 bad input, 2 usage, 3 compare --fail-on: significantly worse");
 }
 

@@ -1,6 +1,7 @@
 #include "analysiscommands.h"
 #include "clicommands.h"
 #include "comparecommand.h"
+#include "servecommand.h"
 #ifdef SPANSCOPE_WITH_EXPORT
 #include "exportcommand.h"
 
@@ -61,6 +62,7 @@ int main(int argc, char *argv[]) {
     if (command == QLatin1String("compare")) return spanscope::cli::runCompare(args);
     if (command == QLatin1String("sizing")) return spanscope::cli::runSizing(args);
     if (command == QLatin1String("generate")) return spanscope::cli::runGenerate(args);
+    if (command == QLatin1String("serve")) return spanscope::cli::runServe(args);
     if (command == QLatin1String("--version")) {
         std::printf("spanscope-cli %s\n", SPANSCOPE_VERSION);
         return spanscope::cli::Ok;

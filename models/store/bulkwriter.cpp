@@ -18,7 +18,8 @@ std::int64_t scalar(Workspace &ws, const char *sql) {
 }
 } // namespace
 
-BulkWriter::BulkWriter(Workspace &workspace) : m_ws(workspace), m_codec(1) {}
+BulkWriter::BulkWriter(Workspace &workspace, Mode mode)
+    : m_mode(mode), m_ws(workspace), m_codec(1) {}
 
 BulkWriter::~BulkWriter() {
     if (m_open) rollback();
@@ -69,7 +70,8 @@ void BulkWriter::dropIndexesForLoad() {
     // Only once something is written: an import whose every input is unchanged writes nothing.
     if (m_wrote) return;
     m_wrote = true;
-    if (m_nextSpanId - 1 >= rebuildIndexesBelow) return;
+    // A live run commits every quarter second and is read meanwhile: its indexes stay.
+    if (m_mode == Mode::Live || m_nextSpanId - 1 >= rebuildIndexesBelow) return;
     Statement st(m_ws.handle(), "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                                 "AND sql IS NOT NULL AND tbl_name <> 'runs'");
     while (st.step())
@@ -202,9 +204,24 @@ void BulkWriter::writeLoose(LooseSpanRecord &l) {
     if (isNew) {
         t.id = m_nextTraceId++;
         t.ordinal = static_cast<std::int64_t>(m_looseTraces.size()) - 1;
+        if (m_mode == Mode::Live && m_firstLiveTrace == 0) m_firstLiveTrace = t.id;
     }
-    if (t.sessionKey.empty()) t.sessionKey = l.sessionKey;
-    if (t.userKey.empty()) t.userKey = l.userKey;
+    if (t.sessionKey.empty() && !l.sessionKey.empty()) {
+        t.sessionKey = l.sessionKey;
+        t.keysChanged = !isNew;
+    }
+    if (t.userKey.empty() && !l.userKey.empty()) {
+        t.userKey = l.userKey;
+        t.keysChanged = t.keysChanged || !isNew;
+    }
+    if (m_mode == Mode::Live) {
+        if (isNew) insertLooseTrace(it->first, t);
+        if (!t.touched) {
+            t.touched = true;
+            m_touched.push_back(&t); // unordered_map keeps element addresses on rehash
+        }
+        ++m_runSpans;
+    }
     const std::int64_t id = m_nextSpanId++;
     insertSpan(id, t.id, std::nullopt, l.parentKey, l.span);
     insertEvents(id, l.events);
@@ -226,29 +243,67 @@ void BulkWriter::rebuildIndexes() {
     m_droppedIndexes.clear();
 }
 
+void BulkWriter::insertLooseTrace(const std::string &key, const LooseTrace &t) {
+    m_trace.bind(1, t.id)
+        .bind(2, m_runId)
+        .bind(3, t.ordinal)
+        .bind(4, std::string_view(key))
+        .bindNull(5)
+        .bindTextOrNull(6, t.sessionKey)
+        .bindTextOrNull(7, t.userKey)
+        .bindNull(8);
+    for (int i = 11; i <= 17; ++i)
+        m_trace.bind(i, 0);
+    m_trace.run();
+}
+
+void BulkWriter::linkLive(ImportReport &report) {
+    if (m_touched.empty()) return;
+    std::vector<std::int64_t> ids;
+    ids.reserve(m_touched.size());
+    Statement keys(m_ws.handle(), "UPDATE traces SET session_key = ?, user_key = ? WHERE id = ?");
+    for (LooseTrace *t : m_touched) {
+        ids.push_back(t->id);
+        t->touched = false;
+        if (!t->keysChanged) continue;
+        t->keysChanged = false;
+        keys.bindTextOrNull(1, t->sessionKey).bindTextOrNull(2, t->userKey).bind(3, t->id).run();
+    }
+    m_touched.clear();
+    std::sort(ids.begin(), ids.end());
+    TraceLinker(m_ws, report).linkTraces(ids, {m_firstLiveTrace, m_nextTraceId - 1});
+    m_runTraces = static_cast<std::int64_t>(m_looseTraces.size());
+    updateRunRow(nullptr, nullptr);
+}
+
+void BulkWriter::updateRunRow(const std::string *metadataJson, const std::string *reportJson) {
+    Statement st(m_ws.handle(),
+                 "UPDATE runs SET start_ns = ?, end_ns = ?, trace_count = ?, span_count = ?, "
+                 "metadata = coalesce(?, metadata), report = coalesce(?, report) WHERE id = ?");
+    if (m_runHasTime) st.bind(1, m_runStart).bind(2, m_runEnd);
+    st.bind(3, m_runTraces).bind(4, m_runSpans);
+    if (metadataJson) st.bind(5, std::string_view(*metadataJson));
+    if (reportJson) st.bind(6, std::string_view(*reportJson));
+    st.bind(7, m_runId).run();
+}
+
 void BulkWriter::finishLooseTraces(ImportReport &report) {
     if (m_looseTraces.empty()) return;
     std::int64_t first = m_nextTraceId, last = 0;
     for (const auto &[key, t] : m_looseTraces) {
         first = std::min(first, t.id);
         last = std::max(last, t.id);
-        m_trace.bind(1, t.id)
-            .bind(2, m_runId)
-            .bind(3, t.ordinal)
-            .bind(4, std::string_view(key))
-            .bindNull(5)
-            .bindTextOrNull(6, t.sessionKey)
-            .bindTextOrNull(7, t.userKey)
-            .bindNull(8);
-        for (int i = 11; i <= 17; ++i)
-            m_trace.bind(i, 0);
-        m_trace.run();
+        if (m_mode == Mode::Import) insertLooseTrace(key, t);
     }
+    m_touched.clear();
     // Linking looks spans up by (trace, span id) and walks them trace by trace: it needs the
     // indexes now rather than at commit.
     rebuildIndexes();
-    TraceLinker(m_ws, report).link(m_runId, first, last);
-    m_runTraces += static_cast<std::int64_t>(m_looseTraces.size());
+    TraceLinker(m_ws, report).link(first, last);
+    if (m_mode == Mode::Live)
+        m_runTraces = static_cast<std::int64_t>(m_looseTraces.size());
+    else
+        m_runTraces += static_cast<std::int64_t>(m_looseTraces.size());
     Statement count(m_ws.handle(), "SELECT count(*) FROM spans WHERE run_id = ?");
     count.bind(1, m_runId);
     if (count.step()) m_runSpans = count.int64(0);
@@ -317,15 +372,8 @@ void BulkWriter::finishRun(ImportReport &report, const std::string &metadataJson
                     std::to_string(m_runNulNames) +
                         " span or event names hold a NUL character (\\u0000); shown as U+FFFD",
                     m_runNulNames);
-    Statement st(m_ws.handle(), "UPDATE runs SET start_ns = ?, end_ns = ?, trace_count = ?, "
-                                "span_count = ?, metadata = ?, report = ? WHERE id = ?");
-    if (m_runHasTime) st.bind(1, m_runStart).bind(2, m_runEnd);
-    st.bind(3, m_runTraces)
-        .bind(4, m_runSpans)
-        .bind(5, std::string_view(metadataJson))
-        .bind(6, std::string_view(report.toJson()))
-        .bind(7, m_runId)
-        .run();
+    const std::string reportJson = report.toJson();
+    updateRunRow(&metadataJson, &reportJson);
 }
 
 void BulkWriter::commit() {
@@ -338,8 +386,9 @@ void BulkWriter::commit() {
     m_droppedIndexes.clear();
     m_ws.exec("COMMIT");
     m_open = false;
-    // Keep the WAL from holding a second copy of a large import.
-    m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    // Keep the WAL from holding a second copy of a large import. A live run's small commits
+    // leave that to SQLite's automatic checkpoints.
+    if (m_mode == Mode::Import) m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 void BulkWriter::rollback() {

@@ -18,14 +18,22 @@ class Workspace;
 // Writes imported records with one prepared statement per table inside one transaction.
 // begin() .. beginRun() write() ... finishRun() .. commit(); rollback() (also called by the
 // destructor when neither happened) leaves the workspace as it was before begin().
+//
+// Live mode (a run that receives spans while it is on screen) writes one run in many short
+// transactions: begin() beginRun() commit(), then begin() write() linkLive() commit() for each
+// batch, and begin() finishRun() commit() at the end. Each trace row is written when its first
+// span arrives, the traces a batch touched are linked before that batch commits, and the
+// indexes stay in place, so every committed state is a complete, linked, readable run.
 class BulkWriter {
 public:
+    enum class Mode { Import, Live };
+
     // Below this many spans already in the workspace, secondary indexes are dropped for the
     // load and rebuilt once at the end (faster than maintaining them row by row); above it,
     // rebuilding the existing rows' entries would cost more than the load itself.
     static constexpr std::int64_t rebuildIndexesBelow = 2'000'000;
 
-    explicit BulkWriter(Workspace &workspace);
+    explicit BulkWriter(Workspace &workspace, Mode mode = Mode::Import);
     ~BulkWriter();
 
     void begin();
@@ -37,6 +45,9 @@ public:
     void write(ImportBatch &&batch);
     // Links the run's loose spans into traces (TraceLinker), then records the run's summary.
     void finishRun(ImportReport &report, const std::string &metadataJson);
+    // Live mode: links the traces this transaction's spans belong to and brings the run's
+    // times and counts up to date. Warnings go to `report` (relinks repeat them: a scratch one).
+    void linkLive(ImportReport &report);
     void commit();
     void rollback();
 
@@ -59,8 +70,16 @@ private:
         std::int64_t id = 0;
         std::int64_t ordinal = 0;
         std::string sessionKey, userKey;
+        bool keysChanged = false; // live: a later span brought the session or user
+        bool touched = false;     // live: has spans in the open transaction
     };
     std::unordered_map<std::string, LooseTrace> m_looseTraces;
+    void insertLooseTrace(const std::string &key, const LooseTrace &t);
+    void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
+
+    Mode m_mode;
+    std::vector<LooseTrace *> m_touched;
+    std::int64_t m_firstLiveTrace = 0;
 
     Workspace &m_ws;
     ZstdCodec m_codec;

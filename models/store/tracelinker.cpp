@@ -30,13 +30,24 @@ struct Node {
 
 } // namespace
 
-void TraceLinker::link(std::int64_t runId, std::int64_t firstTraceId, std::int64_t lastTraceId) {
-    settleDuplicates(firstTraceId, lastTraceId);
-    resolveParents(runId);
-    walkTraces(firstTraceId, lastTraceId);
+void TraceLinker::link(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+    const std::vector<Range> all{{firstTraceId, lastTraceId}};
+    settleDuplicates(all);
+    resolveParents(all);
+    walkTraces(all, {firstTraceId, lastTraceId});
 }
 
-void TraceLinker::settleDuplicates(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+void TraceLinker::linkTraces(const std::vector<std::int64_t> &traceIds, Range run) {
+    std::vector<Range> ranges;
+    ranges.reserve(traceIds.size());
+    for (const std::int64_t id : traceIds)
+        ranges.push_back({id, id});
+    settleDuplicates(ranges);
+    resolveParents(ranges);
+    walkTraces(ranges, run);
+}
+
+void TraceLinker::settleDuplicates(const std::vector<Range> &ranges) {
     struct Dup {
         std::int64_t trace;
         std::string key;
@@ -46,9 +57,12 @@ void TraceLinker::settleDuplicates(std::int64_t firstTraceId, std::int64_t lastT
         Statement st(m_ws.handle(),
                      "SELECT trace_id, span_key FROM spans WHERE trace_id BETWEEN ? AND ? "
                      "GROUP BY trace_id, span_key HAVING count(*) > 1");
-        st.bind(1, firstTraceId).bind(2, lastTraceId);
-        while (st.step())
-            dups.push_back({st.int64(0), st.text(1)});
+        for (const Range &r : ranges) {
+            st.bind(1, r.first).bind(2, r.last);
+            while (st.step())
+                dups.push_back({st.int64(0), st.text(1)});
+            st.reset();
+        }
     }
     Statement rows(
         m_ws.handle(),
@@ -93,23 +107,36 @@ void TraceLinker::settleDuplicates(std::int64_t firstTraceId, std::int64_t lastT
     }
 }
 
-void TraceLinker::resolveParents(std::int64_t runId) {
+// Parents are resolved from the keys again each time, and the flags the walk derives from them
+// cleared, so that linking a trace once more after more of its spans arrived (a live run) gives
+// what one link of all its spans would.
+void TraceLinker::resolveParents(const std::vector<Range> &ranges) {
     Statement st(
         m_ws.handle(),
         "UPDATE spans SET parent_id = (SELECT k.id FROM spans k WHERE k.trace_id = spans.trace_id "
-        "AND k.span_key = spans.parent_key ORDER BY k.id LIMIT 1) "
-        "WHERE run_id = ? AND parent_key IS NOT NULL");
-    st.bind(1, runId).run();
+        "AND k.span_key = spans.parent_key ORDER BY k.id LIMIT 1), flags = flags & ? "
+        "WHERE trace_id BETWEEN ? AND ? AND parent_key IS NOT NULL");
+    const int keep = ~static_cast<int>(SpanOrphan | SpanInnerLlm);
+    for (const Range &r : ranges)
+        st.bind(1, keep).bind(2, r.first).bind(3, r.last).run();
+    Statement inner(m_ws.handle(), "UPDATE spans SET flags = flags & ? WHERE trace_id BETWEEN ? "
+                                   "AND ? AND parent_key IS NULL AND (flags & ?) <> 0");
+    for (const Range &r : ranges)
+        inner.bind(1, keep)
+            .bind(2, r.first)
+            .bind(3, r.last)
+            .bind(4, static_cast<int>(SpanInnerLlm))
+            .run();
 }
 
-std::int64_t TraceLinker::earliestTimedStart(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+std::int64_t TraceLinker::earliestTimedStart(Range run) {
     Statement st(m_ws.handle(), "SELECT min(start_ns) FROM spans WHERE trace_id BETWEEN ? AND ? "
                                 "AND (flags & ?) = 0");
-    st.bind(1, firstTraceId).bind(2, lastTraceId).bind(3, static_cast<int>(SpanUntimed));
+    st.bind(1, run.first).bind(2, run.last).bind(3, static_cast<int>(SpanUntimed));
     return st.step() ? st.optInt64(0).value_or(0) : 0;
 }
 
-void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId) {
+void TraceLinker::walkTraces(const std::vector<Range> &ranges, Range run) {
     Statement spans(
         m_ws.handle(),
         "SELECT id, trace_id, coalesce(parent_id, 0), parent_key IS NOT NULL, category, flags, "
@@ -173,8 +200,7 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
                  ++guard)
                 p = nodes[static_cast<std::size_t>(p)].parent;
             if (p < 0 || (nodes[static_cast<std::size_t>(p)].flags & SpanUntimed)) {
-                if (!traceStart && !runStart)
-                    runStart = earliestTimedStart(firstTraceId, lastTraceId);
+                if (!traceStart && !runStart) runStart = earliestTimedStart(run);
             }
             n.start = p >= 0 && !(nodes[static_cast<std::size_t>(p)].flags & SpanUntimed)
                           ? nodes[static_cast<std::size_t>(p)].start
@@ -240,26 +266,29 @@ void TraceLinker::walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId
         nodes.clear();
     };
 
-    spans.bind(1, firstTraceId).bind(2, lastTraceId);
     std::int64_t current = -1;
-    while (spans.step()) {
-        const std::int64_t trace = spans.int64(1);
-        if (trace != current) {
-            finishTrace(current);
-            current = trace;
+    for (const Range &r : ranges) {
+        spans.bind(1, r.first).bind(2, r.last);
+        while (spans.step()) {
+            const std::int64_t trace = spans.int64(1);
+            if (trace != current) {
+                finishTrace(current);
+                current = trace;
+            }
+            Node n;
+            n.id = spans.int64(0);
+            n.originalParentId = spans.int64(2);
+            n.hadParentKey = spans.int64(3) != 0;
+            n.category = static_cast<Category>(spans.int64(4));
+            n.flags = n.originalFlags = static_cast<int>(spans.int64(5));
+            n.in = spans.int64(6);
+            n.out = spans.int64(7);
+            n.start = spans.int64(8);
+            n.end = spans.int64(9);
+            n.name = spans.text(10);
+            nodes.push_back(std::move(n));
         }
-        Node n;
-        n.id = spans.int64(0);
-        n.originalParentId = spans.int64(2);
-        n.hadParentKey = spans.int64(3) != 0;
-        n.category = static_cast<Category>(spans.int64(4));
-        n.flags = n.originalFlags = static_cast<int>(spans.int64(5));
-        n.in = spans.int64(6);
-        n.out = spans.int64(7);
-        n.start = spans.int64(8);
-        n.end = spans.int64(9);
-        n.name = spans.text(10);
-        nodes.push_back(std::move(n));
+        spans.reset();
     }
     finishTrace(current);
     if (orphans)

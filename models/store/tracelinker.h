@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace spanscope {
 
@@ -15,15 +16,23 @@ class Workspace;
 // the run. Runs inside the import's transaction.
 class TraceLinker {
 public:
+    struct Range {
+        std::int64_t first = 0, last = 0; // trace ids, inclusive
+    };
+
     TraceLinker(Workspace &workspace, ImportReport &report) : m_ws(workspace), m_report(report) {}
-    void link(std::int64_t runId, std::int64_t firstTraceId, std::int64_t lastTraceId);
+    // Links every trace of a run, whose traces are the ids first..last.
+    void link(std::int64_t firstTraceId, std::int64_t lastTraceId);
+    // Links (again) the given traces of a run whose traces are `run`: a live run, where a trace's
+    // spans keep arriving. Linking is idempotent, so the traces end as one link() would leave them.
+    void linkTraces(const std::vector<std::int64_t> &traceIds, Range run);
 
 private:
-    void settleDuplicates(std::int64_t firstTraceId, std::int64_t lastTraceId);
-    void resolveParents(std::int64_t runId);
-    void walkTraces(std::int64_t firstTraceId, std::int64_t lastTraceId);
+    void settleDuplicates(const std::vector<Range> &ranges);
+    void resolveParents(const std::vector<Range> &ranges);
+    void walkTraces(const std::vector<Range> &ranges, Range run);
     // Where a span without any timed ancestor goes: the run's earliest timed start.
-    std::int64_t earliestTimedStart(std::int64_t firstTraceId, std::int64_t lastTraceId);
+    std::int64_t earliestTimedStart(Range run);
 
     Workspace &m_ws;
     ImportReport &m_report;
