@@ -21,6 +21,9 @@ std::string liveMetadata(const std::string &source, bool receiving) {
 
 LiveWriter::LiveWriter(Options options)
     : m_options(std::move(options)), m_ws(std::make_unique<Workspace>(m_options.workspacePath)) {
+    // Another program's import may hold the workspace for minutes: meanwhile the queue fills
+    // and senders are told to retry, rather than the live run failing after the usual 5 s.
+    m_ws->setBusyWait(std::chrono::minutes(30));
     auto writer = std::make_unique<BulkWriter>(*m_ws, BulkWriter::Mode::Live);
     writer->begin();
     // A live run has no input file to hash: its digest only has to be unique, so that no import
