@@ -90,6 +90,14 @@ void OtlpReceiver::install() {
     svr.set_read_timeout(m_options.readTimeout);
     svr.set_write_timeout(m_options.readTimeout);
     svr.set_keep_alive_max_count(1000);
+    // cpp-httplib's default also sets SO_REUSEPORT, which lets a second receiver bind the same
+    // port and take half of the senders' requests into another workspace without a word.
+    // SO_REUSEADDR alone still allows a restart while old connections linger in TIME_WAIT.
+    svr.set_socket_options([this](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        m_listenSocket = sock;
+    });
     svr.set_exception_handler(
         [this](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
             std::string what = "unknown error";
@@ -155,11 +163,6 @@ void OtlpReceiver::install() {
         const std::string tooLarge = "the body is larger than " +
                                      megabytes(m_options.maxBodyBytes) +
                                      " (after decompression); send smaller batches";
-        if (req.has_header("Content-Length") &&
-            req.get_header_value<uint64_t>("Content-Length") > m_options.maxBodyBytes) {
-            fail(413, tooLarge);
-            return;
-        }
         // Counted as it arrives, decompressed: a small gzip bomb stops at the limit too.
         std::string body;
         bool overLimit = false;
@@ -172,7 +175,11 @@ void OtlpReceiver::install() {
             return true;
         });
         m_counters->bytes += static_cast<std::int64_t>(body.size());
-        if (overLimit) {
+        // A declared length past the limit: cpp-httplib reads the body to its end without
+        // keeping it, so the sender gets to read this answer.
+        if (overLimit ||
+            (req.has_header("Content-Length") &&
+             req.get_header_value<uint64_t>("Content-Length") > m_options.maxBodyBytes)) {
             fail(413, tooLarge);
             return;
         }
@@ -228,6 +235,10 @@ void OtlpReceiver::bind() {
                             (errno == EADDRINUSE ? " (another program, or another Spanscope, "
                                                    "receives there; choose another port)"
                                                  : ""));
+    // cpp-httplib 0.11 listens with a backlog of 5: fifty senders connecting at once overflow
+    // it, and Linux answers the overflow with SYN cookies whose connections it may then reset
+    // (seen as failed writes in the fifty-sender test). listen() again raises the backlog.
+    if (m_listenSocket >= 0) ::listen(m_listenSocket, SOMAXCONN);
     m_bound = true;
 }
 

@@ -81,6 +81,7 @@ private:
     std::unique_ptr<Counters> m_counters;
     std::thread m_thread;
     int m_port = 0;
+    int m_listenSocket = -1; // the listening socket, seen as cpp-httplib creates it
     bool m_bound = false;
 };
 
