@@ -38,6 +38,7 @@ std::string megabytes(std::size_t bytes) {
 struct OtlpReceiver::Counters {
     std::atomic<std::int64_t> requests{0}, accepted{0}, rejected{0}, refused{0}, bytes{0},
         errors{0};
+    std::atomic<bool> listenEnded{false};
 };
 
 OtlpReceiver::OtlpReceiver(Options options)
@@ -90,6 +91,9 @@ void OtlpReceiver::install() {
     svr.set_read_timeout(m_options.readTimeout);
     svr.set_write_timeout(m_options.readTimeout);
     svr.set_keep_alive_max_count(1000);
+    // Answers are small and written in pieces: without this, Nagle's algorithm holds the last
+    // piece for the sender's delayed ACK, 40 ms on Linux, which was most of a request's time.
+    svr.set_tcp_nodelay(true);
     // cpp-httplib's default also sets SO_REUSEPORT, which lets a second receiver bind the same
     // port and take half of the senders' requests into another workspace without a word.
     // SO_REUSEADDR alone still allows a restart while old connections linger in TIME_WAIT.
@@ -246,7 +250,15 @@ void OtlpReceiver::start(LiveWriter &writer) {
     if (m_thread.joinable()) return;
     bind();
     m_writer = &writer;
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
+    m_thread = std::thread([this] {
+        m_server->listen_after_bind();
+        m_counters->listenEnded = true;
+    });
+    // cpp-httplib's stop() does nothing to a server whose listen loop has not begun: a stop()
+    // right after start() would leave the loop running and join() waiting for ever. Connections
+    // queue in the backlog meanwhile, so nothing is lost by the wait.
+    while (!m_server->is_running() && !m_counters->listenEnded)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void OtlpReceiver::stop() {

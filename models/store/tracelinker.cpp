@@ -26,6 +26,7 @@ struct Node {
     std::int64_t originalParentId = 0; // 0 = NULL
     std::int64_t in = 0, out = 0, start = 0, end = 0;
     std::string name;
+    std::string key, parentKey;
 };
 
 } // namespace
@@ -33,18 +34,21 @@ struct Node {
 void TraceLinker::link(std::int64_t firstTraceId, std::int64_t lastTraceId) {
     const std::vector<Range> all{{firstTraceId, lastTraceId}};
     settleDuplicates(all);
-    resolveParents(all);
     walkTraces(all, {firstTraceId, lastTraceId});
 }
 
+// Relinked often (every commit of a live run), so duplicate span ids are looked for in the walk,
+// which reads every key anyway, rather than by a query per trace; the few traces that have them
+// are settled and walked again.
 void TraceLinker::linkTraces(const std::vector<std::int64_t> &traceIds, Range run) {
     std::vector<Range> ranges;
     ranges.reserve(traceIds.size());
     for (const std::int64_t id : traceIds)
         ranges.push_back({id, id});
-    settleDuplicates(ranges);
-    resolveParents(ranges);
-    walkTraces(ranges, run);
+    const std::vector<Range> again = walkTraces(ranges, run);
+    if (again.empty()) return;
+    settleDuplicates(again);
+    walkTraces(again, run);
 }
 
 void TraceLinker::settleDuplicates(const std::vector<Range> &ranges) {
@@ -107,28 +111,6 @@ void TraceLinker::settleDuplicates(const std::vector<Range> &ranges) {
     }
 }
 
-// Parents are resolved from the keys again each time, and the flags the walk derives from them
-// cleared, so that linking a trace once more after more of its spans arrived (a live run) gives
-// what one link of all its spans would.
-void TraceLinker::resolveParents(const std::vector<Range> &ranges) {
-    Statement st(
-        m_ws.handle(),
-        "UPDATE spans SET parent_id = (SELECT k.id FROM spans k WHERE k.trace_id = spans.trace_id "
-        "AND k.span_key = spans.parent_key ORDER BY k.id LIMIT 1), flags = flags & ? "
-        "WHERE trace_id BETWEEN ? AND ? AND parent_key IS NOT NULL");
-    const int keep = ~static_cast<int>(SpanOrphan | SpanInnerLlm);
-    for (const Range &r : ranges)
-        st.bind(1, keep).bind(2, r.first).bind(3, r.last).run();
-    Statement inner(m_ws.handle(), "UPDATE spans SET flags = flags & ? WHERE trace_id BETWEEN ? "
-                                   "AND ? AND parent_key IS NULL AND (flags & ?) <> 0");
-    for (const Range &r : ranges)
-        inner.bind(1, keep)
-            .bind(2, r.first)
-            .bind(3, r.last)
-            .bind(4, static_cast<int>(SpanInnerLlm))
-            .run();
-}
-
 std::int64_t TraceLinker::earliestTimedStart(Range run) {
     Statement st(m_ws.handle(), "SELECT min(start_ns) FROM spans WHERE trace_id BETWEEN ? AND ? "
                                 "AND (flags & ?) = 0");
@@ -136,11 +118,13 @@ std::int64_t TraceLinker::earliestTimedStart(Range run) {
     return st.step() ? st.optInt64(0).value_or(0) : 0;
 }
 
-void TraceLinker::walkTraces(const std::vector<Range> &ranges, Range run) {
+std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range> &ranges,
+                                                        Range run) {
     Statement spans(
         m_ws.handle(),
         "SELECT id, trace_id, coalesce(parent_id, 0), parent_key IS NOT NULL, category, flags, "
-        "coalesce(input_tokens, 0), coalesce(output_tokens, 0), start_ns, end_ns, name "
+        "coalesce(input_tokens, 0), coalesce(output_tokens, 0), start_ns, end_ns, name, "
+        "span_key, coalesce(parent_key, '') "
         "FROM spans WHERE trace_id BETWEEN ? AND ? ORDER BY trace_id, start_ns");
     Statement updateSpan(m_ws.handle(), "UPDATE spans SET parent_id = ?, flags = ? WHERE id = ?");
     Statement updateTimes(m_ws.handle(), "UPDATE spans SET start_ns = ?, end_ns = ? WHERE id = ?");
@@ -152,17 +136,30 @@ void TraceLinker::walkTraces(const std::vector<Range> &ranges, Range run) {
         "input_tokens = ?, output_tokens = ?, error_count = ?, unfinished_count = ? "
         "WHERE id = ?");
     std::vector<Node> nodes;
-    std::unordered_map<std::int64_t, int> local;
+    std::unordered_map<std::string, int> byKey;
+    std::vector<Range> duplicates;
     std::int64_t orphans = 0, skewed = 0;
 
     const auto finishTrace = [&](std::int64_t traceId) {
         if (nodes.empty()) return;
-        local.clear();
-        for (std::size_t i = 0; i < nodes.size(); ++i)
-            local.emplace(nodes[i].id, static_cast<int>(i));
+        // Parents from the keys, every time: a parent that arrived since the last link is found,
+        // and what the last link derived (orphan, wrapping LLM) is derived again. Of two spans
+        // with one id, the first written is the parent (settleDuplicates renames the other).
+        byKey.clear();
+        bool duplicate = false;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const auto [it, isNew] = byKey.try_emplace(nodes[i].key, static_cast<int>(i));
+            if (!isNew) {
+                duplicate = true;
+                if (nodes[i].id < nodes[static_cast<std::size_t>(it->second)].id)
+                    it->second = static_cast<int>(i);
+            }
+        }
+        if (duplicate) duplicates.push_back({traceId, traceId});
         for (Node &n : nodes) {
-            const auto it = n.originalParentId ? local.find(n.originalParentId) : local.end();
-            n.parent = it == local.end() ? -1 : it->second;
+            n.flags &= ~(SpanOrphan | SpanInnerLlm);
+            const auto it = n.hadParentKey ? byKey.find(n.parentKey) : byKey.end();
+            n.parent = it == byKey.end() ? -1 : it->second;
             if (n.hadParentKey && n.parent < 0) n.flags |= SpanOrphan;
         }
         // Break parent cycles so every walk up the tree ends.
@@ -286,6 +283,8 @@ void TraceLinker::walkTraces(const std::vector<Range> &ranges, Range run) {
             n.start = spans.int64(8);
             n.end = spans.int64(9);
             n.name = spans.text(10);
+            n.key = spans.text(11);
+            n.parentKey = spans.text(12);
             nodes.push_back(std::move(n));
         }
         spans.reset();
@@ -303,6 +302,7 @@ void TraceLinker::walkTraces(const std::vector<Range> &ranges, Range run) {
                           "with no duration and flagged 'no timing'",
                       untimed);
     if (skewed) m_report.note("spans outside their parent's interval (clock skew)", skewed);
+    return duplicates;
 }
 
 } // namespace spanscope

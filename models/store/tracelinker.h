@@ -29,8 +29,9 @@ public:
 
 private:
     void settleDuplicates(const std::vector<Range> &ranges);
-    void resolveParents(const std::vector<Range> &ranges);
-    void walkTraces(const std::vector<Range> &ranges, Range run);
+    // Resolves parents from the span keys and finishes each trace; returns the traces found
+    // holding two spans with one id.
+    std::vector<Range> walkTraces(const std::vector<Range> &ranges, Range run);
     // Where a span without any timed ancestor goes: the run's earliest timed start.
     std::int64_t earliestTimedStart(Range run);
 
