@@ -148,6 +148,18 @@
         <source>Concurrency spike threshold</source>
         <translation>Eşzamanlılık tepe eşiği</translation>
     </message>
+    <message>
+        <source>Follow</source>
+        <translation>Takip et</translation>
+    </message>
+    <message>
+        <source>Follow the newest spans</source>
+        <translation>En yeni span&apos;leri takip et</translation>
+    </message>
+    <message>
+        <source>A live run: keep its newest time in view as spans arrive. Scrolling or zooming back stops following.</source>
+        <translation>Canlı bir çalıştırma: span&apos;ler geldikçe en yeni zamanı görünümde tut. Geri kaydırmak ya da yakınlaştırmak takibi durdurur.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineKeys</name>
@@ -1057,6 +1069,74 @@
     </message>
 </context>
 <context>
+    <name>spanscope::LivePanel</name>
+    <message>
+        <source>OTLP endpoint</source>
+        <translation>OTLP uç noktası</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the endpoint</source>
+        <translation>Uç noktayı kopyala</translation>
+    </message>
+    <message>
+        <source>Stop receiving</source>
+        <translation>Almayı durdur</translation>
+    </message>
+    <message>
+        <source>Send OTLP/HTTP traces (protobuf or JSON) to:</source>
+        <translation>OTLP/HTTP izlerini (protobuf ya da JSON) şuraya gönderin:</translation>
+    </message>
+    <message>
+        <source>NAT: a tracing exporter (general.telemetry.tracing) with _type: otelcollector and the endpoint above.
+OpenTelemetry SDKs: OTEL_EXPORTER_OTLP_ENDPOINT set to
+%1</source>
+        <translation>NAT: _type: otelcollector ve yukarıdaki uç nokta ile bir izleme dışa aktarıcısı (general.telemetry.tracing).
+OpenTelemetry SDK&apos;leri: OTEL_EXPORTER_OTLP_ENDPOINT değeri
+%1</translation>
+    </message>
+    <message>
+        <source>OTEL_EXPORTER_OTLP_ENDPOINT=%1
+OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (or http/json)</source>
+        <translation>OTEL_EXPORTER_OTLP_ENDPOINT=%1
+OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (ya da http/json)</translation>
+    </message>
+    <message>
+        <source>Receiving: %L1 spans in %L2 requests, %3 spans/s</source>
+        <translation>Alınıyor: %L2 istekte %L1 span, saniyede %3 span</translation>
+    </message>
+    <message>
+        <source>; %L1 spans rejected (invalid ids)</source>
+        <translation>; %L1 span reddedildi (geçersiz kimlikler)</translation>
+    </message>
+    <message>
+        <source>; %L1 requests refused</source>
+        <translation>; %L1 istek geri çevrildi</translation>
+    </message>
+    <message>
+        <source>Stopped: the workspace could not take more spans: %1</source>
+        <translation>Durdu: çalışma alanı daha fazla span alamadı: %1</translation>
+    </message>
+    <message>
+        <source>Stopping: committing what arrived and linking the run…</source>
+        <translation>Durduruluyor: gelenler kaydediliyor ve çalıştırma bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Stopped: %L1 spans in %L2 requests kept in the run.</source>
+        <translation>Durdu: %L2 istekte %L1 span çalıştırmada tutuldu.</translation>
+    </message>
+</context>
+<context>
+    <name>spanscope::LiveSession</name>
+    <message>
+        <source>live %1</source>
+        <translation>canlı %1</translation>
+    </message>
+</context>
+<context>
     <name>spanscope::MainWindow</name>
     <message>
         <source>Cannot open the workspace %1:
@@ -1317,6 +1397,38 @@
 %2</source>
         <translation>%1 açılamıyor:
 %2</translation>
+    </message>
+    <message>
+        <source>Already receiving at %1</source>
+        <translation>Zaten %1 adresinde alınıyor</translation>
+    </message>
+    <message>
+        <source>Cannot receive live traces: %1</source>
+        <translation>Canlı izler alınamıyor: %1</translation>
+    </message>
+    <message>
+        <source>Receive live traces</source>
+        <translation>Canlı izleri al</translation>
+    </message>
+    <message>
+        <source>Live traces</source>
+        <translation>Canlı izler</translation>
+    </message>
+    <message>
+        <source>Stopped receiving: %L1 spans kept.</source>
+        <translation>Alma durdu: %L1 span tutuldu.</translation>
+    </message>
+    <message>
+        <source>Receiving live traces at %1</source>
+        <translation>Canlı izler %1 adresinde alınıyor</translation>
+    </message>
+    <message>
+        <source>Port on this machine to receive OTLP/HTTP traces on (4318 is OTLP/HTTP&apos;s; 0 picks a free one):</source>
+        <translation>OTLP/HTTP izlerinin alınacağı bu makinedeki bağlantı noktası (4318 OTLP/HTTP&apos;nin; 0 boş birini seçer):</translation>
+    </message>
+    <message>
+        <source>Receive &amp;live traces…</source>
+        <translation>&amp;Canlı izleri al…</translation>
     </message>
 </context>
 <context>

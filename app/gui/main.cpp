@@ -38,11 +38,27 @@ int main(int argc, char *argv[]) {
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("no-demo"),
                  QStringLiteral("Do not fill an empty workspace with the demo data.")});
+    p.addOption({QStringLiteral("listen"),
+                 QStringLiteral("Receive live OTLP/HTTP traces into the workspace: --listen [PORT] "
+                                "(default 4318) on 127.0.0.1, as File > Receive live traces.")});
     p.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("A workspace (.spanscope) to open, or files and folders to import."),
         QStringLiteral("[PATH...]"));
-    p.process(app);
+    // --listen takes an optional PORT, which QCommandLineParser cannot say: a number right
+    // after it is taken here as its port.
+    QStringList args = QCoreApplication::arguments();
+    int listenPort = 4318;
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        bool isPort = false;
+        const int port = args.at(i + 1).toInt(&isPort);
+        if (args.at(i) == QLatin1String("--listen") && isPort && port >= 0 && port <= 65535) {
+            listenPort = port;
+            args.removeAt(i + 1);
+            break;
+        }
+    }
+    p.process(args);
 
     const LaunchPaths launch =
         splitLaunchPaths(p.positionalArguments(), p.value(QStringLiteral("workspace")));
@@ -66,9 +82,11 @@ int main(int argc, char *argv[]) {
         return 1;
     }
     window->show();
+    if (p.isSet(QStringLiteral("listen"))) window->startLive(listenPort);
     if (!paths.isEmpty()) {
         window->importPaths(paths);
-    } else if (window->workspace().runs().empty() && !p.isSet(QStringLiteral("no-demo"))) {
+    } else if (window->workspace().runs().empty() && !p.isSet(QStringLiteral("no-demo")) &&
+               !p.isSet(QStringLiteral("listen"))) {
         // A first start on an empty workspace: show real views at once, on generated data.
         QSettings settings;
         if (defaultWorkspace && !settings.value(QStringLiteral("demoOffered")).toBool()) {

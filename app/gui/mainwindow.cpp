@@ -9,6 +9,7 @@
 #include "item/localformat.h"
 #include "item/runlistmodel.h"
 #include "item/tracetablemodel.h"
+#include "livesession.h"
 #include "recentmenu.h"
 #include "sessions/sessionspane.h"
 #include "stacks/stackspane.h"
@@ -136,8 +137,10 @@ MainWindow::MainWindow(const QString &workspacePath, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
-    // Stop and wait for the import before the views and the workspace go.
+    // Stop and wait for the import, and commit what live receiving accepted, before the views
+    // and the workspace go.
     delete m_import;
+    delete m_live;
 }
 
 void MainWindow::buildDocks() {
@@ -291,6 +294,7 @@ void MainWindow::showRun(qint64 runId) {
     m_tokens->setAnalysis(nullptr);
     m_critical.clear();
     m_timeline->showRun(runId);
+    m_timeline->setLive(isLiveRun(runId));
     m_requestModel->setRun(runId); // after: its filter tells the timeline what to keep bright
     m_inspector->showSpan(0);
 }

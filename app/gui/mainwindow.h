@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QMessageBox;
@@ -20,6 +21,8 @@ class AnalysisJob;
 class DecisionTabs;
 class ImportController;
 class InspectorView;
+class LivePanel;
+class LiveSession;
 class RequestsPanel;
 class RunListModel;
 class RunsPanel;
@@ -69,6 +72,13 @@ public:
     AnalysisJob *analysisJob() const { return m_analysisJob; }
     // The selected run's analysis (null until it is computed).
     std::shared_ptr<const RunAnalysis> analysis() const { return m_analysis; }
+    // Receives OTLP/HTTP traces on 127.0.0.1:port (0: a free port) into a live run of this
+    // workspace, shown and followed (mainwindowlive.cpp); false, with the reason in a dialog and
+    // lastErrorText(), when it cannot.
+    bool startLive(int port);
+    void stopLive();
+    LiveSession *liveSession() const { return m_live; }
+    LivePanel *livePanel() const { return m_livePanel; }
     // The text of the last import error dialog ("" when none was shown).
     QString lastErrorText() const { return m_lastError; }
 
@@ -100,6 +110,8 @@ private:
     void chooseWorkspace(); // an existing workspace, in a window of its own
     void newWorkspace();    // a file name for a new one
     void quitAll();         // asks first when it would end more than this window's view
+    void chooseLivePort();  // File > Receive live traces
+    bool isLiveRun(std::int64_t runId) const;
 
     std::unique_ptr<Workspace> m_ws;
     RunListModel *m_runModel;
@@ -127,6 +139,9 @@ private:
     QStringList m_errors; // of the running import, shown together when it ends
     qint64 m_lastImported = 0;
     QString m_lastError;
+    LiveSession *m_live = nullptr;
+    QDockWidget *m_liveDock = nullptr;
+    LivePanel *m_livePanel = nullptr;
 };
 
 } // namespace spanscope

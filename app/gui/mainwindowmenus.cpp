@@ -36,6 +36,9 @@ void MainWindow::buildMenus() {
             [this](const QString &p) { importPaths({p}); });
     file->addMenu(recent);
     file->addSeparator();
+    file->addAction(tr("Receive &live traces…"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                    &MainWindow::chooseLivePort);
+    file->addSeparator();
     file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitAll);
 

@@ -19,6 +19,15 @@ void RunListModel::reload() {
     endResetModel();
 }
 
+void RunListModel::refreshRun(std::int64_t runId) {
+    const int row = rowOfRun(runId);
+    if (row < 0) return reload();
+    if (auto run = m_ws.run(runId)) {
+        m_runs[static_cast<std::size_t>(row)] = std::move(*run);
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+}
+
 bool RunListModel::removeRun(int row) {
     if (row < 0 || row >= rowCount()) return false;
     try {

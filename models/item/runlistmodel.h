@@ -21,6 +21,8 @@ public:
     explicit RunListModel(Workspace &workspace, QObject *parent = nullptr);
 
     void reload();
+    // Reads one run again (a live run's counts grew) without resetting the model.
+    void refreshRun(std::int64_t runId);
     bool removeRun(int row);
     std::int64_t runId(int row) const;
     // Label's SortRole: numbers compare by value ("run 2" before "run 16"), case folded.

@@ -57,7 +57,6 @@ public:
 private:
     const std::string &textWithoutNul(const std::string &text);
     void writeTrace(TraceRecord &trace);
-    void writeLoose(LooseSpanRecord &span);
     void insertSpan(std::int64_t id, std::int64_t traceId, std::optional<std::int64_t> parentId,
                     const std::string &parentKey, const SpanRecord &s);
     void insertEvents(std::int64_t spanId, const std::vector<EventRecord> &events);
@@ -75,6 +74,11 @@ private:
     };
     std::unordered_map<std::string, LooseTrace> m_looseTraces;
     void insertLooseTrace(const std::string &key, const LooseTrace &t);
+    LooseTrace &looseTrace(const LooseSpanRecord &span); // found or made (live: and written)
+    void writeLoose(LooseSpanRecord &span, const LooseTrace &trace,
+                    std::optional<std::int64_t> parentId);
+    void writePendingLive();
+    std::vector<LooseSpanRecord> m_pending; // live: the open transaction's spans, not yet written
     void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
 
     Mode m_mode;

@@ -30,6 +30,13 @@ TimelineControls TimelineControls::create() {
     c.unfinished->setToolTip(
         tr("Spans that started and never ended (an LLM call that timed out, a request cut "
            "off): drawn fading and hatched to the request's last event. Uncheck to hide them."));
+    c.follow = new QToolButton;
+    c.follow->setText(tr("Follow"));
+    c.follow->setCheckable(true);
+    c.follow->setVisible(false);
+    c.follow->setAccessibleName(tr("Follow the newest spans"));
+    c.follow->setToolTip(tr("A live run: keep its newest time in view as spans arrive. "
+                            "Scrolling or zooming back stops following."));
     c.search = new QLineEdit;
     c.search->setAccessibleName(tr("Search spans"));
     c.search->setPlaceholderText(tr("Search names and attributes  ( / )"));
@@ -56,6 +63,7 @@ TimelineControls TimelineControls::create() {
     bar->addWidget(c.back);
     bar->addWidget(c.modeBox);
     bar->addWidget(c.unfinished);
+    bar->addWidget(c.follow);
     bar->addSpacing(8);
     bar->addWidget(c.search, 1);
     bar->addWidget(c.threshold);

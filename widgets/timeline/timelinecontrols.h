@@ -24,6 +24,7 @@ public:
     QComboBox *modeBox = nullptr;
     QToolButton *back = nullptr;
     QToolButton *unfinished = nullptr;
+    QToolButton *follow = nullptr; // a live run's newest time kept in view
     QLineEdit *search = nullptr;
     QSpinBox *threshold = nullptr;
     ElidedLabel *status = nullptr;

@@ -98,6 +98,7 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
     m_modeBox = controls.modeBox;
     m_back = controls.back;
     m_unfinished = controls.unfinished;
+    m_followButton = controls.follow;
     m_search = controls.search;
     m_threshold = controls.threshold;
     m_status = controls.status;
@@ -130,6 +131,9 @@ TimelinePane::TimelinePane(QWidget *parent) : QWidget(parent) {
         m_lanesBar->setVisible(m_lanesBar->maximum() > 0);
     };
     connect(m_view, &TimelineView::viewportChanged, this, syncLanesBar);
+    connect(m_view, &TimelineView::viewportChanged, this, &TimelinePane::viewMovedByUser);
+    connect(m_followButton, &QToolButton::toggled, this, &TimelinePane::setFollow);
+    connect(this, &TimelinePane::failed, this, [this] { m_refreshing = false; });
     connect(m_lanesBar, &QScrollBar::valueChanged, this,
             [this](int lane) { m_view->setFirstLane(lane); });
 
@@ -206,6 +210,8 @@ bool TimelinePane::busy() const {
 
 void TimelinePane::showRun(std::int64_t runId) {
     ++m_runGeneration;
+    m_refreshing = false;
+    setLive(false); // the window says so again for a live run
     m_runId = runId;
     m_trace = -1;
     m_mode = Mode::Requests;
@@ -240,29 +246,24 @@ void TimelinePane::showRun(std::int64_t runId) {
         [path, runId, rowsShown, hide] {
             return TimelineRunLoader::load(path, runId, rowsShown, hide);
         },
+        [this](LoadedRun r) { applyLoaded(std::move(r), false); });
+}
+
+void TimelinePane::refreshRun() {
+    if (!m_ws || m_runId == 0 || m_refreshing) return;
+    m_refreshing = true;
+    const QString path = m_ws->path();
+    const std::int64_t runId = m_runId;
+    const int rowsShown = std::max(1, m_view->height() / m_view->viewport().laneHeightPx);
+    const std::uint8_t hide = hiddenFlags();
+    runJob(
+        m_loadJobs,
+        [path, runId, rowsShown, hide] {
+            return TimelineRunLoader::load(path, runId, rowsShown, hide);
+        },
         [this](LoadedRun r) {
-            m_spans = std::move(r.spans);
-            m_collapsed.assign(m_spans->size(), false);
-            m_layout = std::move(r.layout);
-            m_mode = m_layout->mode() == TimelineLayout::Mode::GanttPacked ? Mode::Packed
-                                                                           : Mode::Requests;
-            m_modeBox->setCurrentIndex(static_cast<int>(m_mode));
-            m_view->setData(m_spans.get(), m_layout.get(), &m_collapsed);
-            m_view->setEmptyNotice(r.emptyNotice);
-            m_minimap->setSpans(m_spans.get());
-            m_requests = r.requests;
-            m_chunks->setRun(m_ws->path(), m_spans);
-            m_view->setGroupLabels(std::move(r.requests));
-            m_unfinished->setText(tr("Unfinished (%L1)").arg(r.unfinished));
-            m_unfinished->setVisible(r.unfinished > 0);
-            updateLegend();
-            // A layout picked for this run before is kept (issue 13, item 17).
-            if (const auto chosen = m_chosenMode.find(m_runId);
-                chosen != m_chosenMode.end() && chosen->second != m_mode)
-                setMode(chosen->second);
-            // The query still in the box is this run's too (issue 13, item 4).
-            if (!m_search->text().trimmed().isEmpty()) search(m_search->text());
-            emit loaded();
+            m_refreshing = false;
+            applyLoaded(std::move(r), true);
         });
 }
 

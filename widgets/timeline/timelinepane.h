@@ -27,6 +27,7 @@ class TimelineMinimap;
 struct RunAnalysis;
 class TimelineView;
 class Workspace;
+struct LoadedRun;
 
 // A run's timeline with its controls: layout switch (a lane group per request, packed by
 // concurrency, or one request's waterfall), search, the canvas and the minimap. Owns the
@@ -43,6 +44,15 @@ public:
     // The workspace the UI reads (tooltips); workers open their own connections to its file.
     void setWorkspace(Workspace *workspace);
     void showRun(std::int64_t runId); // 0 clears
+    // Loads the shown run again (it grew: a live run), keeping the layout, the selection and
+    // the time shown, or moving to the newest time when following. One refresh at a time.
+    void refreshRun();
+    // A live run: shows the Follow toggle and follows the newest time until the user scrolls
+    // or zooms away from it.
+    void setLive(bool live);
+    void setFollow(bool follow);
+    bool following() const { return m_follow; }
+    QToolButton *followToggle() const { return m_followButton; }
     std::int64_t runId() const { return m_runId; }
     // One request (by its index in request order) as a waterfall.
     void openTrace(std::int32_t traceIndex);
@@ -98,6 +108,9 @@ private:
     std::uint8_t hiddenFlags() const; // SpanFlag bits the lanes leave out
     void updateStatus();
     void updateLegend();
+    void applyLoaded(LoadedRun r, bool refresh); // timelinepanelive.cpp
+    void viewMovedByUser();
+    void showNewest(std::int64_t width);
     QString tooltipDetail(std::int32_t span) const;
 
     Workspace *m_ws = nullptr;
@@ -120,6 +133,11 @@ private:
     std::uint64_t m_loadJobs = 0, m_layoutJobs = 0, m_searchJobs = 0;
 
     bool m_hideUnfinished = false;
+    bool m_live = false, m_follow = false;
+    bool m_movingView = false; // the pane, not the user, is moving the view
+    int m_followWidth = 0;     // the view's width at its last change
+    bool m_refreshing = false;
+    QToolButton *m_followButton;
     QComboBox *m_modeBox;
     QToolButton *m_unfinished;
     QToolButton *m_back;
