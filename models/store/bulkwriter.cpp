@@ -237,9 +237,10 @@ void BulkWriter::writeLoose(LooseSpanRecord &l, const LooseTrace &t,
     m_runHasTime = true;
 }
 
-// A live transaction's spans are written together, once their ids are known: a span ends before
-// its parent, so children come first, and a child written with its parent's row id needs no
-// update when its trace is linked (those updates were a third of the writer's time).
+// A live batch's spans (one request's) are written together, once their ids are known: a span
+// ends before its parent, so children come first, and a child written with its parent's row id
+// needs no update when its trace is linked (those updates were a third of the writer's time). A
+// parent that comes in a later request is found by the link.
 void BulkWriter::writePendingLive() {
     if (m_pending.empty()) return;
     struct Key {
@@ -356,8 +357,8 @@ void BulkWriter::write(ImportBatch &&batch) {
     for (TraceRecord &t : batch.traces)
         writeTrace(t);
     if (m_mode == Mode::Live) {
-        m_pending.insert(m_pending.end(), std::make_move_iterator(batch.looseSpans.begin()),
-                         std::make_move_iterator(batch.looseSpans.end()));
+        m_pending = std::move(batch.looseSpans);
+        writePendingLive(); // now: the writer's time per transaction stays what it measures
     } else {
         for (LooseSpanRecord &l : batch.looseSpans)
             writeLoose(l, looseTrace(l), std::nullopt);

@@ -78,7 +78,7 @@ private:
     void writeLoose(LooseSpanRecord &span, const LooseTrace &trace,
                     std::optional<std::int64_t> parentId);
     void writePendingLive();
-    std::vector<LooseSpanRecord> m_pending; // live: the open transaction's spans, not yet written
+    std::vector<LooseSpanRecord> m_pending; // live: a batch's spans, while it is written
     void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
 
     Mode m_mode;
