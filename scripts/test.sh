@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Spanscope needs, builds it, and runs every test through CTest: first the `dev`
-# preset (debug, warnings as errors), then the `asan` preset (AddressSanitizer + UBSan).
-#   scripts/test.sh          both presets
-#   scripts/test.sh dev      one preset
+# preset (debug, warnings as errors), then the `asan` preset (AddressSanitizer + UBSan, without
+# the desktop app; `asan-gui` has it too).
+#   scripts/test.sh          dev and asan
+#   scripts/test.sh asan-gui one preset
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

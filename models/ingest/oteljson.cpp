@@ -1,6 +1,7 @@
 #include "oteljson.h"
 
 #include "core/importreport.h"
+#include "otelconventions.h"
 
 #include <algorithm>
 #include <array>
@@ -115,6 +116,27 @@ void appendMember(std::string &object, bool &first, std::string_view key,
     object += key;
     object += "\":";
     object += valueJson;
+}
+
+void routeAttribute(OtelConventions *conventions, const std::string &key,
+                    std::string_view quotedKey, std::string_view valueJson, std::string_view text,
+                    std::optional<std::int64_t> integer, std::string &attributes, bool &first,
+                    std::string *payload) {
+    if (conventions &&
+        conventions->offer(key, OtelConventions::isPayloadKey(key) ? valueJson : text, integer)) {
+        if (payload) {
+            *payload += payload->size() > 1 ? "," : "";
+            *payload += quotedKey;
+            *payload += ':';
+            *payload += valueJson;
+        }
+        return;
+    }
+    if (!first) attributes += ',';
+    first = false;
+    attributes += quotedKey;
+    attributes += ':';
+    attributes += valueJson;
 }
 
 std::string quote(std::string_view text) {

@@ -9,7 +9,8 @@
 // Small text helpers shared by the trace-dump readers.
 namespace spanscope {
 class ImportReport;
-}
+class OtelConventions;
+} // namespace spanscope
 
 namespace spanscope::oteljson {
 
@@ -35,6 +36,15 @@ void appendMember(std::string &object, bool &first, std::string_view key,
                   std::string_view valueJson);
 // A JSON string token for text.
 std::string quote(std::string_view text);
+
+// One span attribute, decoded by either OTLP parser, put where it belongs: offered to the
+// conventions (when given), then into the payload object (prompts, completions) or the
+// attributes object (both open JSON texts, "{..."). `text` is a string's value or a scalar's text,
+// `integer` an integer's value.
+void routeAttribute(OtelConventions *conventions, const std::string &key,
+                    std::string_view quotedKey, std::string_view valueJson, std::string_view text,
+                    std::optional<std::int64_t> integer, std::string &attributes, bool &first,
+                    std::string *payload);
 
 // Where the first byte that is not UTF-8 lies in `text` (its size when there is none).
 std::size_t firstInvalidUtf8(std::string_view text);

@@ -175,24 +175,8 @@ struct OtlpJsonParser::Impl {
         }
         if (quotedKey.empty()) return;
         if (!haveValue) valueJson = "null";
-        const std::string key = oteljson::unquote(quotedKey);
-        if (conv &&
-            conv->offer(key,
-                        OtelConventions::isPayloadKey(key) ? std::string_view(valueJson) : text,
-                        integer)) {
-            if (payload) {
-                *payload += payload->size() > 1 ? "," : "";
-                *payload += quotedKey;
-                *payload += ':';
-                *payload += valueJson;
-            }
-            return;
-        }
-        if (!first) json += ',';
-        first = false;
-        json += quotedKey;
-        json += ':';
-        json += valueJson;
+        oteljson::routeAttribute(conv, oteljson::unquote(quotedKey), quotedKey, valueJson, text,
+                                 integer, json, first, payload);
     }
 
     std::string attributeObject(od::array arr) {

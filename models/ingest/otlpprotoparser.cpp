@@ -175,22 +175,8 @@ struct OtlpProtoParser::Impl {
             anyValue(kv.value(), valueJson, &txt, &integer, depth, quotedKey);
         else
             valueJson = "null";
-        if (conv &&
-            conv->offer(key, OtelConventions::isPayloadKey(key) ? std::string_view(valueJson) : txt,
-                        integer)) {
-            if (payload) {
-                *payload += payload->size() > 1 ? "," : "";
-                *payload += quotedKey;
-                *payload += ':';
-                *payload += valueJson;
-            }
-            return;
-        }
-        if (!first) json += ',';
-        first = false;
-        json += quotedKey;
-        json += ':';
-        json += valueJson;
+        oteljson::routeAttribute(conv, key, quotedKey, valueJson, txt, integer, json, first,
+                                 payload);
     }
 
     template <typename List> std::string attributeObject(const List &list) {

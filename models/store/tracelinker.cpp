@@ -41,10 +41,15 @@ void TraceLinker::link(std::int64_t firstTraceId, std::int64_t lastTraceId) {
 // which reads every key anyway, rather than by a query per trace; the few traces that have them
 // are settled and walked again.
 void TraceLinker::linkTraces(const std::vector<std::int64_t> &traceIds, Range run) {
+    // Consecutive ids as one range: a commit's new traces are mostly a run of fresh ids, read by
+    // one query instead of one each.
     std::vector<Range> ranges;
-    ranges.reserve(traceIds.size());
-    for (const std::int64_t id : traceIds)
-        ranges.push_back({id, id});
+    for (const std::int64_t id : traceIds) {
+        if (!ranges.empty() && ranges.back().last + 1 == id)
+            ranges.back().last = id;
+        else if (ranges.empty() || ranges.back().last != id)
+            ranges.push_back({id, id});
+    }
     const std::vector<Range> again = walkTraces(ranges, run);
     if (again.empty()) return;
     settleDuplicates(again);

@@ -23,8 +23,9 @@ public:
     TraceLinker(Workspace &workspace, ImportReport &report) : m_ws(workspace), m_report(report) {}
     // Links every trace of a run, whose traces are the ids first..last.
     void link(std::int64_t firstTraceId, std::int64_t lastTraceId);
-    // Links (again) the given traces of a run whose traces are `run`: a live run, where a trace's
-    // spans keep arriving. Linking is idempotent, so the traces end as one link() would leave them.
+    // Links (again) the given traces (ascending ids) of a run whose traces are `run`: a live run,
+    // where a trace's spans keep arriving. Linking is idempotent, so the traces end as one link()
+    // would leave them.
     void linkTraces(const std::vector<std::int64_t> &traceIds, Range run);
 
 private:

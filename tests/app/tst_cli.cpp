@@ -3,7 +3,9 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QImage>
+#ifdef SPANSCOPE_WITH_EXPORT
+#include <QImage> // to look at what export wrote
+#endif
 #include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
