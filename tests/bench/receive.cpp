@@ -196,9 +196,12 @@ int main(int argc, char **argv) {
     live.writer->flush();
     const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
     const auto stats = live.writer->stats();
+    const auto received = live.receiver->stats();
     std::printf("OpenTelemetry JS SDK      %8.0f spans/s  (%lld committed in %.2f s, node "
-                "included; it reports: %s)\n",
+                "included; it reports: %s; the receiver refused %lld spans in 503 answers, the "
+                "rest of what it made the SDK dropped from its own queue)\n",
                 static_cast<double>(stats.committed) / s, static_cast<long long>(stats.committed),
-                s, p.readAllStandardOutput().trimmed().constData());
+                s, p.readAllStandardOutput().trimmed().constData(),
+                static_cast<long long>(received.spansRefused));
     return 0;
 }
