@@ -36,20 +36,26 @@ LiveSession::~LiveSession() {
     m_stopping.waitForFinished(); // everything accepted is committed before the window goes
 }
 
-void LiveSession::poll() {
-    if (!m_receiver) return;
-    const auto w = m_writer->stats();
-    const auto r = m_receiver->stats();
-    Counts c;
-    c.runId = m_runId;
+namespace {
+LiveSession::Counts countsOf(std::int64_t runId, const LiveWriter::Stats &w,
+                             const OtlpReceiver::Stats &r) {
+    LiveSession::Counts c;
+    c.runId = runId;
     c.spans = w.committed;
     c.traces = w.traces;
     c.rejected = r.spansRejected;
     c.errors = r.errors;
     c.refused = r.spansRefused;
+    c.error = QString::fromStdString(w.error);
+    return c;
+}
+} // namespace
+
+void LiveSession::poll() {
+    if (!m_receiver) return;
+    Counts c = countsOf(m_runId, m_writer->stats(), m_receiver->stats());
     c.spansPerSecond =
         static_cast<double>(c.spans - m_last.spans) * 1000.0 / std::max(1, m_timer.interval());
-    c.error = QString::fromStdString(w.error);
     const bool grew = c.spans != m_last.spans;
     m_last = c;
     emit tick(c, grew);
@@ -73,12 +79,7 @@ void LiveSession::stop() {
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const auto [w, r] = watcher->result();
         watcher->deleteLater();
-        m_last.spans = w.committed;
-        m_last.traces = w.traces;
-        m_last.rejected = r.spansRejected;
-        m_last.errors = r.errors;
-        m_last.spansPerSecond = 0;
-        m_last.error = QString::fromStdString(w.error);
+        m_last = countsOf(m_runId, w, r);
         emit stopped(m_last);
     });
     watcher->setFuture(future);

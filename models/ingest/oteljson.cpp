@@ -1,6 +1,7 @@
 #include "oteljson.h"
 
 #include "core/importreport.h"
+#include "core/records.h"
 #include "otelconventions.h"
 
 #include <algorithm>
@@ -99,13 +100,47 @@ std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes, b
         }
     }
     if (raw.size() != bytes) return std::nullopt;
+    return hex(raw);
+}
+
+std::string hex(std::string_view bytes) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string out;
-    for (unsigned char b : raw) {
+    out.reserve(bytes.size() * 2);
+    for (const unsigned char b : bytes) {
         out += digits[b >> 4];
         out += digits[b & 15];
     }
     return out;
+}
+
+const char *spanKindName(std::int64_t kind) {
+    static const char *names[] = {"UNSPECIFIED", "INTERNAL", "SERVER",
+                                  "CLIENT",      "PRODUCER", "CONSUMER"};
+    return kind >= 0 && kind < 6 ? names[kind] : "UNSPECIFIED";
+}
+
+void setSpanTimes(SpanRecord &s, std::optional<std::int64_t> start, std::optional<std::int64_t> end,
+                  std::string &attributes, bool &first, ImportReport &report,
+                  const std::string &file) {
+    // proto3 leaves a zero time out: a span without a start is kept and placed at its parent's
+    // start when its trace is linked.
+    if (!start || *start <= 0) {
+        s.flags |= SpanUntimed;
+    } else if (!end || *end <= 0) {
+        s.startNs = s.endNs = *start;
+        s.flags |= SpanUnfinished;
+    } else {
+        s.startNs = *start;
+        s.endNs = *end;
+    }
+    if (s.endNs >= s.startNs) return;
+    report.warn("end-before-start", file + ": span " + s.key + " (" + s.name + ") ends " +
+                                        std::to_string(s.startNs - s.endNs) +
+                                        " ns before it starts; drawn with zero width");
+    s.flags |= SpanClamped;
+    appendMember(attributes, first, "otel.original_end_ns", std::to_string(s.endNs));
+    s.endNs = s.startNs;
 }
 
 void appendMember(std::string &object, bool &first, std::string_view key,

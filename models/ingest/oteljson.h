@@ -10,6 +10,7 @@
 namespace spanscope {
 class ImportReport;
 class OtelConventions;
+struct SpanRecord;
 } // namespace spanscope
 
 namespace spanscope::oteljson {
@@ -31,6 +32,16 @@ std::optional<std::string> idOf(std::string_view id, std::size_t bytes, ImportRe
 // `padded` (when given) is set when short hex other than a 64-bit trace id was padded.
 std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes,
                                        bool *padded = nullptr);
+// Bytes as lower-case hex (how ids are stored).
+std::string hex(std::string_view bytes);
+// An OTLP SpanKind number's name as stored in otel.span_kind ("CLIENT"; UNSPECIFIED when unknown).
+const char *spanKindName(std::int64_t kind);
+// Sets a span's times from what an OTLP span gave (nullopt: absent or unusable): no usable start
+// is "untimed", a start without an end is "unfinished", an end before the start is clamped to
+// it, warned about in `report` and kept as otel.original_end_ns in the open `attributes` text.
+void setSpanTimes(SpanRecord &span, std::optional<std::int64_t> start,
+                  std::optional<std::int64_t> end, std::string &attributes, bool &first,
+                  ImportReport &report, const std::string &file);
 // Appends "key":valueJson to an open JSON object text ("{..." without its closing brace).
 void appendMember(std::string &object, bool &first, std::string_view key,
                   std::string_view valueJson);

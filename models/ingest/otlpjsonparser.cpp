@@ -32,12 +32,6 @@ std::optional<std::int64_t> int64Of(od::value v) {
     return n;
 }
 
-const char *kindName(std::int64_t k) {
-    static const char *names[] = {"UNSPECIFIED", "INTERNAL", "SERVER",
-                                  "CLIENT",      "PRODUCER", "CONSUMER"};
-    return k >= 0 && k < 6 ? names[k] : "UNSPECIFIED";
-}
-
 } // namespace
 
 struct OtlpJsonParser::Impl {
@@ -218,7 +212,7 @@ struct OtlpJsonParser::Impl {
                 end = int64Of(v);
             } else if (key == "kind") {
                 if (v.type() == od::json_type::number)
-                    kind = kindName(v.get_int64());
+                    kind = oteljson::spanKindName(v.get_int64());
                 else {
                     kind = std::string(v.get_string().value());
                     if (kind.rfind("SPAN_KIND_", 0) == 0) kind = kind.substr(10);
@@ -290,26 +284,7 @@ struct OtlpJsonParser::Impl {
             badTime("endTimeUnixNano", endToken);
             start.reset();
         }
-        // proto3 JSON leaves a zero time out: a span without a start is kept and placed at its
-        // parent's start when its trace is linked.
-        if (!start || *start <= 0) {
-            s.flags |= SpanUntimed;
-        } else if (!end || *end <= 0) {
-            s.startNs = s.endNs = *start;
-            s.flags |= SpanUnfinished;
-        } else {
-            s.startNs = *start;
-            s.endNs = *end;
-        }
-        if (s.endNs < s.startNs) {
-            report.warn("end-before-start", file + ": span " + s.key + " (" + s.name + ") ends " +
-                                                std::to_string(s.startNs - s.endNs) +
-                                                " ns before it starts; drawn with zero width");
-            s.flags |= SpanClamped;
-            oteljson::appendMember(attrs, firstAttr, "otel.original_end_ns",
-                                   std::to_string(s.endNs));
-            s.endNs = s.startNs;
-        }
+        oteljson::setSpanTimes(s, start, end, attrs, firstAttr, report, file);
         if (error) s.flags |= SpanError;
         if (!kind.empty())
             oteljson::appendMember(attrs, firstAttr, "otel.span_kind", "\"" + kind + "\"");

@@ -18,18 +18,6 @@ namespace pb = opentelemetry::proto;
 
 namespace otlpproto {
 
-constexpr char hexDigits[] = "0123456789abcdef";
-
-std::string hex(const std::string &bytes) {
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (const unsigned char c : bytes) {
-        out += hexDigits[c >> 4];
-        out += hexDigits[c & 15];
-    }
-    return out;
-}
-
 // proto3 JSON writes bytes as standard base64 with padding.
 std::string base64(const std::string &bytes) {
     static constexpr char table[] =
@@ -63,12 +51,6 @@ std::string doubleJson(double d) {
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, d);
     return std::string(buf, r.ptr);
-}
-
-const char *kindName(int k) {
-    static const char *names[] = {"UNSPECIFIED", "INTERNAL", "SERVER",
-                                  "CLIENT",      "PRODUCER", "CONSUMER"};
-    return k >= 0 && k < 6 ? names[k] : "UNSPECIFIED";
 }
 
 } // namespace otlpproto
@@ -192,8 +174,8 @@ struct OtlpProtoParser::Impl {
         std::string json = "[";
         for (const auto &l : sp.links()) {
             if (json.size() > 1) json += ',';
-            json += "{\"traceId\":\"" + otlpproto::hex(l.trace_id()) + "\",\"spanId\":\"" +
-                    otlpproto::hex(l.span_id()) + '"';
+            json += "{\"traceId\":\"" + oteljson::hex(l.trace_id()) + "\",\"spanId\":\"" +
+                    oteljson::hex(l.span_id()) + '"';
             if (!l.trace_state().empty())
                 json += ",\"traceState\":" + oteljson::quote(text(l.trace_state(), "a link"));
             if (l.attributes_size() > 0) {
@@ -218,11 +200,12 @@ struct OtlpProtoParser::Impl {
         LooseSpanRecord rec;
         SpanRecord &s = rec.span;
         s.name = text(sp.name(), "a span name");
+        // Raw bytes of the right length are an id; their hex is already the stored form.
         const auto traceId = sp.trace_id().size() == 16
-                                 ? oteljson::normaliseId(otlpproto::hex(sp.trace_id()), 16)
+                                 ? std::optional<std::string>(oteljson::hex(sp.trace_id()))
                                  : std::nullopt;
         const auto spanId = sp.span_id().size() == 8
-                                ? oteljson::normaliseId(otlpproto::hex(sp.span_id()), 8)
+                                ? std::optional<std::string>(oteljson::hex(sp.span_id()))
                                 : std::nullopt;
         const bool parentOk = sp.parent_span_id().empty() || sp.parent_span_id().size() == 8;
         const bool zeroTrace = traceId && *traceId == std::string(32, '0');
@@ -238,7 +221,7 @@ struct OtlpProtoParser::Impl {
         rec.traceKey = *traceId;
         s.key = *spanId;
         rec.parentKey =
-            sp.parent_span_id().empty() ? std::string() : otlpproto::hex(sp.parent_span_id());
+            sp.parent_span_id().empty() ? std::string() : oteljson::hex(sp.parent_span_id());
         if (rec.parentKey == std::string(16, '0')) rec.parentKey.clear();
 
         OtelConventions conv;
@@ -250,44 +233,31 @@ struct OtlpProtoParser::Impl {
 
         constexpr auto maxTime =
             static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-        std::uint64_t start = sp.start_time_unix_nano(), end = sp.end_time_unix_nano();
+        const std::uint64_t start = sp.start_time_unix_nano(), end = sp.end_time_unix_nano();
         const auto badTime = [&](const char *field, std::uint64_t value) {
             report.warn("bad-time", source + ": span " + s.key + " (" + s.name + "): " + field +
                                         " " + std::to_string(value) +
                                         " is not a time (nanoseconds since 1970 as an int64); "
                                         "placed at its parent's start");
         };
-        if (start > maxTime) {
+        // Past int64 is no time: kept as if absent, and quoted.
+        std::optional<std::int64_t> startNs, endNs;
+        if (start > maxTime)
             badTime("start_time_unix_nano", start);
-            start = 0;
-        }
-        if (start && end > maxTime) {
+        else if (start > 0)
+            startNs = static_cast<std::int64_t>(start);
+        if (startNs && end > maxTime) {
             badTime("end_time_unix_nano", end);
-            start = 0;
+            startNs.reset();
+        } else if (end > 0 && end <= maxTime) {
+            endNs = static_cast<std::int64_t>(end);
         }
-        if (start == 0) {
-            s.flags |= SpanUntimed;
-        } else if (end == 0) {
-            s.startNs = s.endNs = static_cast<std::int64_t>(start);
-            s.flags |= SpanUnfinished;
-        } else {
-            s.startNs = static_cast<std::int64_t>(start);
-            s.endNs = static_cast<std::int64_t>(end);
-        }
-        if (s.endNs < s.startNs) {
-            report.warn("end-before-start", source + ": span " + s.key + " (" + s.name + ") ends " +
-                                                std::to_string(s.startNs - s.endNs) +
-                                                " ns before it starts; drawn with zero width");
-            s.flags |= SpanClamped;
-            oteljson::appendMember(attrs, firstAttr, "otel.original_end_ns",
-                                   std::to_string(s.endNs));
-            s.endNs = s.startNs;
-        }
+        oteljson::setSpanTimes(s, startNs, endNs, attrs, firstAttr, report, source);
         if (sp.has_status() && sp.status().code() == pb::trace::v1::Status::STATUS_CODE_ERROR)
             s.flags |= SpanError;
         if (sp.kind() != 0)
             oteljson::appendMember(attrs, firstAttr, "otel.span_kind",
-                                   std::string("\"") + otlpproto::kindName(sp.kind()) + "\"");
+                                   std::string("\"") + oteljson::spanKindName(sp.kind()) + "\"");
         if (sp.has_status() && !sp.status().message().empty())
             oteljson::appendMember(attrs, firstAttr, "otel.status_message",
                                    oteljson::quote(text(sp.status().message(), "a status")));

@@ -1,6 +1,7 @@
 #include "otlpreceiver.h"
 
 #include "core/ingesterror.h"
+#include "ingest/oteljson.h"
 #include "livewriter.h"
 #include "otlprequest.h"
 
@@ -54,14 +55,10 @@ bool OtlpReceiver::isLoopback(const std::string &address) {
 }
 
 std::string OtlpReceiver::newToken() {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string token;
-    for (int i = 0; i < 32; ++i) {
-        const auto b = QRandomGenerator::system()->generate() & 0xFF;
-        token += hex[b >> 4];
-        token += hex[b & 15];
-    }
-    return token;
+    std::string bytes(32, '\0');
+    for (char &b : bytes)
+        b = static_cast<char>(QRandomGenerator::system()->generate() & 0xFF);
+    return oteljson::hex(bytes);
 }
 
 std::string OtlpReceiver::endpoint() const {
@@ -193,7 +190,7 @@ void OtlpReceiver::install() {
             return;
         }
         try {
-            request.decode(body);
+            request.decode(std::move(body));
         } catch (const IngestError &e) {
             fail(400, e.what());
             return;

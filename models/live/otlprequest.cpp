@@ -65,17 +65,16 @@ bool OtlpRequest::encodingOf(std::string_view contentType, Encoding &out) {
 OtlpRequest::OtlpRequest(Encoding encoding, std::string sourceName)
     : m_encoding(encoding), m_source(std::move(sourceName)) {}
 
-void OtlpRequest::decode(std::string_view body) {
+void OtlpRequest::decode(std::string body) {
     if (m_encoding == Encoding::Protobuf) {
         OtlpProtoParser(m_source, m_report).parse(body, m_spans);
     } else {
-        // simdjson reads up to `padding` bytes past the text.
-        std::string padded;
-        padded.reserve(body.size() + OtlpMessages::padding);
-        padded.append(body);
-        padded.append(OtlpMessages::padding, '\0');
+        // simdjson reads up to `padding` bytes past the text: added to the body itself rather
+        // than to a copy of up to 16 MB.
+        const std::size_t size = body.size();
+        body.append(OtlpMessages::padding, '\0');
         OtlpMessages::Message m;
-        m.text = std::string_view(padded.data(), body.size());
+        m.text = std::string_view(body.data(), size);
         OtlpJsonParser(m_source, m_report).parse(m, m_spans);
     }
     // Compressed here, on the request's thread, as file readers do on theirs.

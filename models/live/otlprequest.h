@@ -25,8 +25,8 @@ public:
     OtlpRequest(Encoding encoding, std::string sourceName);
 
     // Decodes the body into spans(). Throws IngestError when it is not an OTLP trace export in
-    // its encoding (the answer is 400, with the message).
-    void decode(std::string_view body);
+    // its encoding (the answer is 400, with the message). Takes the body: JSON is padded in it.
+    void decode(std::string body);
 
     std::vector<LooseSpanRecord> &spans() { return m_spans; }
     const ImportReport &report() const { return m_report; }

@@ -39,10 +39,10 @@ jsonLine(const opentelemetry::proto::collector::trace::v1::ExportTraceServiceReq
     for (const auto &sp : r.resource_spans(0).scope_spans(0).spans()) {
         if (!first) s += ',';
         first = false;
-        s += "{\"traceId\":\"" + otlpbuilder::hex(sp.trace_id()) + "\",\"spanId\":\"" +
-             otlpbuilder::hex(sp.span_id()) + "\"";
+        s += "{\"traceId\":\"" + oteljson::hex(sp.trace_id()) + "\",\"spanId\":\"" +
+             oteljson::hex(sp.span_id()) + "\"";
         if (!sp.parent_span_id().empty())
-            s += ",\"parentSpanId\":\"" + otlpbuilder::hex(sp.parent_span_id()) + "\"";
+            s += ",\"parentSpanId\":\"" + oteljson::hex(sp.parent_span_id()) + "\"";
         s += ",\"name\":\"" + sp.name() + "\",\"startTimeUnixNano\":\"" +
              std::to_string(sp.start_time_unix_nano()) + "\",\"endTimeUnixNano\":\"" +
              std::to_string(sp.end_time_unix_nano()) + "\",\"attributes\":[";

@@ -4,6 +4,7 @@
 // `spansPerTrace` spans (a root and its children, children first, as SDKs export them), ids
 // derived from `seed` so that every call with another seed makes other traces.
 #include "core/records.h"
+#include "ingest/oteljson.h"
 
 #include <cstdint>
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
@@ -17,16 +18,6 @@ inline std::string id(std::uint64_t value, std::size_t bytes) {
         s[bytes - 1 - i] = static_cast<char>((value >> (8 * (i % 8))) & 0xFF);
     s[0] = static_cast<char>(s[0] | 0x40); // never all zeros
     return s;
-}
-
-inline std::string hex(const std::string &bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
 }
 
 inline opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest
@@ -76,9 +67,9 @@ inline std::vector<spanscope::LooseSpanRecord> records(std::uint64_t seed, int t
     const auto req = request(seed, traces, spansPerTrace);
     for (const auto &sp : req.resource_spans(0).scope_spans(0).spans()) {
         spanscope::LooseSpanRecord r;
-        r.traceKey = hex(sp.trace_id());
-        r.parentKey = hex(sp.parent_span_id());
-        r.span.key = hex(sp.span_id());
+        r.traceKey = spanscope::oteljson::hex(sp.trace_id());
+        r.parentKey = spanscope::oteljson::hex(sp.parent_span_id());
+        r.span.key = spanscope::oteljson::hex(sp.span_id());
         r.span.name = sp.name();
         r.span.startNs = static_cast<std::int64_t>(sp.start_time_unix_nano());
         r.span.endNs = static_cast<std::int64_t>(sp.end_time_unix_nano());

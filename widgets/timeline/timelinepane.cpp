@@ -236,7 +236,18 @@ void TimelinePane::showRun(std::int64_t runId) {
     m_spans.reset();
     m_layout.reset();
     if (!m_ws || runId == 0) return updateStatus();
+    loadRun(false);
+}
+
+void TimelinePane::refreshRun() {
+    if (!m_ws || m_runId == 0 || m_refreshing) return;
+    m_refreshing = true;
+    loadRun(true);
+}
+
+void TimelinePane::loadRun(bool refresh) {
     const QString path = m_ws->path();
+    const std::int64_t runId = m_runId;
     // A run with more requests than rows on screen opens packed by concurrency: the whole run
     // at a glance, where a lane group per request would show its first few requests only.
     const int rowsShown = std::max(1, m_view->height() / m_view->viewport().laneHeightPx);
@@ -246,24 +257,9 @@ void TimelinePane::showRun(std::int64_t runId) {
         [path, runId, rowsShown, hide] {
             return TimelineRunLoader::load(path, runId, rowsShown, hide);
         },
-        [this](LoadedRun r) { applyLoaded(std::move(r), false); });
-}
-
-void TimelinePane::refreshRun() {
-    if (!m_ws || m_runId == 0 || m_refreshing) return;
-    m_refreshing = true;
-    const QString path = m_ws->path();
-    const std::int64_t runId = m_runId;
-    const int rowsShown = std::max(1, m_view->height() / m_view->viewport().laneHeightPx);
-    const std::uint8_t hide = hiddenFlags();
-    runJob(
-        m_loadJobs,
-        [path, runId, rowsShown, hide] {
-            return TimelineRunLoader::load(path, runId, rowsShown, hide);
-        },
-        [this](LoadedRun r) {
-            m_refreshing = false;
-            applyLoaded(std::move(r), true);
+        [this, refresh](LoadedRun r) {
+            if (refresh) m_refreshing = false;
+            applyLoaded(std::move(r), refresh);
         });
 }
 

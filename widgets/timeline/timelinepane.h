@@ -108,6 +108,7 @@ private:
     std::uint8_t hiddenFlags() const; // SpanFlag bits the lanes leave out
     void updateStatus();
     void updateLegend();
+    void loadRun(bool refresh);                  // m_runId's spans, on a worker, then applyLoaded
     void applyLoaded(LoadedRun r, bool refresh); // timelinepanelive.cpp
     void viewMovedByUser();
     void showNewest(std::int64_t width);
