@@ -1,6 +1,8 @@
 #include "appearancemenu.h"
 #include "launchpaths.h"
+#include "livesession.h"
 #include "mainwindow.h"
+#include "quitonsignal.h"
 #include "store/workspace.h"
 #include "store/workspacefile.h"
 
@@ -81,8 +83,15 @@ int main(int argc, char *argv[]) {
                                   .arg(path, QString::fromUtf8(e.what())));
         return 1;
     }
+    const QuitOnSignal quitOnSignal; // a kill commits what live receiving accepted, as Quit does
     window->show();
-    if (p.isSet(QStringLiteral("listen"))) window->startLive(listenPort);
+    // Said on the terminal too: the endpoint to point an agent at (with --listen 0, the port
+    // picked).
+    if (p.isSet(QStringLiteral("listen")) && window->startLive(listenPort)) {
+        std::printf("spanscope: receiving OTLP/HTTP traces at %s\n",
+                    qPrintable(window->liveSession()->endpoint()));
+        std::fflush(stdout);
+    }
     if (!paths.isEmpty()) {
         window->importPaths(paths);
     } else if (window->workspace().runs().empty() && !p.isSet(QStringLiteral("no-demo")) &&

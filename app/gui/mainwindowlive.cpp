@@ -6,6 +6,7 @@
 #include "livesession.h"
 #include "mainwindow.h"
 #include "timeline/timelinepane.h"
+#include "workspace/requestspanel.h"
 #include "workspace/runspanel.h"
 
 #include <QDockWidget>
@@ -55,7 +56,7 @@ bool MainWindow::startLive(int port) {
                 m_runModel->refreshRun(runId);
                 if (m_timeline->runId() == runId) {
                     m_timeline->refreshRun();
-                    m_requestModel->setRun(runId);
+                    m_requestsPanel->refreshRun();
                 }
             });
     connect(m_live, &LiveSession::stopped, this, [this, runId](const LiveSession::Counts &c) {
@@ -64,6 +65,7 @@ bool MainWindow::startLive(int port) {
         if (m_timeline->runId() == runId) {
             m_timeline->setLive(false);
             m_timeline->refreshRun(); // the final link may have placed spans
+            m_requestsPanel->refreshRun();
         }
         statusBar()->showMessage(tr("Stopped receiving: %L1 spans kept.").arg(c.spans), 8000);
     });

@@ -10,6 +10,14 @@
 namespace spanscope {
 
 namespace {
+std::int64_t runStart(const std::vector<TraceRow> &rows) {
+    if (rows.empty()) return 0;
+    return std::min_element(
+               rows.begin(), rows.end(),
+               [](const TraceRow &a, const TraceRow &b) { return a.startNs < b.startNs; })
+        ->startNs;
+}
+
 QString seconds(std::int64_t ns) {
     return local::fixed(static_cast<double>(ns) / 1e9, 3) + QStringLiteral(" s");
 }
@@ -22,14 +30,40 @@ void TraceTableModel::setRun(std::int64_t runId) {
     beginResetModel();
     m_runId = runId;
     m_rows = runId ? RunQueries(m_ws).traces(runId) : std::vector<TraceRow>();
-    m_runStartNs = 0;
-    if (!m_rows.empty())
-        m_runStartNs = std::min_element(m_rows.begin(), m_rows.end(),
-                                        [](const TraceRow &a, const TraceRow &b) {
-                                            return a.startNs < b.startNs;
-                                        })
-                           ->startNs;
+    m_runStartNs = runStart(m_rows);
     endResetModel();
+}
+
+void TraceTableModel::setRows(std::int64_t runId, std::vector<TraceRow> rows) {
+    // A live run's new rows come after the ones shown (traces get their ordinal when their
+    // first span arrives): those are updated in place and the new ones inserted, so the view
+    // keeps its selection, scroll position and sort. Anything else is a new table.
+    const std::size_t old = m_rows.size();
+    const bool grows =
+        runId == m_runId && rows.size() >= old &&
+        std::equal(m_rows.begin(), m_rows.end(), rows.begin(),
+                   [](const TraceRow &a, const TraceRow &b) { return a.id == b.id; });
+    if (!grows) {
+        beginResetModel();
+        m_runId = runId;
+        m_rows = std::move(rows);
+        m_runStartNs = runStart(m_rows);
+        endResetModel();
+        return;
+    }
+    const std::int64_t start = runStart(rows);
+    std::vector<TraceRow> added(
+        std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(old)),
+        std::make_move_iterator(rows.end()));
+    rows.resize(old);
+    m_rows.swap(rows);
+    m_runStartNs = start;
+    if (old > 0) emit dataChanged(index(0, 0), index(static_cast<int>(old) - 1, ColumnCount - 1));
+    if (added.empty()) return;
+    beginInsertRows({}, static_cast<int>(old), static_cast<int>(old + added.size()) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+    endInsertRows();
 }
 
 const TraceRow *TraceTableModel::row(int r) const {

@@ -33,6 +33,9 @@ public:
     explicit TraceTableModel(Workspace &workspace, QObject *parent = nullptr);
 
     void setRun(std::int64_t runId); // 0 clears the table
+    // Rows read elsewhere (a worker thread): a grown live run is updated in place and its new
+    // rows inserted; anything else replaces the table.
+    void setRows(std::int64_t runId, std::vector<TraceRow> rows);
     std::int64_t runId() const { return m_runId; }
     Workspace &workspace() const { return m_ws; }
     const TraceRow *row(int row) const;

@@ -3,6 +3,7 @@
 #include "../live/otlpbuilder.h"
 #include "analysis/timelinespans.h"
 #include "item/runlistmodel.h"
+#include "item/tracetablemodel.h"
 #include "live/livepanel.h"
 #include "livesession.h"
 #include "mainwindow.h"
@@ -10,7 +11,12 @@
 #include "testsupport.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelineview.h"
+#include "workspace/requestspanel.h"
 
+#include <QHeaderView>
+#include <QProcess>
+#include <QScrollBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QUrl>
 #include <QtTest>
@@ -64,7 +70,7 @@ private slots:
                                  10000);
         QVERIFY(w.timeline()->followToggle()->isVisible());
         QVERIFY(w.timeline()->following());
-        QVERIFY(showsNewest(w.timeline()));
+        QTRY_VERIFY(showsNewest(w.timeline())); // once the layout for the new spans is in
         QTRY_VERIFY(w.livePanel()->countsText().contains(QStringLiteral("100 spans")));
         const int row = w.runModel()->rowOfRun(live->runId());
         QVERIFY(row >= 0);
@@ -95,6 +101,86 @@ private slots:
         QCOMPARE(run->spanCount, 200);
         QVERIFY(QString::fromStdString(run->metadataJson)
                     .contains(QStringLiteral("\"receiving\":false")));
+    }
+
+    // What the user did in the views survives the run growing: the selected request row (and
+    // the table's sort), and a span collapsed in a waterfall.
+    void aGrowingRunKeepsSelectionAndCollapsedSpans() {
+        MainWindow w(m_dir.filePath(QStringLiteral("keep.spanscope")));
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.startLive(0));
+        const QString endpoint = w.livePanel()->endpoint();
+        QTRY_COMPARE(w.timeline()->runId(), w.liveSession()->runId());
+        QVERIFY(post(endpoint, 1, 6, 5));
+        QTableView *table = w.requestsPanel()->table();
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 6, 10000);
+        QTRY_VERIFY(w.timeline()->spans() && w.timeline()->spans()->size() == 30);
+
+        // Request 0's waterfall with its root collapsed: one lane.
+        w.timeline()->openTrace(0);
+        const TimelineSpans *spans = w.timeline()->spans();
+        std::int32_t root = -1;
+        for (std::size_t i = 0; i < spans->size() && root < 0; ++i)
+            if (spans->trace[i] == 0 && spans->parent[i] < 0) root = static_cast<std::int32_t>(i);
+        QVERIFY(root >= 0);
+        QTRY_VERIFY(w.timeline()->view()->layout()->laneCount() > 1);
+        emit w.timeline()->view()->collapseToggled(root);
+        QTRY_COMPARE(w.timeline()->view()->layout()->laneCount(), 1);
+
+        table->sortByColumn(TraceTableModel::Duration, Qt::DescendingOrder);
+        // A row other than request 0's, which opening its waterfall selected.
+        table->selectRow(table->currentIndex().row() == 2 ? 3 : 2);
+        const qint64 selected =
+            table->currentIndex().data(TraceTableModel::TraceIdRole).toLongLong();
+        QVERIFY(selected > 0);
+        const int scrolled = table->verticalScrollBar()->value();
+
+        QVERIFY(post(endpoint, 2, 6, 5));
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 12, 10000);
+        QTRY_VERIFY(w.timeline()->spans()->size() == 60);
+        QVERIFY(table->currentIndex().isValid());
+        QCOMPARE(table->currentIndex().data(TraceTableModel::TraceIdRole).toLongLong(), selected);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+                 static_cast<int>(TraceTableModel::Duration));
+        QCOMPARE(table->verticalScrollBar()->value(), scrolled);
+        QCOMPARE(w.timeline()->mode(), TimelinePane::Mode::Waterfall);
+        QCOMPARE(w.timeline()->traceShown(), 0);
+        QTRY_COMPARE(w.timeline()->view()->layout()->laneCount(), 1);
+        w.stopLive();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.liveSession()->running(), 20000);
+    }
+
+    // `spanscope --listen 0` says its endpoint on the terminal; a SIGTERM then ends it as Quit
+    // would: everything answered 200 is committed and the run no longer says it is receiving.
+    void aTerminatedWindowCommitsItsLiveRun() {
+        const QString file = m_dir.filePath(QStringLiteral("term.spanscope"));
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(SPANSCOPE_APP), {QStringLiteral("--listen"), QStringLiteral("0"),
+                                                  QStringLiteral("--workspace"), file});
+        QVERIFY(app.waitForReadyRead(30000));
+        const QString line = QString::fromUtf8(app.readLine()).trimmed();
+        const qsizetype at = line.indexOf(QStringLiteral("http://"));
+        QVERIFY2(at > 0, qPrintable(line));
+        const QString endpoint = line.mid(at);
+        for (std::uint64_t i = 0; i < 3; ++i)
+            QVERIFY(post(endpoint, 20 + i, 10, 4));
+        app.terminate();
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        Workspace after(file);
+        const auto runs = after.runs();
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs.front().spanCount, 120);
+        QVERIFY2(QString::fromStdString(runs.front().metadataJson)
+                     .contains(QStringLiteral("\"receiving\":false")),
+                 runs.front().metadataJson.c_str());
     }
 
     void aTakenPortIsSaid() {

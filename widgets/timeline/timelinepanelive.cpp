@@ -19,8 +19,19 @@ void TimelinePane::applyLoaded(LoadedRun r, bool refresh) {
     const std::int64_t selectedRow = refresh && m_spans && selected >= 0
                                          ? m_spans->spanId[static_cast<std::size_t>(selected)]
                                          : 0;
+    // Collapsed spans stay collapsed in the grown run (found again by their row ids).
+    std::vector<std::int64_t> collapsedRows;
+    if (refresh && m_spans)
+        for (std::size_t i = 0; i < m_collapsed.size(); ++i)
+            if (m_collapsed[i]) collapsedRows.push_back(m_spans->spanId[i]);
     m_spans = std::move(r.spans);
     m_collapsed.assign(m_spans->size(), false);
+    if (!collapsedRows.empty()) {
+        std::sort(collapsedRows.begin(), collapsedRows.end());
+        for (std::size_t i = 0; i < m_spans->size(); ++i)
+            if (std::binary_search(collapsedRows.begin(), collapsedRows.end(), m_spans->spanId[i]))
+                m_collapsed[i] = true;
+    }
     m_layout = std::move(r.layout);
     const Mode loadedMode =
         m_layout->mode() == TimelineLayout::Mode::GanttPacked ? Mode::Packed : Mode::Requests;
@@ -37,7 +48,8 @@ void TimelinePane::applyLoaded(LoadedRun r, bool refresh) {
     updateLegend();
     if (refresh) {
         // The same view as before the run grew, or its newest time when following.
-        if (m_mode != loadedMode) rebuildLayout(false);
+        // The loaded layout knows nothing of the collapsed spans or of the waterfall shown.
+        if (m_mode != loadedMode || !collapsedRows.empty()) rebuildLayout(false);
         const std::int64_t width = before.t1() - before.t0;
         if (width > 0 && !m_follow) m_view->showTimeRange(before.t0, before.t1());
         m_view->setFirstLane(before.firstLane);

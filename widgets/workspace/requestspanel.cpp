@@ -2,6 +2,7 @@
 
 #include "item/tracefiltermodel.h"
 #include "item/tracetablemodel.h"
+#include "latestresult.h"
 #include "store/runqueries.h"
 #include "store/workspace.h"
 
@@ -123,6 +124,26 @@ void RequestsPanel::applyText() {
         filterChanged();
     });
     watcher->setFuture(future);
+}
+
+void RequestsPanel::refreshRun() {
+    const std::int64_t runId = m_model->runId();
+    if (runId == 0 || refreshing()) return;
+    if (!m_rows)
+        m_rows = std::make_unique<LatestResult<std::vector<TraceRow>>>(this,
+                                                                       m_model->workspace().path());
+    m_rows->run([runId](const Workspace &ws) { return RunQueries(ws).traces(runId); },
+                [this, runId](const std::vector<TraceRow> &rows) {
+                    if (runId != m_model->runId()) return; // another run was chosen meanwhile
+                    m_model->setRows(runId, rows);
+                    // The new requests' spans have not been searched yet.
+                    if (!m_text->text().trimmed().isEmpty()) applyText();
+                },
+                nullptr);
+}
+
+bool RequestsPanel::refreshing() const {
+    return m_rows && m_rows->busy();
 }
 
 bool RequestsPanel::filtering() const {

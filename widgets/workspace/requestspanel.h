@@ -4,6 +4,7 @@
 #include <QList>
 #include <QWidget>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 class QDoubleSpinBox;
@@ -16,6 +17,8 @@ namespace spanscope {
 
 class TraceFilterModel;
 class TraceTableModel;
+struct TraceRow;
+template <typename T> class LatestResult;
 
 // A run's requests (traces) as a sortable table with a text filter and a minimum duration;
 // activating a row (double-click, Enter) opens that request's waterfall. The text matches the
@@ -35,6 +38,10 @@ public:
     void selectRequest(int requestIndex);
     QString countText() const;
     bool filtering() const; // a text search still running
+    // Reads the shown run's requests again on a worker (a live run grew) and updates the
+    // table in place: selection, sort and scroll position stay. One read at a time.
+    void refreshRun();
+    bool refreshing() const;
 signals:
     void requestActivated(int requestIndex); // index in the run's request order
     void requestSelected(int requestIndex);  // the current row moved to it
@@ -55,6 +62,7 @@ private:
     QLineEdit *m_text;
     QDoubleSpinBox *m_minDuration;
     QTableView *m_table;
+    std::unique_ptr<LatestResult<std::vector<TraceRow>>> m_rows;
 };
 
 } // namespace spanscope
