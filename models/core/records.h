@@ -121,7 +121,8 @@ struct RunFileRecord {
     std::string relativePath;
     std::string role; // "spans", "eval-items", "evaluator", "metrics", "raw", "attachment"
     std::int64_t size = 0;
-    std::string content; // kept for raw files and attachments only; stored compressed
+    std::string content;     // kept for raw files and attachments only; stored compressed
+    std::string contentZstd; // or compressed already, as it was read (a large file)
 };
 
 // One batch from a reader to the writer. A trace always arrives whole in one batch.
@@ -137,6 +138,8 @@ struct ImportBatch {
         return traces.empty() && looseSpans.empty() && evalItems.empty() && evalScores.empty() &&
                sizingPoints.empty() && metrics.empty() && files.empty();
     }
+    // Compresses every span payload still held as text (SpanRecord::compressPayload).
+    void compressPayloads(class ZstdCodec &codec);
 };
 
 } // namespace spanscope

@@ -24,6 +24,26 @@ std::string ZstdCodec::compress(std::string_view data) {
     return out;
 }
 
+std::string ZstdCodec::compressStream(const std::function<std::size_t(char *, std::size_t)> &read) {
+    ZSTD_CCtx_reset(m_cctx, ZSTD_reset_session_and_parameters);
+    ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_compressionLevel, m_level);
+    std::string out, in(ZSTD_CStreamInSize(), '\0'), chunk(ZSTD_CStreamOutSize(), '\0');
+    for (;;) {
+        const std::size_t n = read(in.data(), in.size());
+        const ZSTD_EndDirective mode = n == 0 ? ZSTD_e_end : ZSTD_e_continue;
+        ZSTD_inBuffer source{in.data(), n, 0};
+        std::size_t left = 0;
+        do {
+            ZSTD_outBuffer sink{chunk.data(), chunk.size(), 0};
+            left = ZSTD_compressStream2(m_cctx, &sink, &source, mode);
+            if (ZSTD_isError(left))
+                throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(left));
+            out.append(chunk.data(), sink.pos);
+        } while (mode == ZSTD_e_end ? left != 0 : source.pos < source.size);
+        if (n == 0) return out;
+    }
+}
+
 std::string ZstdCodec::decompress(std::string_view frame) {
     std::string out;
     ZSTD_DCtx_reset(m_dctx, ZSTD_reset_session_only);
@@ -45,6 +65,14 @@ void SpanRecord::compressPayload(ZstdCodec &codec) {
     payloadRawSize = static_cast<std::int64_t>(payloadJson.size());
     payloadZstd = codec.compress(payloadJson);
     std::string().swap(payloadJson);
+}
+
+void ImportBatch::compressPayloads(ZstdCodec &codec) {
+    for (TraceRecord &t : traces)
+        for (SpanRecord &s : t.spans)
+            s.compressPayload(codec);
+    for (LooseSpanRecord &l : looseSpans)
+        l.span.compressPayload(codec);
 }
 
 } // namespace spanscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@ public:
     ZstdCodec &operator=(const ZstdCodec &) = delete;
 
     std::string compress(std::string_view data);
+    // One frame of what `read` hands out until it gives 0 bytes: a large file compressed
+    // without ever being held whole.
+    std::string compressStream(const std::function<std::size_t(char *, std::size_t)> &read);
     // Throws StoreError when the blob is not a complete zstd frame.
     std::string decompress(std::string_view frame);
 

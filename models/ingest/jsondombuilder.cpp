@@ -126,6 +126,10 @@ bool JsonDomBuilder::openContainer(json &&empty) {
         if (!add(json(deepValueNote))) return false;
         m_skipping = true;
         m_skipDepth = m_depth;
+    } else if (!m_skipping && m_buildAbove > 0 && m_depth >= m_buildAbove) {
+        if (!add(json())) return false;
+        m_skipping = true;
+        m_skipDepth = m_depth;
     }
     if (!m_skipping) return add(std::move(empty));
     ++m_depth;

@@ -28,6 +28,10 @@ public:
     // In streaming mode, members of each element with these names are parsed (and validated)
     // but never built: a reader that does not need them pays no allocations for them.
     void skipElementMembers(std::vector<std::string> keys) { m_skipKeys = std::move(keys); }
+    // Containers opened this deep (1: the top level's members) are parsed (and validated) but
+    // built as null: their parents keep their count and keys. For a reader that wants a large
+    // file's summary numbers, not its bulk (NAT's workflow_profiling_metrics.json). 0: all built.
+    void buildContainersAbove(std::size_t depth) { m_buildAbove = depth; }
 
     json &result() { return m_root; }
     bool topLevelIsArray() const { return m_topLevelArray; }
@@ -67,6 +71,7 @@ private:
     std::vector<std::string> m_skipKeys;
     bool m_skipping = false;
     std::size_t m_skipDepth = 0;
+    std::size_t m_buildAbove = 0;
     ElementCallback m_onElement;
     json m_root;
     json m_element;                  // the element being built in streaming mode

@@ -24,7 +24,7 @@ void JsonDumpReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     ZstdCodec codec;
     for (LooseSpanRecord &l : batch.looseSpans)
         l.span.compressPayload(codec);
-    batch.files.push_back({info.fileName().toStdString(), "spans", info.size(), {}});
+    batch.files.push_back({info.fileName().toStdString(), "spans", info.size(), {}, {}});
     sink(std::move(batch));
 }
 

@@ -114,9 +114,10 @@ void reportCutStrings(ImportReport *report, const std::string &displayName, std:
 }
 
 json read(const QString &path, const std::string &displayName, ImportProgress *progress,
-          ImportReport *report, const std::vector<std::string> &timeKeys) {
+          ImportReport *report, const std::vector<std::string> &timeKeys, std::size_t buildAbove) {
     ChunkedFile file(path, displayName, progress);
     JsonDomBuilder builder(timeKeys);
+    builder.buildContainersAbove(buildAbove);
     if (!json::sax_parse(file.begin(), file.end(), &builder))
         throwParseError(path, displayName, file.size(), builder);
     reportDeepValues(report, displayName, "", builder.deepValues());

@@ -20,8 +20,10 @@ namespace jsonfile {
 using json = nlohmann::json;
 
 // A whole file as one value; for the small files of a folder (evaluator outputs, metrics).
+// `buildAbove` > 0: containers that deep are built as null (JsonDomBuilder::buildContainersAbove).
 json read(const QString &path, const std::string &displayName, ImportProgress *progress,
-          ImportReport *report, const std::vector<std::string> &timeKeys = {});
+          ImportReport *report, const std::vector<std::string> &timeKeys = {},
+          std::size_t buildAbove = 0);
 
 // The elements of a file whose top level is an array, one at a time: memory is bounded by
 // the largest element. onElement returns false to stop early.

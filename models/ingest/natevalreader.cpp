@@ -72,10 +72,9 @@ void NatEvalReader::addTrace(TraceRecord &&trace) {
     if (trace.itemKey.empty() && index < m_itemKeys.size()) trace.itemKey = m_itemKeys[index];
     if (!m_atif.empty()) attachAtif(trace, *m_report);
     m_batchSpans += trace.spans.size() + 1;
-    for (SpanRecord &s : trace.spans) {
-        s.compressPayload(m_codec);
-        m_batchBytes += s.payloadZstd.size() + s.attributesJson.size() + sizeof(SpanRecord);
-    }
+    // Payloads stay text: the import compresses them beside the reader (BatchQueue).
+    for (const SpanRecord &s : trace.spans)
+        m_batchBytes += s.payloadJson.size() + s.attributesJson.size() + sizeof(SpanRecord);
     m_batch.traces.push_back(std::move(trace));
 }
 
@@ -87,9 +86,13 @@ void NatEvalReader::keepRaw(const QString &path, const std::string &role,
     r.relativePath = QFileInfo(path).fileName().toStdString();
     r.role = role;
     r.size = f.size();
-    if ((role == "raw" || role == "attachment") && f.open(QIODevice::ReadOnly)) {
-        const QByteArray bytes = f.readAll();
-        r.content.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    if ((role == "raw" || role == "attachment") && r.size > 0 && f.open(QIODevice::ReadOnly)) {
+        // Compressed as it is read: NAT's metrics file is 100 MB at 1000 requests.
+        ZstdCodec codec;
+        r.contentZstd = codec.compressStream([&f](char *data, std::size_t size) {
+            const qint64 n = f.read(data, static_cast<qint64>(size));
+            return n > 0 ? static_cast<std::size_t>(n) : std::size_t(0);
+        });
     }
     m_batch.files.push_back(std::move(r));
 }
@@ -384,7 +387,11 @@ void NatEvalReader::readInferenceOptimization(const QString &path, ImportProgres
 
 void NatEvalReader::readProfilingMetrics(const QString &path, ImportProgress &progress,
                                          ImportReport &report) {
-    const json doc = jsonfile::read(path, shown(path), &progress, &report);
+    // Its bulk (spike intervals, per-node metrics, the concurrency timeline: 100 MB for 1000
+    // requests, 500 MB as a DOM) is only counted: objects and arrays three levels down are
+    // built as null, their parents keep their sizes.
+    const json doc = jsonfile::read(path, shown(path), &progress, &report, {},
+                                    natmetrics::profilingMetricsDepth);
     natmetrics::fromProfilingMetrics(doc, m_batch.metrics);
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/zstdcodec.h"
 #include "importsource.h"
 #include "natrunconfig.h"
 #include "reader.h"
@@ -47,7 +46,6 @@ private:
     ImportBatch m_batch;
     std::size_t m_batchSpans = 0;
     std::size_t m_batchBytes = 0;
-    ZstdCodec m_codec;
     std::vector<std::string> m_itemKeys; // workflow_output.json order = request order
     NatRunConfig m_config;               // the keys workflow_output.json was written with
     // By item: the payloads ATIF gives its LLM calls and tool calls, in order.

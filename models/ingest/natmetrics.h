@@ -18,6 +18,9 @@ void fromInferenceOptimization(const nlohmann::json &doc, std::vector<RunMetricR
 // number a metric "dynamo.<key>", in seconds where the key says so. Called by the above.
 void fromDynamo(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
 
+// How deep fromProfilingMetrics reads workflow_profiling_metrics.json: the containers below
+// (each spike interval, each node's metrics) it only counts.
+constexpr std::size_t profilingMetricsDepth = 3;
 // Concurrency percentiles and spike analysis from workflow_profiling_metrics.json.
 void fromProfilingMetrics(const nlohmann::json &doc, std::vector<RunMetricRecord> &out);
 

@@ -30,7 +30,7 @@ void NatSizingReader::read(const BatchSink &sink, ImportProgress &progress, Impo
         const QString fileName = QFileInfo(path).fileName();
         if (fileName != natfiles::calcRunnerOutput) {
             QFile f(path);
-            RunFileRecord r{fileName.toStdString(), "attachment", f.size(), {}};
+            RunFileRecord r{fileName.toStdString(), "attachment", f.size(), {}, {}};
             if (f.open(QIODevice::ReadOnly)) {
                 const QByteArray bytes = f.readAll();
                 r.content.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
@@ -45,7 +45,7 @@ void NatSizingReader::read(const BatchSink &sink, ImportProgress &progress, Impo
             throw IngestError(name, "",
                               "top level is " + jsonfile::typeName(doc) +
                                   ", expected the sizing calculator's object");
-        batch.files.push_back({fileName.toStdString(), "sizing", QFileInfo(path).size(), {}});
+        batch.files.push_back({fileName.toStdString(), "sizing", QFileInfo(path).size(), {}, {}});
         const json *points = nullptr;
         for (const char *key : {"calc_data", "per_concurrency_data"})
             if (doc.contains(key) && doc[key].is_object()) points = &doc[key];

@@ -3,7 +3,6 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
-#include "core/zstdcodec.h"
 #include "otlpjsonparser.h"
 
 #include <QDir>
@@ -13,7 +12,7 @@ namespace spanscope {
 
 namespace {
 constexpr std::size_t batchSpans = 20000;
-constexpr std::size_t batchBytes = 8u << 20;
+constexpr std::size_t batchBytes = 4u << 20;
 } // namespace
 
 OtlpJsonReader::OtlpJsonReader(ImportSource source, OtlpMessages::Framing framing)
@@ -27,7 +26,6 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     progress.addTotal(QFileInfo(path).size());
     OtlpMessages messages(path, name, m_framing, progress, report);
     OtlpJsonParser parser(name, report);
-    ZstdCodec codec;
     ImportBatch batch;
     std::size_t bytes = 0;
     std::int64_t parsed = 0, failed = 0, spans = 0;
@@ -37,10 +35,10 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
         try {
             const std::size_t before = batch.looseSpans.size();
             spans += static_cast<std::int64_t>(parser.parse(m, batch.looseSpans));
+            // Payloads stay text: the import compresses them beside the reader (BatchQueue).
             for (std::size_t i = before; i < batch.looseSpans.size(); ++i) {
-                SpanRecord &s = batch.looseSpans[i].span;
-                s.compressPayload(codec);
-                bytes += s.attributesJson.size() + s.payloadZstd.size() + sizeof(LooseSpanRecord);
+                const SpanRecord &s = batch.looseSpans[i].span;
+                bytes += s.attributesJson.size() + s.payloadJson.size() + sizeof(LooseSpanRecord);
             }
             ++parsed;
         } catch (const IngestError &e) {
@@ -60,7 +58,7 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
         throw IngestError(name, "", "no line could be read; the first: " + firstError);
     if (spans == 0) throw IngestError(name, "", report.nothingImported("no spans in the file"));
     batch.files.push_back(
-        {QFileInfo(path).fileName().toStdString(), "spans", QFileInfo(path).size(), {}});
+        {QFileInfo(path).fileName().toStdString(), "spans", QFileInfo(path).size(), {}, {}});
     sink(std::move(batch));
 }
 

@@ -405,7 +405,9 @@ void BulkWriter::write(ImportBatch &&batch) {
             .bind(2, std::string_view(f.relativePath))
             .bind(3, std::string_view(f.role))
             .bind(4, f.size);
-        if (!f.content.empty()) {
+        if (!f.contentZstd.empty()) {
+            m_file.bindBlob(5, f.contentZstd.data(), f.contentZstd.size());
+        } else if (!f.content.empty()) {
             const std::string blob = m_codec.compress(f.content);
             m_file.bindBlob(5, blob.data(), blob.size());
         }

@@ -76,6 +76,22 @@ private slots:
         QVERIFY(seen[2] == json::parse(R"({"id": 3, "inner": {"steps": [1]}})"));
     }
 
+    // A large file's summary: containers three levels down are parsed but built as null, so
+    // their parents keep their sizes and keys while the bulk costs no memory.
+    void deepContainersAreOnlyCounted() {
+        QTemporaryDir dir;
+        const QString path = write(dir, R"({"a": {"p95": 4, "list": [[1, 2], {"x": 1}, 3],
+            "nodes": {"n1": {"t": [1]}, "n2": {}}, "flat": [1, "s"]}, "top": [[5]], "n": 1})");
+        const json doc = jsonfile::read(path, "f.json", nullptr, nullptr, {}, 3);
+        QVERIFY2(doc == json::parse(R"({"a": {"p95": 4, "list": [null, null, 3],
+            "nodes": {"n1": null, "n2": null}, "flat": [1, "s"]}, "top": [[5]], "n": 1})"),
+                 doc.dump().c_str());
+        QVERIFY(jsonfile::read(path, "f.json", nullptr, nullptr, {}) ==
+                json::parse(R"({"a": {"p95": 4,
+            "list": [[1, 2], {"x": 1}, 3], "nodes": {"n1": {"t": [1]}, "n2": {}}, "flat": [1, "s"]},
+            "top": [[5]], "n": 1})"));
+    }
+
     void errorsNameFileLineAndOffset_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");

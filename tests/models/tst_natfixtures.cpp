@@ -294,13 +294,19 @@ private slots:
                             dir.filePath(QStringLiteral("all_requests_profiler_traces.json"))));
         static const char raw[] = "\x80\x04\x95\x10\x00not a model, never unpickled.";
         const QByteArray pickle(raw, sizeof raw - 1); // with its NUL: kept as bytes
+        // Larger than zstd's stream chunks: compressed a chunk at a time as it is read.
+        QByteArray report;
+        for (int i = 0; report.size() < 1'500'000; ++i)
+            report += "node " + QByteArray::number(i) + " took " +
+                      QByteArray::number(i * 7919 % 1000) + " ms\n";
         const std::map<QString, QByteArray> files = {
             {QStringLiteral("config_original.yml"), "llms:\n  nim_llm:\n    temperature: 0.0\n"},
             {QStringLiteral("config_effective.yml"), "llms:\n  nim_llm:\n    temperature: 0.2\n"},
             {QStringLiteral("config_metadata.json"),
              R"({"overrides": {"llms.nim_llm.temperature": 0.2}})"},
             {QStringLiteral("prediction_trie.json"), R"({"root": {"children": {}}})"},
-            {QStringLiteral("fitted_model.pkl"), pickle}};
+            {QStringLiteral("fitted_model.pkl"), pickle},
+            {QStringLiteral("workflow_profiling_report.txt"), report}};
         for (const auto &[name, bytes] : files)
             QVERIFY(testsupport::writeFile(dir.filePath(name), bytes));
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
@@ -319,6 +325,9 @@ private slots:
         QCOMPARE(*RunQueries(ws).runFile(runs[0].runId, "config_effective.yml"),
                  files.at(QStringLiteral("config_effective.yml")).toStdString());
         QCOMPARE(*RunQueries(ws).runFile(runs[0].runId, "fitted_model.pkl"), pickle.toStdString());
+        QCOMPARE(roles["workflow_profiling_report.txt"], std::string("raw"));
+        QVERIFY(*RunQueries(ws).runFile(runs[0].runId, "workflow_profiling_report.txt") ==
+                report.toStdString());
     }
 
     // prediction_trie.json (NAT 1.5+) as NAT serializes it: a row per prediction, depth first,
