@@ -121,8 +121,8 @@ struct RunFileRecord {
     std::string relativePath;
     std::string role; // "spans", "eval-items", "evaluator", "metrics", "raw", "attachment"
     std::int64_t size = 0;
-    std::string content;     // kept for raw files and attachments only; stored compressed
-    std::string contentZstd; // or compressed already, as it was read (a large file)
+    // Raw files and attachments only, compressed as they were read (natfiles::compressed).
+    std::string contentZstd;
 };
 
 // One batch from a reader to the writer. A trace always arrives whole in one batch.

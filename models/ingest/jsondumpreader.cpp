@@ -3,7 +3,6 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
-#include "core/zstdcodec.h"
 #include "jsonfile.h"
 
 #include <QDir>
@@ -20,11 +19,8 @@ void JsonDumpReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     readDocument(jsonfile::read(path, name, &progress, &report), name, report, batch.looseSpans);
     if (batch.looseSpans.empty())
         throw IngestError(name, "", report.nothingImported("no spans in the file"));
-    // Compressed here, on the reader's thread, like every other reader's payloads.
-    ZstdCodec codec;
-    for (LooseSpanRecord &l : batch.looseSpans)
-        l.span.compressPayload(codec);
-    batch.files.push_back({info.fileName().toStdString(), "spans", info.size(), {}, {}});
+    // Payloads stay text: the import compresses them beside the reader (BatchQueue).
+    batch.files.push_back({info.fileName().toStdString(), "spans", info.size(), {}});
     sink(std::move(batch));
 }
 

@@ -5,7 +5,6 @@
 #include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/ingesterror.h"
-#include "core/zstdcodec.h"
 #include "jsonfile.h"
 #include "natfiles.h"
 #include "natmetrics.h"
@@ -80,20 +79,13 @@ void NatEvalReader::addTrace(TraceRecord &&trace) {
 
 void NatEvalReader::keepRaw(const QString &path, const std::string &role,
                             ImportProgress *unparsed) {
-    QFile f(path);
-    if (unparsed) unparsed->addDone(f.size()); // stored, never parsed: count it here
+    const QFileInfo info(path);
+    if (unparsed) unparsed->addDone(info.size()); // stored, never parsed: count it here
     RunFileRecord r;
-    r.relativePath = QFileInfo(path).fileName().toStdString();
+    r.relativePath = info.fileName().toStdString();
     r.role = role;
-    r.size = f.size();
-    if ((role == "raw" || role == "attachment") && r.size > 0 && f.open(QIODevice::ReadOnly)) {
-        // Compressed as it is read: NAT's metrics file is 100 MB at 1000 requests.
-        ZstdCodec codec;
-        r.contentZstd = codec.compressStream([&f](char *data, std::size_t size) {
-            const qint64 n = f.read(data, static_cast<qint64>(size));
-            return n > 0 ? static_cast<std::size_t>(n) : std::size_t(0);
-        });
-    }
+    r.size = info.size();
+    if (role == "raw" || role == "attachment") r.contentZstd = natfiles::compressed(path);
     m_batch.files.push_back(std::move(r));
 }
 

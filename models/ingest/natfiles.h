@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/zstdcodec.h"
+
+#include <QFile>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -23,6 +26,17 @@ inline const QString configOriginal = QStringLiteral("config_original.yml");
 inline const QString configEffective = QStringLiteral("config_effective.yml");
 inline const QString predictionTrie = QStringLiteral("prediction_trie.json");
 inline const QString fittedModel = QStringLiteral("fitted_model.pkl");
+
+// A file kept in the workspace (raw files, attachments), compressed as it is read: NAT's metrics
+// file is 100 MB at 1000 requests, never held whole. Empty when it is empty or unreadable.
+inline std::string compressed(const QString &path) {
+    QFile f(path);
+    if (f.size() == 0 || !f.open(QIODevice::ReadOnly)) return {};
+    return ZstdCodec().compressStream([&f](char *data, std::size_t size) {
+        const qint64 n = f.read(data, static_cast<qint64>(size));
+        return n > 0 ? static_cast<std::size_t>(n) : std::size_t(0);
+    });
+}
 
 // Files of a run kept whole for people to read (role "raw"), never parsed for spans.
 inline bool isKeptRawName(const QString &name) {

@@ -29,12 +29,8 @@ void NatSizingReader::read(const BatchSink &sink, ImportProgress &progress, Impo
     for (const QString &path : m_source.files) {
         const QString fileName = QFileInfo(path).fileName();
         if (fileName != natfiles::calcRunnerOutput) {
-            QFile f(path);
-            RunFileRecord r{fileName.toStdString(), "attachment", f.size(), {}, {}};
-            if (f.open(QIODevice::ReadOnly)) {
-                const QByteArray bytes = f.readAll();
-                r.content.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-            }
+            RunFileRecord r{fileName.toStdString(), "attachment", QFileInfo(path).size(),
+                            natfiles::compressed(path)};
             progress.addDone(r.size);
             batch.files.push_back(std::move(r));
             continue;
@@ -45,7 +41,7 @@ void NatSizingReader::read(const BatchSink &sink, ImportProgress &progress, Impo
             throw IngestError(name, "",
                               "top level is " + jsonfile::typeName(doc) +
                                   ", expected the sizing calculator's object");
-        batch.files.push_back({fileName.toStdString(), "sizing", QFileInfo(path).size(), {}, {}});
+        batch.files.push_back({fileName.toStdString(), "sizing", QFileInfo(path).size(), {}});
         const json *points = nullptr;
         for (const char *key : {"calc_data", "per_concurrency_data"})
             if (doc.contains(key) && doc[key].is_object()) points = &doc[key];

@@ -58,7 +58,7 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
         throw IngestError(name, "", "no line could be read; the first: " + firstError);
     if (spans == 0) throw IngestError(name, "", report.nothingImported("no spans in the file"));
     batch.files.push_back(
-        {QFileInfo(path).fileName().toStdString(), "spans", QFileInfo(path).size(), {}, {}});
+        {QFileInfo(path).fileName().toStdString(), "spans", QFileInfo(path).size(), {}});
     sink(std::move(batch));
 }
 

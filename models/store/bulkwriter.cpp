@@ -241,8 +241,7 @@ void BulkWriter::writeLoose(LooseSpanRecord &l, const LooseTrace &t,
 // ends before its parent, so children come first, and a child written with its parent's row id
 // needs no update when its trace is linked (those updates were a third of the writer's time). A
 // parent that comes in a later request is found by the link.
-void BulkWriter::writePendingLive() {
-    if (m_pending.empty()) return;
+void BulkWriter::writeLive(std::vector<LooseSpanRecord> &spans) {
     struct Key {
         const LooseTrace *trace;
         std::string_view span;
@@ -255,23 +254,22 @@ void BulkWriter::writePendingLive() {
     };
     std::unordered_map<Key, std::int64_t, KeyHash> ids;
     std::vector<LooseTrace *> traces;
-    ids.reserve(m_pending.size());
-    traces.reserve(m_pending.size());
+    ids.reserve(spans.size());
+    traces.reserve(spans.size());
     const std::int64_t first = m_nextSpanId;
-    for (std::size_t i = 0; i < m_pending.size(); ++i) {
-        LooseTrace &t = looseTrace(m_pending[i]);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        LooseTrace &t = looseTrace(spans[i]);
         traces.push_back(&t);
-        ids.try_emplace(Key{&t, m_pending[i].span.key}, first + static_cast<std::int64_t>(i));
+        ids.try_emplace(Key{&t, spans[i].span.key}, first + static_cast<std::int64_t>(i));
     }
-    for (std::size_t i = 0; i < m_pending.size(); ++i) {
-        LooseSpanRecord &l = m_pending[i];
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        LooseSpanRecord &l = spans[i];
         std::optional<std::int64_t> parent;
         if (!l.parentKey.empty())
             if (const auto it = ids.find(Key{traces[i], l.parentKey}); it != ids.end())
                 parent = it->second;
         writeLoose(l, *traces[i], parent);
     }
-    m_pending.clear();
 }
 
 void BulkWriter::setRunDigest(const std::string &digest) {
@@ -300,7 +298,6 @@ void BulkWriter::insertLooseTrace(const std::string &key, const LooseTrace &t) {
 }
 
 void BulkWriter::linkLive(ImportReport &report) {
-    writePendingLive();
     if (m_touched.empty()) return;
     std::vector<std::int64_t> ids;
     ids.reserve(m_touched.size());
@@ -357,8 +354,7 @@ void BulkWriter::write(ImportBatch &&batch) {
     for (TraceRecord &t : batch.traces)
         writeTrace(t);
     if (m_mode == Mode::Live) {
-        m_pending = std::move(batch.looseSpans);
-        writePendingLive(); // now: the writer's time per transaction stays what it measures
+        writeLive(batch.looseSpans);
     } else {
         for (LooseSpanRecord &l : batch.looseSpans)
             writeLoose(l, looseTrace(l), std::nullopt);
@@ -405,18 +401,12 @@ void BulkWriter::write(ImportBatch &&batch) {
             .bind(2, std::string_view(f.relativePath))
             .bind(3, std::string_view(f.role))
             .bind(4, f.size);
-        if (!f.contentZstd.empty()) {
-            m_file.bindBlob(5, f.contentZstd.data(), f.contentZstd.size());
-        } else if (!f.content.empty()) {
-            const std::string blob = m_codec.compress(f.content);
-            m_file.bindBlob(5, blob.data(), blob.size());
-        }
+        if (!f.contentZstd.empty()) m_file.bindBlob(5, f.contentZstd.data(), f.contentZstd.size());
         m_file.run();
     }
 }
 
 void BulkWriter::finishRun(ImportReport &report, const std::string &metadataJson) {
-    writePendingLive();
     finishLooseTraces(report);
     if (m_runNulNames > 0)
         report.warn("nul-in-name",

@@ -77,8 +77,7 @@ private:
     LooseTrace &looseTrace(const LooseSpanRecord &span); // found or made (live: and written)
     void writeLoose(LooseSpanRecord &span, const LooseTrace &trace,
                     std::optional<std::int64_t> parentId);
-    void writePendingLive();
-    std::vector<LooseSpanRecord> m_pending; // live: a batch's spans, while it is written
+    void writeLive(std::vector<LooseSpanRecord> &spans); // one request's, parents among them
     void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
 
     Mode m_mode;
