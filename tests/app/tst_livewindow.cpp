@@ -148,6 +148,7 @@ private slots:
         QCOMPARE(w.timeline()->mode(), TimelinePane::Mode::Waterfall);
         QCOMPARE(w.timeline()->traceShown(), 0);
         QTRY_COMPARE(w.timeline()->view()->layout()->laneCount(), 1);
+        w.grab().save(QStringLiteral("live-kept.png")); // for people to look at
         w.stopLive();
         QTRY_VERIFY_WITH_TIMEOUT(!w.liveSession()->running(), 20000);
     }
