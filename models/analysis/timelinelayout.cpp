@@ -233,6 +233,20 @@ void TimelineLayout::index(const TimelineSpans &s, const std::vector<std::int32_
         m_orderEnd[k] = std::max(s.start[i], s.end[i]);
         m_orderStyle[k] = static_cast<std::uint16_t>(s.category[i] | s.flags[i] << 8);
     }
+    for (std::size_t l = 0; l < lanes; ++l) {
+        const auto n = static_cast<std::size_t>(m_laneOffsets[l + 1] - m_laneOffsets[l]);
+        if (n < LaneCoverage::minSpans) continue;
+        const auto lane = static_cast<std::int32_t>(l);
+        m_coverage.emplace_back(
+            lane, LaneCoverage::build(laneStarts(lane), laneEnds(lane), laneStyles(lane), n));
+    }
+}
+
+const LaneCoverage *TimelineLayout::coverage(std::int32_t lane) const {
+    const auto it =
+        std::lower_bound(m_coverage.begin(), m_coverage.end(), lane,
+                         [](const auto &entry, std::int32_t l) { return entry.first < l; });
+    return it != m_coverage.end() && it->first == lane ? &it->second : nullptr;
 }
 
 const std::int32_t *TimelineLayout::laneBegin(std::int32_t lane) const {
@@ -294,7 +308,15 @@ std::size_t TimelineLayout::bytes() const {
     return (m_lane.capacity() + m_order.capacity() + m_laneOffsets.capacity() +
             m_traceFirstLane.capacity()) *
                4 +
-           (m_orderStart.capacity() + m_orderEnd.capacity()) * 8 + m_orderStyle.capacity() * 2;
+           (m_orderStart.capacity() + m_orderEnd.capacity()) * 8 + m_orderStyle.capacity() * 2 +
+           coverageBytes();
+}
+
+std::size_t TimelineLayout::coverageBytes() const {
+    std::size_t b = m_coverage.capacity() * sizeof(m_coverage.front());
+    for (const auto &[lane, c] : m_coverage)
+        b += c.bytes();
+    return b;
 }
 
 } // namespace spanscope

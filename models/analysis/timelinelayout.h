@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lanecoverage.h"
 #include "timelinespans.h"
 
 #include <cstdint>
@@ -41,6 +42,8 @@ public:
     // only these lane-ordered arrays, never the span columns in the scattered order of a lane.
     const std::int64_t *laneEnds(std::int32_t lane) const;
     const std::uint16_t *laneStyles(std::int32_t lane) const;
+    // A busy lane's coverage summary (LaneCoverage::minSpans spans or more), else null.
+    const LaneCoverage *coverage(std::int32_t lane) const;
     // The first lane of each trace's group (GanttPerTrace), else empty.
     const std::vector<std::int32_t> &traceFirstLane() const { return m_traceFirstLane; }
     // Spans shown (Waterfall with a trace filter shows a subset), lane -1 for hidden ones.
@@ -62,6 +65,7 @@ public:
                      std::int64_t toleranceNs) const;
 
     std::size_t bytes() const;
+    std::size_t coverageBytes() const; // the busy lanes' summaries, part of bytes()
 
 private:
     // `byStart`: every shown span, in start order.
@@ -77,6 +81,9 @@ private:
     std::vector<std::int32_t> m_traceFirstLane;
     std::vector<std::int32_t> m_laneDepth;       // Waterfall
     std::vector<std::uint8_t> m_laneHasChildren; // Waterfall
+    // Busy lanes only, by lane: the per-request layout has hundreds of thousands of small
+    // lanes, which a slot each would cost more than their summaries save.
+    std::vector<std::pair<std::int32_t, LaneCoverage>> m_coverage;
 };
 
 } // namespace spanscope
