@@ -2,10 +2,12 @@
 // TimelineView into a 1920x1080 image offscreen (frame geometry and painting, as on screen),
 // at full zoom-out, a mid zoom (1 % of the run) and a deep zoom (0.001 %), median of 60
 // frames, in two layouts: a lane group per request (the app's default) and packed by
-// concurrency (every span in ~40 lanes: the hard case). Baseline in the same run: the same
+// concurrency (every span in ~380 lanes: the hard case). Baseline in the same run: the same
 // image painted the simple way, every span of the visible lanes as its own fillRect. The view
 // pans a pixel between frames, so every frame is computed and painted anew.
-// Usage: QT_QPA_PLATFORM=offscreen spanscope-bench-render [N ...]  (default 1000000 10000000)
+// Usage: QT_QPA_PLATFORM=offscreen spanscope-bench-render [--save DIR] [--ours] [N ...]
+//        (default 1000000 10000000; --save writes each measured frame as a PNG to look at;
+//        --ours leaves the baseline out, for a profiler)
 #include "analysis/timelinelayout.h"
 #include "benchspans.h"
 #include "timeline/timelinepainter.h"
@@ -15,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
+#include <QString>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -69,8 +72,16 @@ void naivePaint(QImage &img, const TimelineSpans &s, const TimelineLayout &l,
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     std::vector<std::int64_t> sizes;
-    for (int a = 1; a < argc; ++a)
-        sizes.push_back(std::atoll(argv[a]));
+    QString saveDir;
+    bool baseline = true;
+    for (int a = 1; a < argc; ++a) {
+        if (QString::fromUtf8(argv[a]) == QLatin1String("--save") && a + 1 < argc)
+            saveDir = QString::fromUtf8(argv[++a]);
+        else if (QString::fromUtf8(argv[a]) == QLatin1String("--ours"))
+            baseline = false;
+        else
+            sizes.push_back(std::atoll(argv[a]));
+    }
     if (sizes.empty()) sizes = {1'000'000, 10'000'000};
     std::printf("timeline render, 1920x1080 offscreen, median of 60 frames, wall and thread CPU "
                 "time (baseline: every span of the visible lanes painted with its own "
@@ -117,12 +128,24 @@ int main(int argc, char *argv[]) {
                     view.render(&img);
                 });
                 const std::size_t rects = view.lastFrame().rects().size();
+                if (!saveDir.isEmpty())
+                    img.save(QStringLiteral("%1/render-%2-%3-%4.png")
+                                 .arg(saveDir)
+                                 .arg(n)
+                                 .arg(mode == TimelineLayout::Mode::GanttPacked
+                                          ? QStringLiteral("packed")
+                                          : QStringLiteral("per-request"))
+                                 .arg(QString::fromLatin1(label).replace(QLatin1Char(' '),
+                                                                         QLatin1Char('-'))));
+                std::printf("  %-13s ours %7.3f ms wall, %7.3f ms cpu (%6zu rects)", label,
+                            ours.wallMs, ours.cpuMs, rects);
+                if (!baseline) {
+                    std::printf("\n");
+                    continue;
+                }
                 const Times base = median([&] { naivePaint(img, s, layout, view.viewport()); });
-                std::printf(
-                    "  %-13s ours %7.3f ms wall, %7.3f ms cpu (%6zu rects)  baseline %8.3f ms "
-                    "wall, %8.3f ms cpu  %5.1fx\n",
-                    label, ours.wallMs, ours.cpuMs, rects, base.wallMs, base.cpuMs,
-                    base.cpuMs / ours.cpuMs);
+                std::printf("  baseline %8.3f ms wall, %8.3f ms cpu  %5.1fx\n", base.wallMs,
+                            base.cpuMs, base.cpuMs / ours.cpuMs);
             }
         }
     }

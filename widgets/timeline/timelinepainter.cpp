@@ -18,15 +18,32 @@ QColor TimelinePainter::categoryColour(std::uint8_t c) {
     return theme::category(c);
 }
 
+QColor TimelinePainter::gridColour(const QPalette &palette) {
+    // A faint mix of the text into the base, light or dark theme.
+    const QColor base = palette.base().color(), ink = palette.text().color();
+    return QColor::fromRgbF(0.88f * base.redF() + 0.12f * ink.redF(),
+                            0.88f * base.greenF() + 0.12f * ink.greenF(),
+                            0.88f * base.blueF() + 0.12f * ink.blueF());
+}
+
 void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
-    p.fillRect(QRect(0, 0, s.width, s.height), s.palette.base());
+    // A dense frame's lanes are painted whole, background and grid included, by the layer.
+    const bool dense = s.spans && s.layout && s.frame->rects().size() >= LaneLayer::minRects;
+    if (dense) {
+        p.fillRect(QRect(0, 0, s.width, s.axisHeight), s.palette.base());
+        p.fillRect(QRect(0, s.axisHeight, s.left, s.height - s.axisHeight), s.palette.base());
+    } else {
+        p.fillRect(QRect(0, 0, s.width, s.height), s.palette.base());
+    }
     if (!s.spans || !s.layout) return;
     paintAxis(p, s);
     p.save();
     p.setClipRect(QRect(s.left, s.axisHeight, s.width - s.left, s.height - s.axisHeight));
     p.translate(s.left, s.axisHeight);
-    paintGroupSeparators(p, s);
-    paintSpans(p, s);
+    if (!dense) paintGroupSeparators(p, s);
+    paintSpans(p, s, dense);
+    // Between lanes, in the gap rows: over the layer the same as under batched fills.
+    if (dense) paintGroupSeparators(p, s);
     p.restore();
     if (s.left > 0 && s.layout->mode() == TimelineLayout::Mode::Waterfall) paintGutter(p, s);
     if (s.left > 0 && s.layout->mode() == TimelineLayout::Mode::GanttPerTrace)
@@ -34,45 +51,23 @@ void TimelinePainter::paint(QPainter &p, const TimelinePaintState &s) const {
     paintMeasure(p, s);
 }
 
-void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s) const {
-    // Batch fills by colour: one pass per category, integer rects, no pen.
-    std::array<QVector<QRect>, categoryCount> byColour;
-    QVector<QRect> folded, errors, hits, faded;
-    std::vector<const TimelineRect *> unfinished;
+void TimelinePainter::paintSpans(QPainter &p, const TimelinePaintState &s, bool dense) const {
     // Requests a filter left out are drawn faint, in place: the run's shape stays readable.
     const bool filtered = s.shownTraces && !s.shownTraces->empty();
     const auto isDimmed = [&](const TimelineRect &r) { return filtered && dimmed(s, r); };
+    std::vector<const TimelineRect *> unfinished;
+    QVector<QRect> hits;
     for (const TimelineRect &r : s.frame->rects()) {
-        const QRect q(r.x, r.y, std::max(1, r.w), r.h);
-        if (isDimmed(r))
-            faded.push_back(q);
-        else if (r.count > 1)
-            folded.push_back(q);
-        else if (r.flags & SpanUnfinished)
-            unfinished.push_back(&r);
-        else
-            byColour[std::min<std::size_t>(r.category, categoryCount - 1)].push_back(q);
-        if (filtered && isDimmed(r)) continue;
-        if (r.flags & SpanError) errors.push_back(QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3));
+        if (isDimmed(r)) continue;
+        if (r.count <= 1 && (r.flags & SpanUnfinished)) unfinished.push_back(&r);
         if (s.matches && r.count == 1 && (*s.matches)[static_cast<std::size_t>(r.span)])
-            hits.push_back(q.adjusted(0, 0, -1, -1));
+            hits.push_back(QRect(r.x, r.y, std::max(1, r.w), r.h).adjusted(0, 0, -1, -1));
     }
     p.setPen(Qt::NoPen);
-    for (std::size_t c = 0; c < byColour.size(); ++c) {
-        if (byColour[c].isEmpty()) continue;
-        p.setBrush(categoryColour(static_cast<std::uint8_t>(c)));
-        p.drawRects(byColour[c]);
-    }
-    QColor faint = s.palette.mid().color();
-    faint.setAlpha(70);
-    p.setBrush(faint);
-    p.drawRects(faded);
-    for (const TimelineRect *r : unfinished)
-        paintUnfinished(p, *r);
-    p.setBrush(theme::folded());
-    p.drawRects(folded);
-    p.setBrush(theme::bad());
-    p.drawRects(errors);
+    if (dense)
+        paintLayered(p, s, unfinished);
+    else
+        paintBatched(p, s, unfinished);
     paintChunks(p, s);
     if (!hits.isEmpty()) { // search hits: a yellow frame that reads on every colour
         p.setBrush(Qt::NoBrush);
@@ -365,13 +360,10 @@ void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState
 void TimelinePainter::paintAxis(QPainter &p, const TimelinePaintState &s) const {
     const TimelineViewport &v = *s.view;
     const auto ticks = timeAxisTicks(v.t0, v.nsPerPixel, v.widthPx, s.origin);
-    // Grid lines under the spans: a faint mix of the text into the base, light or dark theme.
-    const QColor base = s.palette.base().color(), ink = s.palette.text().color();
-    p.setPen(QColor::fromRgbF(0.88f * base.redF() + 0.12f * ink.redF(),
-                              0.88f * base.greenF() + 0.12f * ink.greenF(),
-                              0.88f * base.blueF() + 0.12f * ink.blueF()));
+    p.setPen(gridColour(s.palette));
     for (const AxisTick &t : ticks)
-        p.drawLine(QPointF(s.left + t.x, s.axisHeight), QPointF(s.left + t.x, s.height));
+        p.drawLine(QPoint(s.left + gridColumn(t.x), s.axisHeight),
+                   QPoint(s.left + gridColumn(t.x), s.height));
     p.fillRect(QRect(0, 0, s.width, s.axisHeight), s.palette.alternateBase());
     p.setPen(s.palette.text().color());
     p.setClipRect(QRect(s.left, 0, s.width - s.left, s.axisHeight));

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "analysis/timelineframe.h"
+#include "lanelayer.h"
 
 #include <QColor>
 #include <QPalette>
 #include <QStaticText>
 #include <QString>
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -47,7 +49,8 @@ struct TimelinePaintState {
     QPalette palette;
 };
 
-// Paints a timeline frame (DESIGN.md section 5): rects batched by category colour with no pen,
+// Paints a timeline frame (DESIGN.md section 5): rects batched by category colour with no pen
+// (or, for a dense frame, composed as rows of pixels by LaneLayer),
 // folded blocks, errors, search hits, the selection, names where they fit; then the gutter,
 // the axis and the measure band. (The legend is the pane's, in its toolbar.)
 class TimelinePainter {
@@ -60,7 +63,17 @@ public:
     void clearCache() { m_names.clear(); }
 
 private:
-    void paintSpans(QPainter &p, const TimelinePaintState &s) const;
+    void paintSpans(QPainter &p, const TimelinePaintState &s, bool dense) const;
+    // The fills of a sparse frame, batched by colour, or of a dense one, through m_layer
+    // (timelinepainterfills.cpp).
+    void paintBatched(QPainter &p, const TimelinePaintState &s,
+                      const std::vector<const TimelineRect *> &unfinished) const;
+    void paintLayered(QPainter &p, const TimelinePaintState &s,
+                      const std::vector<const TimelineRect *> &unfinished) const;
+    // Grid lines under the spans, in whole pixel columns from the lanes' left edge, so the
+    // layer's rows and QPainter's lines agree.
+    static QColor gridColour(const QPalette &palette);
+    static int gridColumn(double tickX) { return static_cast<int>(std::lround(tickX)); }
     // A rect of a request the Requests filter left out.
     static bool dimmed(const TimelinePaintState &s, const TimelineRect &r);
     void paintChunks(QPainter &p, const TimelinePaintState &s) const;
@@ -77,6 +90,8 @@ private:
                              int width) const;
 
     mutable std::unordered_map<std::uint64_t, QStaticText> m_names;
+    mutable LaneLayer m_layer; // its image is kept between frames
+    mutable std::vector<LaneLayer::Fill> m_fills;
 };
 
 } // namespace spanscope

@@ -1,8 +1,10 @@
 // TimelinePane: applying a loaded run, the first time or again (a live run that grew), and
 // following a live run's newest time.
 #include "chunkmarksloader.h"
+#include "store/workspace.h"
 #include "timelineminimap.h"
 #include "timelinepane.h"
+#include "timelinerunloader.h"
 #include "timelineview.h"
 
 #include <QComboBox>
