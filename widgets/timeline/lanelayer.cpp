@@ -2,7 +2,6 @@
 
 #include <QPainter>
 #include <algorithm>
-#include <cstring>
 
 namespace spanscope {
 
@@ -12,8 +11,6 @@ void LaneLayer::paint(QPainter &p, const std::vector<TimelineRect> &rects,
     if (width <= 0 || height <= 0 || background.size() != static_cast<std::size_t>(width) ||
         fills.size() != rects.size())
         return;
-    if (m_image.size() != QSize(width, height))
-        m_image = QImage(width, height, QImage::Format_ARGB32_Premultiplied);
     int lastOrder = -1;
     for (const Fill &f : fills)
         lastOrder = std::max(lastOrder, f.order);
@@ -37,12 +34,22 @@ void LaneLayer::paint(QPainter &p, const std::vector<TimelineRect> &rects,
                       over(qBlue(colour), qBlue(d)), over(alpha, qAlpha(d)));
         }
     };
+    // Rows [from, to) filled with a row of pixels, as a brush tiled down them: the raster
+    // engine copies the row straight into each line of the canvas.
     const auto copyRows = [&](int from, int to, const QRgb *row) {
-        for (int y = std::max(from, 0); y < std::min(to, height); ++y) {
-            auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-            std::memcpy(line, row ? row : background.data(), w * sizeof(QRgb));
-        }
+        from = std::max(from, 0);
+        to = std::min(to, height);
+        if (from >= to) return;
+        const QImage tile(reinterpret_cast<const uchar *>(row ? row : background.data()), width, 1,
+                          static_cast<qsizetype>(w * sizeof(QRgb)),
+                          QImage::Format_ARGB32_Premultiplied);
+        p.setBrushOrigin(0, from);
+        p.fillRect(QRect(0, from, width, to - from), QBrush(tile));
     };
+    // Opaque: a copy, not a blend.
+    const QPainter::CompositionMode mode = p.compositionMode();
+    const QPoint brushOrigin = p.brushOrigin();
+    p.setCompositionMode(QPainter::CompositionMode_Source);
     int done = 0; // rows above this are written
     for (std::size_t a = 0; a < rects.size();) {
         std::size_t b = a;
@@ -70,11 +77,8 @@ void LaneLayer::paint(QPainter &p, const std::vector<TimelineRect> &rects,
         a = b;
     }
     copyRows(done, height, nullptr);
-    // Opaque: a copy, not a blend.
-    const QPainter::CompositionMode mode = p.compositionMode();
-    p.setCompositionMode(QPainter::CompositionMode_Source);
-    p.drawImage(0, 0, m_image);
     p.setCompositionMode(mode);
+    p.setBrushOrigin(brushOrigin);
 }
 
 } // namespace spanscope

@@ -2,7 +2,6 @@
 
 #include "analysis/timelineframe.h"
 
-#include <QImage>
 #include <QRgb>
 #include <cstdint>
 #include <vector>
@@ -14,10 +13,10 @@ namespace spanscope {
 // Paints the lanes of a dense frame (their background and grid, spans by colour, faded
 // requests, folded blocks, error strips) as rows of pixels instead of one rasterised rect
 // each. A lane's rects share their height, so each lane is composed once as a row (and once
-// more with its error strips) and copied down its height; the whole is copied onto the canvas
-// in one opaque blit. Filling thousands of rects a few pixels wide and 15 rows high costs
-// QPainter a call per rect and per row; this costs the frame's pixels, twice. The pixels are
-// QPainter::drawRects' over the same background (translucent fills within rounding).
+// more with its error strips) and copied down its height, as a brush of that row tiled over
+// it. Filling thousands of rects a few pixels wide and 15 rows high costs QPainter a call per
+// rect and per row; this costs the frame's pixels, once. The pixels are QPainter::drawRects'
+// over the same background (translucent fills within rounding).
 class LaneLayer {
 public:
     // Frames with fewer rects are cheaper to paint rect by rect than to blit (measured with
@@ -39,7 +38,6 @@ public:
                int width, int height, QRgb errorColour, const std::vector<QRgb> &background);
 
 private:
-    QImage m_image;
     std::vector<QRgb> m_row, m_errorRow;
 };
 
