@@ -1,7 +1,8 @@
 // The dense frame's lane layer paints the pixels QPainter paints: the same frame drawn both
 // ways (the background and grid lines, then rects batched by fill order, then error strips)
 // gives the same image, exactly where the fills are opaque and within rounding where a faded
-// request's translucent fill blends; lanes scrolled half out of view included.
+// request's translucent fill blends; lanes scrolled half out of view included, at device pixel
+// ratios 1 and 2 (grid lines included: they are a pixel-wide rect in both paths).
 #include "timeline/lanelayer.h"
 
 #include <QPainter>
@@ -13,7 +14,14 @@ using namespace spanscope;
 class TstLaneLayer : public QObject {
     Q_OBJECT
 private slots:
+    void paintsWhatQPainterPaints_data() {
+        QTest::addColumn<int>("ratio");
+        QTest::newRow("1x") << 1;
+        QTest::newRow("2x (HiDPI)") << 2;
+    }
+
     void paintsWhatQPainterPaints() {
+        QFETCH(int, ratio);
         const int width = 640, height = 300, laneHeight = 16;
         std::mt19937 rng(5);
         const QColor base(0xfa, 0xfa, 0xfa), grid(0xd8, 0xd8, 0xdc), bad(0xd3, 0x2f, 0x2f);
@@ -43,16 +51,17 @@ private slots:
         for (const int x : gridColumns)
             background[std::size_t(x)] = qPremultiply(grid.rgba());
 
-        QImage want(width + 40, height + 30, QImage::Format_ARGB32_Premultiplied);
+        QImage want((width + 40) * ratio, (height + 30) * ratio,
+                    QImage::Format_ARGB32_Premultiplied);
+        want.setDevicePixelRatio(ratio);
         want.fill(Qt::black);
         {
             QPainter p(&want);
             p.setClipRect(QRect(20, 10, width, height));
             p.translate(20, 10);
             p.fillRect(QRect(0, 0, width, height), base);
-            p.setPen(grid);
-            for (const int x : gridColumns)
-                p.drawLine(QPoint(x, 0), QPoint(x, height));
+            for (const int x : gridColumns) // as TimelinePainter::paintAxis draws them
+                p.fillRect(QRect(x, 0, 1, height), grid);
             p.setPen(Qt::NoPen);
             for (int order = 0; order < 4; ++order) {
                 QVector<QRect> batch;
@@ -74,6 +83,7 @@ private slots:
             p.drawRects(errors);
         }
         QImage got(want.size(), QImage::Format_ARGB32_Premultiplied);
+        got.setDevicePixelRatio(ratio);
         got.fill(Qt::black);
         {
             LaneLayer layer;
@@ -82,7 +92,7 @@ private slots:
             p.translate(20, 10);
             layer.paint(p, rects, fills, width, height, qPremultiply(bad.rgba()), background);
         }
-        got.save(QStringLiteral("lanelayer.png"));
+        got.save(QStringLiteral("lanelayer-%1x.png").arg(ratio));
         int exact = 0, worst = 0;
         for (int y = 0; y < want.height(); ++y)
             for (int x = 0; x < want.width(); ++x) {

@@ -360,10 +360,11 @@ void TimelinePainter::paintGroupSeparators(QPainter &p, const TimelinePaintState
 void TimelinePainter::paintAxis(QPainter &p, const TimelinePaintState &s) const {
     const TimelineViewport &v = *s.view;
     const auto ticks = timeAxisTicks(v.t0, v.nsPerPixel, v.widthPx, s.origin);
-    p.setPen(gridColour(s.palette));
+    // A pixel-wide rect, not a cosmetic line: as wide as the layer's grid columns at any
+    // device pixel ratio.
+    const QColor grid = gridColour(s.palette);
     for (const AxisTick &t : ticks)
-        p.drawLine(QPoint(s.left + gridColumn(t.x), s.axisHeight),
-                   QPoint(s.left + gridColumn(t.x), s.height));
+        p.fillRect(QRect(s.left + gridColumn(t.x), s.axisHeight, 1, s.height - s.axisHeight), grid);
     p.fillRect(QRect(0, 0, s.width, s.axisHeight), s.palette.alternateBase());
     p.setPen(s.palette.text().color());
     p.setClipRect(QRect(s.left, 0, s.width - s.left, s.axisHeight));
