@@ -53,7 +53,17 @@ void BulkWriter::prepare() {
                            "VALUES (?,?,?,?,?)");
 }
 
+// An import's page cache: large enough for the index builds and the linking at the end, small
+// enough that the pages the stream writes spill to the WAL as it goes instead of piling up (peak
+// RSS of a 707 MB attribute-heavy import: 161 MB with the workspace's 64 MB, 106 MB with this;
+// the time the same).
+constexpr std::int64_t importCacheKiB = 16384;
+
 void BulkWriter::begin() {
+    if (m_mode == Mode::Import) {
+        m_cacheSize = scalar(m_ws, "PRAGMA cache_size");
+        m_ws.exec("PRAGMA cache_size = -" + std::to_string(importCacheKiB));
+    }
     m_ws.exec("BEGIN IMMEDIATE");
     m_open = true;
     try {
@@ -427,6 +437,7 @@ void BulkWriter::commit() {
     m_droppedIndexes.clear();
     m_ws.exec("COMMIT");
     m_open = false;
+    restoreCacheSize();
     // Keep the WAL from holding a second copy of a large import. A live run's small commits
     // leave that to SQLite's automatic checkpoints.
     if (m_mode == Mode::Import) m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -436,6 +447,14 @@ void BulkWriter::rollback() {
     m_droppedIndexes.clear();
     if (m_open) sqlite3_exec(m_ws.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     m_open = false;
+    restoreCacheSize();
+}
+
+void BulkWriter::restoreCacheSize() {
+    if (m_cacheSize == 0) return;
+    sqlite3_exec(m_ws.handle(), ("PRAGMA cache_size = " + std::to_string(m_cacheSize)).c_str(),
+                 nullptr, nullptr, nullptr);
+    m_cacheSize = 0;
 }
 
 } // namespace spanscope

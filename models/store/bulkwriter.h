@@ -87,7 +87,9 @@ private:
     Workspace &m_ws;
     ZstdCodec m_codec;
     bool m_open = false;
-    bool m_wrote = false; // a run was begun: commit keeps it
+    bool m_wrote = false;         // a run was begun: commit keeps it
+    std::int64_t m_cacheSize = 0; // the connection's own, while an import uses a smaller one
+    void restoreCacheSize();
     std::vector<std::pair<std::string, std::string>> m_droppedIndexes; // name, CREATE sql
     Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
         m_file;

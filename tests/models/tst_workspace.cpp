@@ -225,7 +225,7 @@ private slots:
         QCOMPARE(ws.runs().size(), std::size_t(2));
     }
 
-    void indexesAreRebuiltAfterTheLoad() {
+    void indexesAndPageCacheAreRestoredAfterTheLoad() {
         QTemporaryDir tmp;
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
         const char *indexes = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
@@ -234,10 +234,17 @@ private slots:
             Statement st(ws.handle(), indexes);
             return st.step() ? st.text(0) : std::string();
         };
+        const auto cacheSize = [&] {
+            Statement st(ws.handle(), "PRAGMA cache_size");
+            return st.step() ? st.int64(0) : 0;
+        };
         const std::string before = names();
+        const std::int64_t cacheBefore = cacheSize();
         QVERIFY(before.find("spans_trace") != std::string::npos);
         testsupport::importPath(ws, fixture());
         QCOMPARE(names(), before);
+        // The import's smaller page cache was the import's only.
+        QCOMPARE(cacheSize(), cacheBefore);
     }
 
     void findRenameRemove() {
