@@ -10,8 +10,9 @@ namespace spanscope {
 // What one timeline frame draws, in device pixels, computed from the layout for a viewport
 // (DESIGN.md section 5): per visible lane, spans at least `minWidthPx` wide as their own rect,
 // and runs of narrower spans folded into one counted block without looking at each of them
-// (a binary search skips to the first span past the block). Integer rects, grouped later by
-// colour; no Qt Gui here, so frames are built and tested headless.
+// (a binary search skips to the first span past the block; zoomed out, a busy lane's
+// LaneCoverage level hands over whole blocks, a few entries a pixel column). Integer rects,
+// grouped later by colour; no Qt Gui here, so frames are built and tested headless.
 struct TimelineViewport {
     std::int64_t t0 = 0; // time at the left edge (ns since the epoch)
     double nsPerPixel = 1.0;
