@@ -66,11 +66,36 @@ TimelineSpans concurrentCalls(int traces, int calls, unsigned seed) {
 class TstLaneCoverage : public QObject {
     Q_OBJECT
 private slots:
+    void levelsListEverySpanOnceAndFoldOnlyNarrowOnes_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("bursts of calls") << QStringLiteral("busy");
+        QTest::newRow("1 ns spans 1 ns apart") << QStringLiteral("tiny");
+        QTest::newRow("long spans far apart") << QStringLiteral("sparse");
+        QTest::newRow("one long span amid short ones") << QStringLiteral("mixed");
+    }
+
     void levelsListEverySpanOnceAndFoldOnlyNarrowOnes() {
-        const Lane l = busyLane(200'000, 3);
+        QFETCH(QString, kind);
+        Lane l;
+        if (kind == QLatin1String("busy")) {
+            l = busyLane(200'000, 3);
+        } else {
+            for (std::int64_t k = 0; k < 5000; ++k) {
+                std::int64_t a = 2 * k, b = 2 * k + 1; // tiny
+                if (kind == QLatin1String("sparse")) a = k * 11'000'000'000, b = a + 1'000'000'000;
+                if (kind == QLatin1String("mixed")) {
+                    a = k * 100 + (k > 2500 ? 50'000'000 : 0);
+                    b = k == 2500 ? a + 50'000'000 : a + 60;
+                }
+                l.starts.push_back(a);
+                l.ends.push_back(b);
+                l.styles.push_back(static_cast<std::uint16_t>((k % 3) | (k % 97 == 0) << 8));
+            }
+        }
         const LaneCoverage c =
             LaneCoverage::build(l.starts.data(), l.ends.data(), l.styles.data(), l.starts.size());
-        QVERIFY(c.levelCount() >= 3);
+        // Regular lanes fold all at once (one level); bursty ones level by level.
+        QVERIFY(c.levelCount() >= (kind == QLatin1String("busy") ? 3u : 1u));
         std::size_t previous = l.starts.size();
         for (std::size_t level = 0; level < c.levelCount(); ++level) {
             const std::int64_t g = c.gapNs(level);
@@ -102,6 +127,8 @@ private slots:
             }
             QCOMPARE(static_cast<std::size_t>(next), l.starts.size());
         }
+        // The coarsest level is a handful of entries: a whole-run zoom reads almost nothing.
+        QVERIFY(c.level(1e18)->size() <= 8);
         // A zoom finer than every level has none; a coarse one gets the coarsest.
         QVERIFY(!c.level(static_cast<double>(c.gapNs(0)) / 2));
         QCOMPARE(c.level(1e18), c.level(static_cast<double>(c.gapNs(c.levelCount() - 1))));
