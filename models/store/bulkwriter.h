@@ -77,7 +77,8 @@ private:
     LooseTrace &looseTrace(const LooseSpanRecord &span); // found or made (live: and written)
     void writeLoose(LooseSpanRecord &span, const LooseTrace &trace,
                     std::optional<std::int64_t> parentId);
-    void writeLive(std::vector<LooseSpanRecord> &spans); // one request's, parents among them
+    // A batch's spans, parents among them resolved at insert.
+    void writeLooseBatch(std::vector<LooseSpanRecord> &spans);
     void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
 
     Mode m_mode;
