@@ -37,8 +37,7 @@ public:
             const auto category = static_cast<std::uint8_t>(m_styles[k] & 0xff);
             const auto flags = static_cast<std::uint8_t>(m_styles[k] >> 8);
             if (x1 - x0 >= m_v.minWidthPx) {
-                m_rects.push_back({x0, m_y, x1 - x0, m_h, m_ids[k], 1, category, flags});
-                ++m_covered;
+                own(x0, x1, m_ids[k], category, flags);
                 ++k;
                 continue;
             }
@@ -61,12 +60,8 @@ public:
             if (next - k > 1 && px(m_ends[next - 1]) - px(m_starts[next - 1]) >= m_v.minWidthPx)
                 --next;
             const auto count = static_cast<std::int32_t>(next - k);
-            // A block's flags are its spans' flags together, so an error inside stays marked.
-            std::uint8_t blockFlags = flags;
-            for (std::ptrdiff_t j = k + 1; j < next && count <= 64; ++j)
-                blockFlags |= static_cast<std::uint8_t>(m_styles[j] >> 8);
             fold(x0, px(m_starts[next - 1]), px(m_ends[next - 1]), m_ids[k], count, category,
-                 blockFlags);
+                 count <= 64 ? flagsOf(k, next) : flags);
             k = next;
         }
     }
@@ -76,15 +71,9 @@ public:
     // two still marks them all when the part is small, as spans() does).
     void blockPart(const CoverageEntry &e, std::ptrdiff_t k, std::ptrdiff_t kEnd) {
         if (k >= kEnd) return;
-        std::uint8_t flags = e.flags;
-        if (kEnd - k <= 64) {
-            flags = 0;
-            for (std::ptrdiff_t j = k; j < kEnd; ++j)
-                flags |= static_cast<std::uint8_t>(m_styles[j] >> 8);
-        }
         fold(px(m_starts[k]), px(m_starts[kEnd - 1]), px(m_ends[kEnd - 1]), m_ids[k],
              static_cast<std::int32_t>(kEnd - k), static_cast<std::uint8_t>(m_styles[k] & 0xff),
-             flags);
+             kEnd - k <= 64 ? flagsOf(k, kEnd) : e.flags);
     }
 
     // A coverage entry that lies wholly in the viewport: a block folds without a look at its
@@ -92,16 +81,28 @@ public:
     void entry(const CoverageEntry &e) {
         const std::int32_t x0 = px(e.start);
         const std::int32_t x1 = px(e.end);
-        if (!e.block && x1 - x0 >= m_v.minWidthPx) {
-            m_rects.push_back({x0, m_y, x1 - x0, m_h, m_ids[e.first], 1, e.category, e.flags});
-            ++m_covered;
-            return;
-        }
+        if (!e.block && x1 - x0 >= m_v.minWidthPx)
+            return own(x0, x1, m_ids[e.first], e.category, e.flags);
         fold(x0, px(m_starts[e.first + e.count - 1]), x1, m_ids[e.first], e.count, e.category,
              e.flags);
     }
 
 private:
+    // A span wide enough to draw with its colour and name.
+    void own(std::int32_t x0, std::int32_t x1, std::int32_t span, std::uint8_t category,
+             std::uint8_t flags) {
+        m_rects.push_back({x0, m_y, x1 - x0, m_h, span, 1, category, flags});
+        ++m_covered;
+    }
+
+    // The flags of the spans at lane positions [k, kEnd) together: a fold's error stays marked.
+    std::uint8_t flagsOf(std::ptrdiff_t k, std::ptrdiff_t kEnd) const {
+        std::uint8_t flags = 0;
+        for (; k < kEnd; ++k)
+            flags |= static_cast<std::uint8_t>(m_styles[k] >> 8);
+        return flags;
+    }
+
     // Folds spans from x0 (the first one's start) to x1 (the last one's end), the last one
     // starting at xLast: its column is painted even when it ends in it (or, when it starts
     // left of the viewport, the first column), so no span is lost.
@@ -173,7 +174,7 @@ void TimelineFrame::build(const TimelineSpans &s, const TimelineLayout &layout,
         for (; it != entries->end() && k < kLast; ++it) {
             const std::ptrdiff_t eEnd = std::min<std::ptrdiff_t>(it->first + it->count, kLast);
             const std::ptrdiff_t from = std::max<std::ptrdiff_t>(k, it->first);
-            if (it->start >= t0 && it->end <= t1 && it->first >= k)
+            if (it->start >= t0 && it->end <= t1)
                 out.entry(*it);
             else if (it->block)
                 out.blockPart(*it, from, eEnd);
