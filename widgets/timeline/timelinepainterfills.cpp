@@ -12,15 +12,30 @@
 
 namespace spanscope {
 
+namespace {
+
+// A request the Requests filter left out: drawn faint, in place.
+QColor fadedColour(const QPalette &palette) {
+    QColor faint = palette.mid().color();
+    faint.setAlpha(70);
+    return faint;
+}
+
+// The red strip along a failed span's foot.
+QRect errorStrip(const TimelineRect &r) {
+    return QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3);
+}
+
+} // namespace
+
 void TimelinePainter::paintBatched(QPainter &p, const TimelinePaintState &s,
                                    const std::vector<const TimelineRect *> &unfinished) const {
     // Batch fills by colour: one pass per category, integer rects, no pen.
     std::array<QVector<QRect>, categoryCount> byColour;
     QVector<QRect> folded, errors, faded;
-    const bool filtered = s.shownTraces && !s.shownTraces->empty();
     for (const TimelineRect &r : s.frame->rects()) {
         const QRect q(r.x, r.y, std::max(1, r.w), r.h);
-        if (filtered && dimmed(s, r)) {
+        if (dimmed(s, r)) {
             faded.push_back(q);
             continue;
         }
@@ -28,16 +43,14 @@ void TimelinePainter::paintBatched(QPainter &p, const TimelinePaintState &s,
             folded.push_back(q);
         else if (!(r.flags & SpanUnfinished))
             byColour[std::min<std::size_t>(r.category, categoryCount - 1)].push_back(q);
-        if (r.flags & SpanError) errors.push_back(QRect(r.x, r.y + r.h - 3, std::max(1, r.w), 3));
+        if (r.flags & SpanError) errors.push_back(errorStrip(r));
     }
     for (std::size_t c = 0; c < byColour.size(); ++c) {
         if (byColour[c].isEmpty()) continue;
         p.setBrush(categoryColour(static_cast<std::uint8_t>(c)));
         p.drawRects(byColour[c]);
     }
-    QColor faint = s.palette.mid().color();
-    faint.setAlpha(70);
-    p.setBrush(faint);
+    p.setBrush(fadedColour(s.palette));
     p.drawRects(faded);
     for (const TimelineRect *r : unfinished)
         paintUnfinished(p, *r);
@@ -50,10 +63,6 @@ void TimelinePainter::paintBatched(QPainter &p, const TimelinePaintState &s,
 
 void TimelinePainter::paintLayered(QPainter &p, const TimelinePaintState &s,
                                    const std::vector<const TimelineRect *> &unfinished) const {
-    const bool filtered = s.shownTraces && !s.shownTraces->empty();
-    const auto isDimmed = [&](const TimelineRect &r) { return filtered && dimmed(s, r); };
-    QColor faint = s.palette.mid().color();
-    faint.setAlpha(70);
     // The lanes as rows of pixels: the base and the grid, then the fills in the order the
     // batches paint them.
     const int width = s.width - s.left;
@@ -67,13 +76,13 @@ void TimelinePainter::paintLayered(QPainter &p, const TimelinePaintState &s,
     std::array<QRgb, categoryCount> colours{};
     for (std::size_t c = 0; c < colours.size(); ++c)
         colours[c] = qPremultiply(categoryColour(static_cast<std::uint8_t>(c)).rgba());
-    const QRgb fadedRgb = qPremultiply(faint.rgba()),
+    const QRgb fadedRgb = qPremultiply(fadedColour(s.palette).rgba()),
                foldedRgb = qPremultiply(theme::folded().rgba());
     std::vector<LaneLayer::Fill> &fills = m_fills;
     fills.clear();
     for (const TimelineRect &r : s.frame->rects()) {
         const bool error = (r.flags & SpanError) != 0;
-        if (isDimmed(r))
+        if (dimmed(s, r))
             fills.push_back({1, fadedRgb, false});
         else if (r.count > 1)
             fills.push_back({3, foldedRgb, error});
@@ -89,8 +98,7 @@ void TimelinePainter::paintLayered(QPainter &p, const TimelinePaintState &s,
     QVector<QRect> errors;
     for (const TimelineRect *r : unfinished) {
         paintUnfinished(p, *r);
-        if (r->flags & SpanError)
-            errors.push_back(QRect(r->x, r->y + r->h - 3, std::max(1, r->w), 3));
+        if (r->flags & SpanError) errors.push_back(errorStrip(*r));
     }
     p.setPen(Qt::NoPen);
     p.setBrush(theme::bad());
