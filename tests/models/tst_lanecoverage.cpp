@@ -5,6 +5,7 @@
 // nothing where no span is.
 #include "analysis/lanecoverage.h"
 #include "analysis/timelineframe.h"
+#include "handspans.h"
 
 #include <QTest>
 #include <algorithm>
@@ -39,26 +40,17 @@ Lane busyLane(std::size_t n, unsigned seed) {
 // Many concurrent requests: the packed layout puts them in a few long, busy lanes.
 TimelineSpans concurrentCalls(int traces, int calls, unsigned seed) {
     std::mt19937 rng(seed);
-    TimelineSpans s;
-    s.traceCount = traces;
-    s.names = {"call"};
+    testsupport::HandSpans s;
     for (int t = 0; t < traces; ++t) {
         std::int64_t at = std::int64_t(rng() % 1000) * 997;
         for (int k = 0; k < calls; ++k) {
             const std::int64_t len =
                 rng() % 40 == 0 ? std::int64_t(rng() % 2'000'000) : std::int64_t(rng() % 900);
-            s.start.push_back(at);
-            s.end.push_back(at + len);
-            s.parent.push_back(-1);
-            s.trace.push_back(t);
-            s.category.push_back(static_cast<std::uint8_t>(k % 5));
-            s.flags.push_back(k % 173 == 0 ? 1 : 0);
-            s.nameId.push_back(0);
-            s.spanId.push_back(static_cast<std::int64_t>(s.size()));
+            s.add(t, -1, "call", at, at + len, static_cast<Category>(k % 5), k % 173 == 0 ? 1 : 0);
             at += len + std::int64_t(rng() % 3000);
         }
     }
-    return s;
+    return s.spans();
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // wide enough to draw, rects stay inside their lane, and a full zoom-out of many spans stays a
 // few rects a pixel column.
 #include "analysis/timelineframe.h"
+#include "handspans.h"
 
 #include <QTest>
 #include <random>
@@ -13,26 +14,17 @@ namespace {
 
 TimelineSpans lanesOfCalls(int traces, int callsPerTrace, unsigned seed) {
     std::mt19937 rng(seed);
-    TimelineSpans s;
-    s.traceCount = traces;
-    s.names = {"call"};
+    testsupport::HandSpans s;
     for (int t = 0; t < traces; ++t) {
         std::int64_t at = std::int64_t(t) * 1000;
         for (int k = 0; k < callsPerTrace; ++k) {
             const std::int64_t len =
                 rng() % 4 == 0 ? std::int64_t(rng() % 100000) : std::int64_t(rng() % 50);
-            s.start.push_back(at);
-            s.end.push_back(at + len);
-            s.parent.push_back(-1);
-            s.trace.push_back(t);
-            s.category.push_back(static_cast<std::uint8_t>(k % 5));
-            s.flags.push_back(0);
-            s.nameId.push_back(0);
-            s.spanId.push_back(static_cast<std::int64_t>(s.size()));
+            s.add(t, -1, "call", at, at + len, static_cast<Category>(k % 5));
             at += len + std::int64_t(rng() % 200);
         }
     }
-    return s;
+    return s.spans();
 }
 
 } // namespace
