@@ -108,9 +108,11 @@ void checkAgainstNatExpect(Workspace &ws, std::int64_t run, const json &exp) {
     // The keys nat-expect prints for frameworks other than LangChain (formats/nat.md, Newer NAT).
     if (exp.contains("frameworks")) {
         std::set<std::string> frameworks;
-        Statement st(ws.handle(), "SELECT DISTINCT json_extract(attributes, '$.framework') FROM "
-                                  "spans WHERE run_id = ? AND json_extract(attributes, "
-                                  "'$.framework') IS NOT NULL");
+        Statement st(
+            ws.handle(),
+            "SELECT DISTINCT json_extract(span_attributes(attributes), '$.framework') FROM "
+            "spans WHERE run_id = ? AND json_extract(span_attributes(attributes), "
+            "'$.framework') IS NOT NULL");
         st.bind(1, run);
         while (st.step())
             frameworks.insert(st.text(0));

@@ -86,6 +86,11 @@ std::int64_t scalar(spanscope::Workspace &ws, const std::string &sql,
     return st.step() ? st.int64(0) : -1;
 }
 
+std::string scalarText(spanscope::Workspace &ws, const std::string &sql) {
+    spanscope::Statement st(ws.handle(), sql);
+    return st.step() ? st.text(0) : std::string();
+}
+
 bool matchesGolden(const QString &golden, const QByteArray &actual, QString *message) {
     QFile g(golden);
     const QByteArray expected = g.open(QIODevice::ReadOnly) ? g.readAll() : QByteArray();

@@ -55,6 +55,9 @@ std::shared_ptr<spanscope::RunAnalysis> importAndAnalyse(const QString &input,
 std::int64_t scalar(spanscope::Workspace &ws, const std::string &sql,
                     std::optional<std::int64_t> runId = {});
 
+// The first column of the first row of `sql` as text ("" when NULL or no row).
+std::string scalarText(spanscope::Workspace &ws, const std::string &sql);
+
 // Writes `actual` next to `golden` as .actual and returns false with a diff-friendly message
 // when they differ.
 bool matchesGolden(const QString &golden, const QByteArray &actual, QString *message);

@@ -40,7 +40,7 @@ std::string mb(std::int64_t bytes) {
 // ten times a second until it finishes. While another program holds the workspace, the line
 // says so (and, off a terminal, one line says it once).
 std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
-                                            const ImportOptions &options) {
+                                            const ImportOptions &options, bool timings) {
     ImportProgress progress;
     const bool tty = isatty(fileno(stderr));
     std::atomic<int> waited{-1};
@@ -79,7 +79,18 @@ std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
         drew = true;
     }
     if (drew) std::fprintf(stderr, "\r\033[K");
-    return job.get();
+    auto runs = job.get();
+    if (timings) {
+        std::string line = "timings:";
+        for (const auto &[phase, seconds] : progress.timings()) {
+            char s[32];
+            std::snprintf(s, sizeof s, " %.3f s", seconds);
+            if (phase != "done") line += " " + phase + s + ",";
+        }
+        line.pop_back();
+        err(line);
+    }
+    return runs;
 }
 
 } // namespace
@@ -87,7 +98,7 @@ std::vector<ImportedRun> importWithProgress(Workspace &ws, const QString &path,
 QString usage() {
     return QStringLiteral(
         "usage: spanscope-cli import PATH... [--workspace FILE] [--label NAME] [--force]\n"
-        "                    [--wait SECONDS]\n"
+        "                    [--wait SECONDS] [--timings]\n"
         "       spanscope-cli runs [--workspace FILE] [--format text|json]\n"
         "       spanscope-cli summary RUN [--workspace FILE] [--format text|json|md]\n"
         "       spanscope-cli stacks RUN [--weight total|self|wall|calls|tokens]\n"
@@ -123,6 +134,8 @@ int runImport(const QStringList &args) {
                  QStringLiteral("Seconds to wait while another program writes to the workspace "
                                 "(default 600); then exit 4."),
                  QStringLiteral("SECONDS"), QStringLiteral("600")});
+    p.addOption({QStringLiteral("timings"),
+                 QStringLiteral("Print the seconds each phase of an import took (stderr).")});
     p.addPositionalArgument(QStringLiteral("PATH"),
                             QStringLiteral("NAT folders or files to import."),
                             QStringLiteral("PATH..."));
@@ -174,7 +187,8 @@ int runImport(const QStringList &args) {
         QElapsedTimer timer;
         timer.start();
         try {
-            const auto runs = importWithProgress(*ws, path, options);
+            const auto runs =
+                importWithProgress(*ws, path, options, p.isSet(QStringLiteral("timings")));
             imported = imported || !runs.empty();
             for (const ImportedRun &r : runs) {
                 if (r.unchanged) {

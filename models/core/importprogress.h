@@ -3,7 +3,12 @@
 #include "ingesterror.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace spanscope {
 
@@ -19,8 +24,25 @@ public:
 
     // What the import is doing now ("reading", "linking traces", "committing"): a string with
     // static storage, for the poller to show once all bytes are read.
-    void setPhase(const char *phase) { m_phase.store(phase, std::memory_order_relaxed); }
+    // Each call also closes the previous phase's time, kept for timings().
+    void setPhase(const char *phase) {
+        const auto now = std::chrono::steady_clock::now();
+        std::lock_guard lock(m_timingMutex);
+        addTime(m_phase.load(std::memory_order_relaxed), now);
+        m_phase.store(phase, std::memory_order_relaxed);
+    }
     const char *phase() const { return m_phase.load(std::memory_order_relaxed); }
+
+    // Wall seconds spent in each phase so far, in the order each phase first began (the
+    // current phase up to now): where an import's time goes (`spanscope-cli import --timings`).
+    std::vector<std::pair<std::string, double>> timings() const {
+        std::lock_guard lock(m_timingMutex);
+        auto copy = m_timings;
+        const auto now = std::chrono::steady_clock::now();
+        const double open = std::chrono::duration<double>(now - m_phaseStart).count();
+        add(copy, m_phase.load(std::memory_order_relaxed), open);
+        return copy;
+    }
 
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
     bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
@@ -29,6 +51,22 @@ public:
     }
 
 private:
+    using Timings = std::vector<std::pair<std::string, double>>;
+    static void add(Timings &t, const char *phase, double seconds) {
+        for (auto &[name, total] : t)
+            if (name == phase) {
+                total += seconds;
+                return;
+            }
+        t.emplace_back(phase, seconds);
+    }
+    void addTime(const char *phase, std::chrono::steady_clock::time_point now) {
+        add(m_timings, phase, std::chrono::duration<double>(now - m_phaseStart).count());
+        m_phaseStart = now;
+    }
+    mutable std::mutex m_timingMutex;
+    std::chrono::steady_clock::time_point m_phaseStart = std::chrono::steady_clock::now();
+    Timings m_timings;
     std::atomic<std::int64_t> m_total{0};
     std::atomic<std::int64_t> m_done{0};
     std::atomic<bool> m_cancelled{false};

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 #include <sqlite3.h>
+#include <xxhash.h>
 #include <yaml.h>
 #include <zstd.h>
 
@@ -14,7 +15,10 @@ std::vector<std::pair<std::string, std::string>> libraryVersions() {
             {"simdjson", std::to_string(simdjson::SIMDJSON_VERSION_MAJOR) + '.' +
                              std::to_string(simdjson::SIMDJSON_VERSION_MINOR) + '.' +
                              std::to_string(simdjson::SIMDJSON_VERSION_REVISION)},
-            {"libyaml", yaml_get_version_string()}};
+            {"libyaml", yaml_get_version_string()},
+            {"xxHash", std::to_string(XXH_versionNumber() / 10000) + '.' +
+                           std::to_string(XXH_versionNumber() / 100 % 100) + '.' +
+                           std::to_string(XXH_versionNumber() % 100)}};
 }
 
 } // namespace spanscope

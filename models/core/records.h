@@ -6,6 +6,7 @@
 #include "category.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,13 +43,16 @@ struct SpanRecord {
     std::int32_t chunkCount = 0;
     std::int64_t firstChunkNs = 0;
     std::int64_t lastChunkNs = 0;
-    std::string attributesJson; // remaining attributes, a JSON object ("" when none)
-    std::string payloadJson;    // prompts, completions, tool input/output: stored zstd-compressed
-    std::string payloadZstd;    // the same, already compressed (by the reader's thread)
+    std::string attributesJson;   // remaining attributes, a JSON object ("" when none)
+    std::string attributesStored; // the same compressed (AttributeDictionary), when it was
+    std::string payloadJson;      // prompts, completions, tool input/output: stored zstd-compressed
+    std::string payloadZstd;      // the same, already compressed (by the reader's thread)
     std::int64_t payloadRawSize = 0;
 
     // Compresses the payload here, so the work lands on the reading thread, not the writer's.
     void compressPayload(class ZstdCodec &codec);
+    // Moves attributes of AttributeDictionary::minEncodedSize or more to their stored form.
+    void encodeAttributes(const class AttributeDictionary &dictionary, ZstdCodec &codec);
 };
 
 struct EventRecord {
@@ -138,7 +142,11 @@ struct ImportBatch {
         return traces.empty() && looseSpans.empty() && evalItems.empty() && evalScores.empty() &&
                sizingPoints.empty() && metrics.empty() && files.empty();
     }
-    // Compresses every span payload still held as text (SpanRecord::compressPayload).
+    // The dictionary this batch's span attributes are compressed against (null: kept as text).
+    std::shared_ptr<const class AttributeDictionary> attributeDictionary;
+
+    // Compresses every span payload still held as text (SpanRecord::compressPayload), and the
+    // attributes when the batch has a dictionary.
     void compressPayloads(class ZstdCodec &codec);
 };
 

@@ -1,5 +1,6 @@
 #include "zstdcodec.h"
 
+#include "attributedictionary.h"
 #include "records.h"
 #include "store/storeerror.h"
 
@@ -67,12 +68,22 @@ void SpanRecord::compressPayload(ZstdCodec &codec) {
     std::string().swap(payloadJson);
 }
 
+void SpanRecord::encodeAttributes(const AttributeDictionary &dictionary, ZstdCodec &codec) {
+    if (attributesJson.size() < AttributeDictionary::minEncodedSize) return;
+    attributesStored = dictionary.encode(attributesJson, codec.context());
+    std::string().swap(attributesJson);
+}
+
 void ImportBatch::compressPayloads(ZstdCodec &codec) {
+    const auto each = [&](SpanRecord &s) {
+        s.compressPayload(codec);
+        if (attributeDictionary) s.encodeAttributes(*attributeDictionary, codec);
+    };
     for (TraceRecord &t : traces)
         for (SpanRecord &s : t.spans)
-            s.compressPayload(codec);
+            each(s);
     for (LooseSpanRecord &l : looseSpans)
-        l.span.compressPayload(codec);
+        each(l.span);
 }
 
 } // namespace spanscope

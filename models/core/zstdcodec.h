@@ -29,6 +29,8 @@ public:
     std::string compressStream(const std::function<std::size_t(char *, std::size_t)> &read);
     // Throws StoreError when the blob is not a complete zstd frame.
     std::string decompress(std::string_view frame);
+    // For compressing with a dictionary (AttributeDictionary::encode).
+    ZSTD_CCtx_s *context() { return m_cctx; }
 
 private:
     ZSTD_CCtx_s *m_cctx;

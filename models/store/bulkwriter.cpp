@@ -1,5 +1,8 @@
 #include "bulkwriter.h"
 
+#include "attributedecoder.h"
+#include "core/attributedictionary.h"
+#include "core/importprogress.h"
 #include "core/importreport.h"
 #include "core/tracetotals.h"
 #include "tracelinker.h"
@@ -49,6 +52,8 @@ void BulkWriter::prepare() {
                              "p95, mean, samples, extra) VALUES (?,?,?,?,?,?,?,?,?)");
     m_metric = Statement(db, "INSERT INTO run_metrics (run_id, name, value, lower, upper, unit, "
                              "json) VALUES (?,?,?,?,?,?,?)");
+    m_attributeDictionary =
+        Statement(db, "INSERT INTO attribute_dictionaries (run_id, data) VALUES (?, ?)");
     m_file = Statement(db, "INSERT INTO run_files (run_id, relative_path, role, size, content) "
                            "VALUES (?,?,?,?,?)");
 }
@@ -136,8 +141,11 @@ void BulkWriter::insertSpan(std::int64_t id, std::int64_t traceId,
         .bind(13, s.outputTokens)
         .bind(14, s.chunkCount);
     if (s.chunkCount > 0) m_span.bind(15, s.firstChunkNs).bind(16, s.lastChunkNs);
-    m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson)
-        .bindTextOrNull(18, parentKey);
+    if (!s.attributesStored.empty())
+        m_span.bindBlob(17, s.attributesStored.data(), s.attributesStored.size());
+    else
+        m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson);
+    m_span.bindTextOrNull(18, parentKey);
     m_span.run();
     if (!s.payloadZstd.empty()) {
         m_payload.bind(1, id)
@@ -350,7 +358,9 @@ void BulkWriter::finishLooseTraces(ImportReport &report) {
     m_touched.clear();
     // Linking looks spans up by (trace, span id) and walks them trace by trace: it needs the
     // indexes now rather than at commit.
+    setPhase("indexing");
     rebuildIndexes();
+    setPhase("linking traces");
     TraceLinker(m_ws, report).link(first, last);
     if (m_mode == Mode::Live)
         m_runTraces = static_cast<std::int64_t>(m_looseTraces.size());
@@ -363,6 +373,13 @@ void BulkWriter::finishLooseTraces(ImportReport &report) {
 }
 
 void BulkWriter::write(ImportBatch &&batch) {
+    if (batch.attributeDictionary && batch.attributeDictionary != m_dictionary) {
+        m_dictionary = batch.attributeDictionary;
+        const std::string &data = m_dictionary->content();
+        m_attributeDictionary.bind(1, m_dictionary->runId())
+            .bindBlob(2, data.data(), data.size())
+            .run();
+    }
     for (TraceRecord &t : batch.traces)
         writeTrace(t);
     writeLooseBatch(batch.looseSpans);
@@ -429,20 +446,29 @@ void BulkWriter::commit() {
         rollback();
         return;
     }
-    for (const auto &[name, sql] : m_droppedIndexes)
-        m_ws.exec(sql);
-    m_droppedIndexes.clear();
+    if (!m_droppedIndexes.empty()) setPhase("indexing");
+    rebuildIndexes();
+    setPhase("committing");
     m_ws.exec("COMMIT");
     m_open = false;
     restoreCacheSize();
     // Keep the WAL from holding a second copy of a large import. A live run's small commits
     // leave that to SQLite's automatic checkpoints.
-    if (m_mode == Mode::Import) m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (m_mode == Mode::Import) {
+        setPhase("checkpointing");
+        m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+}
+
+void BulkWriter::setPhase(const char *phase) {
+    if (m_progress) m_progress->setPhase(phase);
 }
 
 void BulkWriter::rollback() {
     m_droppedIndexes.clear();
     if (m_open) sqlite3_exec(m_ws.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    // The rolled-back run's id comes again with the next import, with another dictionary.
+    m_ws.attributeDecoder().forget();
     m_open = false;
     restoreCacheSize();
 }

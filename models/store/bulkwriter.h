@@ -4,6 +4,7 @@
 #include "core/zstdcodec.h"
 #include "statement.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -12,6 +13,8 @@
 
 namespace spanscope {
 
+class AttributeDictionary;
+class ImportProgress;
 class ImportReport;
 class Workspace;
 
@@ -36,6 +39,8 @@ public:
     explicit BulkWriter(Workspace &workspace, Mode mode = Mode::Import);
     ~BulkWriter();
 
+    // Where the phases of finishing and committing are announced (and timed); may be null.
+    void setProgress(ImportProgress *progress) { m_progress = progress; }
     void begin();
     std::int64_t beginRun(const std::string &label, const std::string &kind,
                           const std::string &sourcePath, const std::string &digest,
@@ -81,7 +86,10 @@ private:
     void writeLooseBatch(std::vector<LooseSpanRecord> &spans);
     void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
 
+    void setPhase(const char *phase);
+
     Mode m_mode;
+    ImportProgress *m_progress = nullptr;
     std::vector<LooseTrace *> m_touched;
     std::int64_t m_firstLiveTrace = 0;
 
@@ -93,7 +101,8 @@ private:
     void restoreCacheSize();
     std::vector<std::pair<std::string, std::string>> m_droppedIndexes; // name, CREATE sql
     Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
-        m_file;
+        m_file, m_attributeDictionary;
+    std::shared_ptr<const AttributeDictionary> m_dictionary; // the last one written
     std::int64_t m_runId = 0;
     std::int64_t m_nextTraceId = 1;
     std::int64_t m_nextSpanId = 1;

@@ -14,16 +14,30 @@
 #include <QStorageInfo>
 #include <exception>
 #include <future>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <xxhash.h>
 
 namespace spanscope {
 
 Importer::Importer(Workspace &workspace) : m_ws(workspace) {}
 
-std::string Importer::digest(const QString &sourcePath, const QStringList &files) {
-    // BLAKE2b: a content digest for change detection, ~6x faster than Qt's SHA-256 here.
-    QCryptographicHash hash(QCryptographicHash::Blake2b_256);
+std::string Importer::digest(const QString &sourcePath, const QStringList &files, DigestKind kind) {
+    // XXH3-128 for change detection: the digest reads every input byte beside the import, and
+    // BLAKE2b (~0.4 GB/s here) took a core for 1.7 s of a 707 MB import on a 2-core machine;
+    // XXH3 hashes at memory speed. BLAKE2b-256 only to recognise runs imported before.
+    QCryptographicHash blake(QCryptographicHash::Blake2b_256);
+    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> xxh(XXH3_createState(),
+                                                                       &XXH3_freeState);
+    if (!xxh) throw StoreError("out of memory");
+    XXH3_128bits_reset(xxh.get());
+    const auto add = [&](const char *data, std::size_t size) {
+        if (kind == DigestKind::Blake2b)
+            blake.addData(QByteArrayView(data, static_cast<qsizetype>(size)));
+        else
+            XXH3_128bits_update(xxh.get(), data, size);
+    };
     const QFileInfo source(sourcePath);
     const QDir base = source.isDir() ? QDir(sourcePath) : source.absoluteDir();
     std::vector<char> buffer(1 << 20);
@@ -34,11 +48,17 @@ std::string Importer::digest(const QString &sourcePath, const QStringList &files
                               "cannot open: " + file.errorString().toStdString());
         const QByteArray header =
             base.relativeFilePath(f).toUtf8() + '\0' + QByteArray::number(file.size()) + '\0';
-        hash.addData(header);
+        add(header.constData(), static_cast<std::size_t>(header.size()));
         for (qint64 n; (n = file.read(buffer.data(), static_cast<qint64>(buffer.size()))) > 0;)
-            hash.addData(QByteArrayView(buffer.data(), n));
+            add(buffer.data(), static_cast<std::size_t>(n));
     }
-    return hash.result().toHex().toStdString();
+    if (kind == DigestKind::Blake2b) return blake.result().toHex().toStdString();
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(xxh.get()));
+    return "xxh3-128:" +
+           QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest)
+               .toHex()
+               .toStdString();
 }
 
 std::string Importer::quickKey(const QString &sourcePath, const QStringList &files) {
@@ -79,9 +99,11 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
     };
     checkDisk();
     BulkWriter writer(m_ws);
+    writer.setProgress(&progress);
     writer.begin();
     for (const ImportSource &source : sources) {
         progress.checkCancelled();
+        progress.setPhase("preparing");
         ImportedRun result;
         result.kind = source.kindName();
         result.sourcePath = QDir::toNativeSeparators(source.path).toStdString();
@@ -99,7 +121,10 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
         const auto candidates = m_ws.runsWithQuickKey(quick);
         if (!candidates.empty()) {
             digest = Importer::digest(source.path, source.files);
-            const auto existing = m_ws.runsWithDigest(digest);
+            auto existing = m_ws.runsWithDigest(digest);
+            if (existing.empty()) // imported by a build that hashed with BLAKE2b?
+                existing = m_ws.runsWithDigest(
+                    Importer::digest(source.path, source.files, DigestKind::Blake2b));
             if (!existing.empty() && !options.force) {
                 result.unchanged = true;
                 result.runId = existing.back();
@@ -128,7 +153,7 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
                 unclaimed.size());
         }
         std::unique_ptr<Reader> reader = Sniffer::makeReader(source);
-        BatchQueue queue;
+        BatchQueue queue(result.runId);
         std::exception_ptr readerError;
         std::int64_t steps = 0;
         std::thread thread([&] {
@@ -142,11 +167,15 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
         });
         try {
             std::int64_t batches = 0;
+            // The stream's time split in two: the writer busy, or waiting for parsed batches.
+            progress.setPhase("waiting for the reader");
             while (auto batch = queue.pop()) {
+                progress.setPhase("writing");
                 for (const TraceRecord &t : batch->traces)
                     steps += t.sourceSteps;
                 writer.write(std::move(*batch));
                 if (++batches % 16 == 0) checkDisk();
+                progress.setPhase("waiting for the reader");
             }
         } catch (...) {
             queue.abandon();
@@ -156,20 +185,22 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
         }
         thread.join();
         if (readerError) std::rethrow_exception(readerError);
-        if (digestJob.valid()) writer.setRunDigest(digestJob.get());
+        if (digestJob.valid()) {
+            progress.setPhase("hashing the input");
+            writer.setRunDigest(digestJob.get());
+        }
 
         const nlohmann::json metadata = {
             {"reader", result.kind}, {"files", source.files.size()}, {"source_steps", steps}};
-        progress.setPhase("linking traces");
+        progress.setPhase("finishing the run");
         writer.finishRun(result.report, metadata.dump());
-        progress.setPhase("reading");
         result.traces = writer.runTraces();
         result.spans = writer.runSpans();
         results.push_back(std::move(result));
     }
     progress.checkCancelled();
-    progress.setPhase("committing");
     writer.commit();
+    progress.setPhase("done");
     return results;
 }
 

@@ -40,8 +40,11 @@ public:
     std::vector<ImportedRun> importPath(const QString &path, const ImportOptions &options,
                                         ImportProgress &progress);
 
-    // BLAKE2b-256 over the source's files (names relative to the source, sizes and contents).
-    static std::string digest(const QString &sourcePath, const QStringList &files);
+    // A digest of the source's files (names relative to the source, sizes and contents):
+    // "xxh3-128:" and 32 hex digits; BLAKE2b-256's 64 hex digits, as builds before stored.
+    enum class DigestKind { Xxh3, Blake2b };
+    static std::string digest(const QString &sourcePath, const QStringList &files,
+                              DigestKind kind = DigestKind::Xxh3);
     // BLAKE2b-256 over names, sizes and each file's first and last MB: equal inputs have equal
     // keys, so a key no run has means new input.
     static std::string quickKey(const QString &sourcePath, const QStringList &files);

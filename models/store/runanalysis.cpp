@@ -40,10 +40,11 @@ std::vector<TrieCall> trieCalls(const Workspace &ws, std::int64_t runId, const T
             column[s.spanId[i]] = static_cast<std::int32_t>(i);
     std::vector<TrieCall> out;
     Statement st(ws.handle(),
-                 "SELECT id, json_extract(attributes, '$.function_id'), "
-                 "json_extract(attributes, '$.function_name'), "
-                 "json_extract(attributes, '$.parent_name') FROM spans WHERE run_id = ? AND "
-                 "category = ? AND (flags & ?) = 0 AND json_valid(attributes)");
+                 "SELECT id, json_extract(span_attributes(attributes), '$.function_id'), "
+                 "json_extract(span_attributes(attributes), '$.function_name'), "
+                 "json_extract(span_attributes(attributes), '$.parent_name') FROM spans WHERE "
+                 "run_id = ? AND "
+                 "category = ? AND (flags & ?) = 0 AND json_valid(span_attributes(attributes))");
     st.bind(1, runId)
         .bind(2, static_cast<int>(Category::Llm))
         .bind(3, static_cast<int>(SpanUnfinished));

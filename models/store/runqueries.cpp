@@ -38,11 +38,13 @@ RunSummaryInput RunQueries::summaryInput(std::int64_t runId) const {
     }
     {
         // Cached and reasoning tokens stay in the attributes (NAT's token_usage keeps them).
-        Statement st(db, "SELECT end_ns - start_ns, coalesce(input_tokens, 0), "
-                         "coalesce(output_tokens, 0), model, "
-                         "coalesce(json_extract(attributes, '$.cached_tokens'), 0), "
-                         "coalesce(json_extract(attributes, '$.reasoning_tokens'), 0) FROM spans "
-                         "WHERE run_id = ? AND category = ? AND (flags & ?) = 0");
+        Statement st(db,
+                     "SELECT end_ns - start_ns, coalesce(input_tokens, 0), "
+                     "coalesce(output_tokens, 0), model, "
+                     "coalesce(json_extract(span_attributes(attributes), '$.cached_tokens'), 0), "
+                     "coalesce(json_extract(span_attributes(attributes), '$.reasoning_tokens'), 0) "
+                     "FROM spans "
+                     "WHERE run_id = ? AND category = ? AND (flags & ?) = 0");
         st.bind(1, runId)
             .bind(2, static_cast<int>(Category::Llm))
             .bind(3, static_cast<int>(SpanUnfinished | SpanInnerLlm));
@@ -259,7 +261,7 @@ std::optional<SpanDetail> RunQueries::spanDetail(std::int64_t spanId) const {
                  "SELECT s.id, s.name, s.span_key, coalesce(s.parent_key, ''), t.trace_key, "
                  "s.category, s.start_ns, s.end_ns, s.flags, coalesce(s.model, ''), "
                  "coalesce(s.input_tokens, -1), coalesce(s.output_tokens, -1), s.chunk_count, "
-                 "coalesce(s.first_chunk_ns, 0), coalesce(s.attributes, ''), "
+                 "coalesce(s.first_chunk_ns, 0), coalesce(span_attributes(s.attributes), ''), "
                  "(SELECT raw_size FROM span_payloads WHERE span_id = s.id), "
                  "coalesce(t.item_key, ''), coalesce(t.start_ns, 0) "
                  "FROM spans s JOIN traces t ON t.id = s.trace_id WHERE s.id = ?");
@@ -306,9 +308,10 @@ std::string containsPattern(const std::string &text) {
 }
 
 // What a span search matches: its name, model and attributes.
-constexpr const char *spanMatches = "(name LIKE ?2 ESCAPE '\\' OR "
-                                    "coalesce(model, '') LIKE ?2 ESCAPE '\\' OR "
-                                    "coalesce(attributes, '') LIKE ?2 ESCAPE '\\')";
+constexpr const char *spanMatches =
+    "(name LIKE ?2 ESCAPE '\\' OR "
+    "coalesce(model, '') LIKE ?2 ESCAPE '\\' OR "
+    "coalesce(span_attributes(attributes), '') LIKE ?2 ESCAPE '\\')";
 
 } // namespace
 
@@ -394,11 +397,13 @@ SpanTokens RunQueries::spanTokens(std::int64_t runId, const TimelineSpans &spans
 std::vector<LlmCallSample> RunQueries::llmCalls(std::int64_t runId) const {
     sqlite3 *db = m_ws.handle();
     const auto traceIndex = traceIndexes(db, runId);
-    Statement st(db, "SELECT id, trace_id, start_ns, end_ns, coalesce(model, ''), "
-                     "coalesce(input_tokens, -1), coalesce(output_tokens, -1), "
-                     "coalesce(json_extract(attributes, '$.cached_tokens'), 0), "
-                     "coalesce(json_extract(attributes, '$.reasoning_tokens'), 0) FROM spans "
-                     "WHERE run_id = ? AND category = ? AND (flags & ?) = 0 ORDER BY start_ns, id");
+    Statement st(
+        db,
+        "SELECT id, trace_id, start_ns, end_ns, coalesce(model, ''), "
+        "coalesce(input_tokens, -1), coalesce(output_tokens, -1), "
+        "coalesce(json_extract(span_attributes(attributes), '$.cached_tokens'), 0), "
+        "coalesce(json_extract(span_attributes(attributes), '$.reasoning_tokens'), 0) FROM spans "
+        "WHERE run_id = ? AND category = ? AND (flags & ?) = 0 ORDER BY start_ns, id");
     st.bind(1, runId)
         .bind(2, static_cast<int>(Category::Llm))
         .bind(3, static_cast<int>(SpanInnerLlm));
@@ -440,10 +445,12 @@ std::vector<RequestSample> requestSamples(const std::vector<TraceRow> &rows) {
 std::vector<NatCall> RunQueries::natCalls(std::int64_t runId, bool withFunctions) const {
     sqlite3 *db = m_ws.handle();
     const auto traceIndex = traceIndexes(db, runId);
-    Statement st(db, "SELECT trace_id, span_key, name, start_ns, end_ns, flags, "
-                     "coalesce(json_extract(attributes, '$.\"nat.event_kind\"'), ''), "
-                     "coalesce(json_extract(attributes, '$.function_name'), ''), category, id "
-                     "FROM spans WHERE run_id = ? AND category IN (?, ?, ?, ?) ORDER BY id");
+    Statement st(
+        db,
+        "SELECT trace_id, span_key, name, start_ns, end_ns, flags, "
+        "coalesce(json_extract(span_attributes(attributes), '$.\"nat.event_kind\"'), ''), "
+        "coalesce(json_extract(span_attributes(attributes), '$.function_name'), ''), category, id "
+        "FROM spans WHERE run_id = ? AND category IN (?, ?, ?, ?) ORDER BY id");
     st.bind(1, runId)
         .bind(2, static_cast<int>(Category::Llm))
         .bind(3, static_cast<int>(Category::Tool))

@@ -15,6 +15,8 @@ struct sqlite3;
 
 namespace spanscope {
 
+class AttributeDecoder;
+
 // One SQLite file holding every imported run. Opening creates the file when it does not exist
 // and applies the numbered migrations (resources/sql/NNN_*.sql) that it has not had yet.
 class Workspace {
@@ -49,6 +51,8 @@ public:
     void removeRun(std::int64_t id);
     // Deletes a run's rows; the caller owns the transaction.
     void deleteRunRows(std::int64_t id);
+    // span_attributes()'s decoder on this connection (AttributeDecoder).
+    AttributeDecoder &attributeDecoder() { return *m_attributes; }
 
 private:
     struct BusyWait;
@@ -57,6 +61,7 @@ private:
     QString m_path;
     sqlite3 *m_db = nullptr;
     std::unique_ptr<BusyWait> m_busy;
+    std::unique_ptr<AttributeDecoder> m_attributes;
 };
 
 } // namespace spanscope

@@ -202,10 +202,11 @@ private slots:
         QVERIFY(t.flags.at("lookup") & SpanStartUnknown); // no time of its own
         QVERIFY(t.flags.at("nvidia/nemotron") & SpanStartUnknown);
         QCOMPARE(t.in.at("nvidia/nemotron"), -1); // null: no count, not zero
-        QCOMPARE(testsupport::scalar(ws,
-                                     "SELECT json_extract(attributes, '$.cached_tokens') "
-                                     "FROM spans WHERE run_id = ? AND name = 'react_agent'",
-                                     run),
+        QCOMPARE(testsupport::scalar(
+                     ws,
+                     "SELECT json_extract(span_attributes(attributes), '$.cached_tokens') "
+                     "FROM spans WHERE run_id = ? AND name = 'react_agent'",
+                     run),
                  100);
         const json llm = json::parse(RunQueries(ws).spanPayload(t.id.at("react_agent")));
         QCOMPARE(llm["messages"][0]["content"].get<std::string>(), std::string("Find x"));

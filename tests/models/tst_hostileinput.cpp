@@ -155,11 +155,12 @@ private slots:
         QVERIFY2(example.find(QFileInfo(input).fileName().toStdString()) != std::string::npos,
                  example.c_str());
         // What was stored is valid JSON SQLite can read, and no deeper than the limit.
-        QCOMPARE(testsupport::scalar(ws,
-                                     "SELECT count(*) FROM spans WHERE attributes IS NOT NULL "
-                                     "AND NOT json_valid(attributes) AND run_id = ?",
-                                     runs[0].runId),
-                 0);
+        QCOMPARE(
+            testsupport::scalar(ws,
+                                "SELECT count(*) FROM spans WHERE attributes IS NOT NULL "
+                                "AND NOT json_valid(span_attributes(attributes)) AND run_id = ?",
+                                runs[0].runId),
+            0);
     }
 
     // Wrappers around a message ("result" of a Jaeger api_v3 reply) nested a million deep: the
@@ -270,11 +271,12 @@ private slots:
         const auto runs = testsupport::importPath(ws, input);
         QCOMPARE(runs.at(0).kind, std::string("jaeger"));
         QCOMPARE(runs[0].spans, 2);
-        QCOMPARE(testsupport::scalar(ws,
-                                     "SELECT count(*) FROM spans WHERE run_id = ? AND "
-                                     "parent_id IS NOT NULL AND json_extract(attributes, "
-                                     "'$.\"service.name\"') = 'backend'",
-                                     runs[0].runId),
+        QCOMPARE(testsupport::scalar(
+                     ws,
+                     "SELECT count(*) FROM spans WHERE run_id = ? AND "
+                     "parent_id IS NOT NULL AND json_extract(span_attributes(attributes), "
+                     "'$.\"service.name\"') = 'backend'",
+                     runs[0].runId),
                  1);
     }
 
@@ -405,7 +407,7 @@ private slots:
                  4);
         QCOMPARE(testsupport::scalar(ws,
                                      "SELECT count(*) FROM spans WHERE run_id = ? AND "
-                                     "NOT json_valid(coalesce(attributes, '{}'))",
+                                     "NOT json_valid(coalesce(span_attributes(attributes), '{}'))",
                                      id),
                  0);
         QCOMPARE(testsupport::scalar(ws,
@@ -428,10 +430,11 @@ private slots:
         const auto runs = testsupport::importPath(ws, input);
         QCOMPARE(runs.at(0).spans, 1);
         QCOMPARE(runs[0].report.warningCount("string-cut"), 1);
-        QCOMPARE(testsupport::scalar(ws,
-                                     "SELECT length(json_extract(attributes, '$.prompt')) FROM "
-                                     "spans WHERE run_id = ?",
-                                     runs[0].runId),
+        QCOMPARE(testsupport::scalar(
+                     ws,
+                     "SELECT length(json_extract(span_attributes(attributes), '$.prompt')) FROM "
+                     "spans WHERE run_id = ?",
+                     runs[0].runId),
                  std::int64_t(limits::maxStringBytes +
                               std::string(" [cut: 16778216 bytes, longer than the limit]").size()));
         // NAT step lines are read in pieces through the same limiter.

@@ -56,7 +56,7 @@ std::string dump(Workspace &ws, std::int64_t run) {
             db,
             "SELECT id, coalesce(parent_id, 0), span_key, name, category, start_ns, end_ns, flags, "
             "coalesce(model, '-'), coalesce(input_tokens, -1), coalesce(output_tokens, -1), "
-            "chunk_count, coalesce(attributes, '') FROM spans WHERE trace_id = ?");
+            "chunk_count, coalesce(span_attributes(attributes), '') FROM spans WHERE trace_id = ?");
         spans.bind(1, traces.int64(0));
         while (spans.step()) {
             std::ostringstream l;

@@ -174,7 +174,8 @@ private slots:
                     ws.handle(),
                     "SELECT t.trace_key, s.span_key, coalesce(p.span_key, '-'), s.name, "
                     "s.start_ns, "
-                    "s.end_ns, s.flags, coalesce(s.attributes, '') FROM spans s JOIN traces t ON "
+                    "s.end_ns, s.flags, coalesce(span_attributes(s.attributes), '') FROM spans s "
+                    "JOIN traces t ON "
                     "t.id = s.trace_id LEFT JOIN spans p ON p.id = s.parent_id WHERE s.run_id = ? "
                     "ORDER BY 1, 2");
                 st.bind(1, run);

@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 #include <sqlite3.h>
@@ -277,6 +278,35 @@ private slots:
         QCOMPARE(ws.run(runs[0].runId)->label, std::string("v2 candidate"));
         QVERIFY(progress.total() > 0);
         QCOMPARE(progress.done(), progress.total());
+    }
+
+    void timesEachPhase() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        ImportProgress progress;
+        QElapsedTimer wall;
+        wall.start();
+        Importer(ws).importPath(fixture(), ImportOptions(), progress);
+        const double elapsed = static_cast<double>(wall.nsecsElapsed()) / 1e9;
+        const auto timings = progress.timings();
+        std::vector<std::string> names;
+        double sum = 0;
+        for (const auto &[name, seconds] : timings) {
+            names.push_back(name);
+            QVERIFY2(seconds >= 0, name.c_str());
+            if (name != "done") sum += seconds;
+        }
+        // Each phase once, in the order it first began (a NAT folder's traces come whole: no
+        // linking; the indexes dropped for the first load are built at commit).
+        const std::vector<std::string> expected{
+            "reading",  "preparing",         "waiting for the reader",
+            "writing",  "hashing the input", "finishing the run",
+            "indexing", "committing",        "checkpointing",
+            "done"};
+        QCOMPARE(names, expected);
+        // The phases cover the import: their sum is its wall time (the clock started before).
+        QVERIFY2(sum <= elapsed && sum > elapsed * 0.5,
+                 qPrintable(QStringLiteral("%1 of %2 s").arg(sum).arg(elapsed)));
     }
 };
 

@@ -1,0 +1,86 @@
+#include "attributedecoder.h"
+
+#include "core/attributedictionary.h"
+#include "statement.h"
+#include "storeerror.h"
+
+#include <sqlite3.h>
+#include <zstd.h>
+
+namespace spanscope {
+
+namespace {
+
+void spanAttributes(sqlite3_context *ctx, int, sqlite3_value **argv) {
+    sqlite3_value *value = argv[0];
+    if (sqlite3_value_type(value) != SQLITE_BLOB) {
+        sqlite3_result_value(ctx, value); // text (or NULL) is the JSON itself
+        return;
+    }
+    auto *decoder = static_cast<AttributeDecoder *>(sqlite3_user_data(ctx));
+    const auto *data = static_cast<const char *>(sqlite3_value_blob(value));
+    const std::string_view blob(data, static_cast<std::size_t>(sqlite3_value_bytes(value)));
+    try {
+        const std::string_view json = decoder->decode(sqlite3_context_db_handle(ctx), blob);
+        sqlite3_result_text(ctx, json.data(), static_cast<int>(json.size()), SQLITE_TRANSIENT);
+    } catch (const std::exception &e) {
+        sqlite3_result_error(ctx, e.what(), -1);
+    }
+}
+
+} // namespace
+
+AttributeDecoder::AttributeDecoder() : m_dctx(ZSTD_createDCtx()) {}
+
+AttributeDecoder::~AttributeDecoder() {
+    forget();
+    ZSTD_freeDCtx(m_dctx);
+}
+
+void AttributeDecoder::install(sqlite3 *db) {
+    const int rc =
+        sqlite3_create_function_v2(db, "span_attributes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                   this, &spanAttributes, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        throw StoreError(std::string("cannot register span_attributes(): ") + sqlite3_errmsg(db));
+}
+
+void AttributeDecoder::forget() {
+    for (auto &[run, dict] : m_dictionaries)
+        ZSTD_freeDDict(dict);
+    m_dictionaries.clear();
+}
+
+ZSTD_DDict_s *AttributeDecoder::dictionary(sqlite3 *db, std::int64_t runId) {
+    if (const auto it = m_dictionaries.find(runId); it != m_dictionaries.end()) return it->second;
+    Statement st(db, "SELECT data FROM attribute_dictionaries WHERE run_id = ?");
+    st.bind(1, runId);
+    if (!st.step())
+        throw StoreError("span attributes name the dictionary of run " + std::to_string(runId) +
+                         ", which the workspace does not have");
+    const std::string content = st.blob(0);
+    ZSTD_DDict_s *dict = ZSTD_createDDict(content.data(), content.size());
+    if (!dict) throw StoreError("zstd: cannot load the attribute dictionary");
+    m_dictionaries.emplace(runId, dict);
+    return dict;
+}
+
+std::string_view AttributeDecoder::decode(sqlite3 *db, std::string_view blob) {
+    const AttributeDictionary::Header h = AttributeDictionary::header(blob);
+    if (h.runId < 0) throw StoreError("span attributes: not a known stored form");
+    ZSTD_DDict_s *dict = dictionary(db, h.runId);
+    const std::string_view frame = blob.substr(h.frameOffset);
+    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+    // An import writes each frame with its size; SQLite's own limit on a value caps what a
+    // damaged one can claim.
+    const auto limit = static_cast<unsigned long long>(sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
+    if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > limit)
+        throw StoreError("span attributes: a damaged zstd frame");
+    m_buffer.resize(static_cast<std::size_t>(size));
+    const std::size_t n = ZSTD_decompress_usingDDict(m_dctx, m_buffer.data(), m_buffer.size(),
+                                                     frame.data(), frame.size(), dict);
+    if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
+    return {m_buffer.data(), n};
+}
+
+} // namespace spanscope

@@ -1,0 +1,250 @@
+// Span attributes stored compressed against their run's dictionary (AttributeDictionary),
+// read back through span_attributes() (AttributeDecoder), and the input digest's two forms.
+#include "core/attributedictionary.h"
+#include "core/importprogress.h"
+#include "core/records.h"
+#include "store/attributedecoder.h"
+#include "store/bulkwriter.h"
+#include "store/importer.h"
+#include "store/runqueries.h"
+#include "store/spandetail.h"
+#include "store/statement.h"
+#include "store/storeerror.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using namespace spanscope;
+
+namespace {
+
+// OTLP JSON lines, one span a line, each with its index and its own URL among repeated keys:
+// `spans` of them make ~350 bytes of attributes each.
+QByteArray otlpLines(int spans) {
+    QByteArray out;
+    for (int i = 0; i < spans; ++i) {
+        const std::string trace =
+            QByteArray::number(1000 + i / 10).rightJustified(32, '0').toStdString();
+        const std::string span = QByteArray::number(i + 1).rightJustified(16, '0').toStdString();
+        const std::string parent =
+            i % 10 == 0 ? ""
+                        : QByteArray::number(i / 10 * 10 + 1).rightJustified(16, '0').toStdString();
+        const std::int64_t start = 1'700'000'000'000'000'000 + std::int64_t(i) * 1'000'000;
+        nlohmann::json attributes = nlohmann::json::array();
+        const auto add = [&](const char *key, nlohmann::json value) {
+            attributes.push_back({{"key", key}, {"value", std::move(value)}});
+        };
+        add("n", {{"intValue", std::to_string(i)}});
+        add("http.url", {{"stringValue", "http://cart:8080/api/item/" + std::to_string(i * 7919)}});
+        add("http.method", {{"stringValue", i % 3 ? "GET" : "POST"}});
+        add("rpc.service", {{"stringValue", "oteldemo.CartService"}});
+        add("db.system", {{"stringValue", "redis"}});
+        add("cloud.region", {{"stringValue", "us-west-2"}});
+        add("app.user.id", {{"stringValue", "user-" + std::to_string(i % 97)}});
+        add("http.status_code", {{"intValue", "200"}});
+        nlohmann::json s = {{"traceId", trace},
+                            {"spanId", span},
+                            {"name", "cart.GetCart"},
+                            {"kind", 1},
+                            {"startTimeUnixNano", std::to_string(start)},
+                            {"endTimeUnixNano", std::to_string(start + 500'000)},
+                            {"attributes", attributes}};
+        if (!parent.empty()) s["parentSpanId"] = parent;
+        const nlohmann::json line = {
+            {"resourceSpans",
+             {{{"resource",
+                {{"attributes",
+                  {{{"key", "service.name"}, {"value", {{"stringValue", "cart"}}}}}}}},
+               {"scopeSpans", {{{"scope", {{"name", "cart"}}}, {"spans", {s}}}}}}}}};
+        out += QByteArray::fromStdString(line.dump()) + '\n';
+    }
+    return out;
+}
+
+std::int64_t count(Workspace &ws, const std::string &sql) {
+    return testsupport::scalar(ws, sql);
+}
+
+} // namespace
+
+class TstAttributeStore : public QObject {
+    Q_OBJECT
+private slots:
+    void aLargeRunsAttributesAreStoredCompressedAndReadBackWhole() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
+        const int spans = 2000;
+        QVERIFY(testsupport::writeFile(file, otlpLines(spans)));
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, file);
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].spans, std::int64_t(spans));
+
+        // One batch whose spans made the dictionary's 64 KB of samples: all of them compressed.
+        QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE typeof(attributes) = 'blob'"),
+                 std::int64_t(spans));
+        QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(1));
+        // Every span's attributes read back as the JSON the reader made of them.
+        Statement st(ws.handle(), "SELECT id, json_extract(span_attributes(attributes), '$.n'), "
+                                  "json_extract(span_attributes(attributes), '$.\"http.url\"'), "
+                                  "span_key FROM spans ORDER BY id");
+        int seen = 0;
+        while (st.step()) {
+            const std::int64_t n = st.int64(1);
+            QCOMPARE(st.text(3), QByteArray::number(n + 1).rightJustified(16, '0').toStdString());
+            QCOMPARE(st.text(2), "http://cart:8080/api/item/" + std::to_string(n * 7919));
+            ++seen;
+        }
+        QCOMPARE(seen, spans);
+        // Stored smaller than the text (the samples alone are the dictionary's 64 KB).
+        const std::int64_t stored = count(ws, "SELECT sum(length(attributes)) FROM spans WHERE "
+                                              "typeof(attributes) = 'blob'");
+        const std::int64_t text = count(ws, "SELECT sum(length(span_attributes(attributes))) "
+                                            "FROM spans WHERE typeof(attributes) = 'blob'");
+        QVERIFY2(stored * 3 < text, qPrintable(QStringLiteral("%1 of %2").arg(stored).arg(text)));
+
+        // What the app reads: a span's details, and a search that matches inside a blob.
+        RunQueries queries(ws);
+        const std::int64_t last = count(ws, "SELECT max(id) FROM spans");
+        const auto detail = queries.spanDetail(last);
+        QVERIFY(detail.has_value());
+        const auto json = nlohmann::json::parse(detail->attributesJson);
+        QCOMPARE(json.at("n").get<int>(), spans - 1);
+        const auto found =
+            queries.searchSpans(runs[0].runId, "/api/item/" + std::to_string((spans - 1) * 7919));
+        QCOMPARE(found, std::vector<std::int64_t>{last});
+
+        // Removing the run removes its dictionary.
+        ws.removeRun(runs[0].runId);
+        QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(0));
+    }
+
+    void aSmallRunKeepsText() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
+        QVERIFY(testsupport::writeFile(file, otlpLines(50)));
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        testsupport::importPath(ws, file);
+        QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE typeof(attributes) = 'text'"),
+                 std::int64_t(50));
+        QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(0));
+        QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE span_attributes(attributes) IS NOT "
+                           "attributes"),
+                 std::int64_t(0));
+    }
+
+    // A rolled-back import's run id is the next import's: the connection must not decode the
+    // new run's blobs with the old run's dictionary it read meanwhile.
+    void aRolledBackRunsDictionaryIsForgotten() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto writeRun = [&](const std::string &dictionary, const std::string &json,
+                                  bool keep) {
+            BulkWriter writer(ws);
+            writer.begin();
+            const std::int64_t run = writer.beginRun("r", "otel", "/x", "d", "q");
+            ImportBatch batch;
+            batch.attributeDictionary = std::make_shared<AttributeDictionary>(run, dictionary);
+            TraceRecord t;
+            t.key = "t";
+            SpanRecord s;
+            s.key = "s";
+            s.name = "span";
+            s.endNs = 1;
+            ZstdCodec codec;
+            s.attributesJson = json;
+            s.encodeAttributes(*batch.attributeDictionary, codec);
+            t.spans.push_back(std::move(s));
+            batch.traces.push_back(std::move(t));
+            writer.write(std::move(batch));
+            ImportReport report;
+            writer.finishRun(report, "{}");
+            // Read on the writer's own connection, inside its transaction.
+            const QString read = QString::fromStdString(
+                testsupport::scalarText(ws, "SELECT span_attributes(attributes) FROM spans"));
+            if (keep)
+                writer.commit();
+            else
+                writer.rollback();
+            return std::make_pair(run, read);
+        };
+        const std::string a =
+            R"({"first":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})";
+        const std::string b =
+            R"({"second":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"})";
+        const auto [firstRun, firstRead] = writeRun(a + a, a, false);
+        QCOMPARE(firstRead, QString::fromStdString(a));
+        const auto [secondRun, secondRead] = writeRun(b + b, b, true);
+        QCOMPARE(secondRun, firstRun);
+        QCOMPARE(secondRead, QString::fromStdString(b));
+        QCOMPARE(QString::fromStdString(
+                     testsupport::scalarText(ws, "SELECT span_attributes(attributes) FROM spans")),
+                 QString::fromStdString(b));
+    }
+
+    void aDamagedBlobIsAnErrorNotACrash() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
+        QVERIFY(testsupport::writeFile(file, otlpLines(1000)));
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        testsupport::importPath(ws, file);
+        const std::int64_t id =
+            count(ws, "SELECT max(id) FROM spans WHERE typeof(attributes) = 'blob'");
+        QVERIFY(id > 0);
+        Statement read(ws.handle(), "SELECT attributes FROM spans WHERE id = ?");
+        read.bind(1, id);
+        QVERIFY(read.step());
+        const std::string blob = read.blob(0);
+        read.reset();
+        const std::string frame = blob.substr(AttributeDictionary::header(blob).frameOffset);
+        for (const std::string &damaged :
+             {blob.substr(0, blob.size() - 3), std::string("\x07") + frame,
+              std::string("\x01") + std::string(10, '\xff'), std::string("\x01\x63") + frame,
+              std::string("\x01\x01") + std::string(frame.size(), 'x')}) {
+            ws.exec("SAVEPOINT d");
+            Statement set(ws.handle(), "UPDATE spans SET attributes = ? WHERE id = ?");
+            set.bindBlob(1, damaged.data(), damaged.size()).bind(2, id).run();
+            QVERIFY_THROWS_EXCEPTION(
+                StoreError,
+                testsupport::scalarText(ws, "SELECT span_attributes(attributes) FROM spans "
+                                            "WHERE id = " +
+                                                std::to_string(id)));
+            ws.exec("ROLLBACK TO d");
+            ws.exec("RELEASE d");
+        }
+        // Undamaged again: it reads.
+        QVERIFY(!testsupport::scalarText(ws, "SELECT span_attributes(attributes) FROM spans "
+                                             "WHERE id = " +
+                                                 std::to_string(id))
+                     .empty());
+    }
+
+    void theDigestIsXxh3AndOldBlake2bRunsStillMatch() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
+        QVERIFY(testsupport::writeFile(file, otlpLines(20)));
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const auto runs = testsupport::importPath(ws, file);
+        const std::string digest = ws.run(runs[0].runId)->digest;
+        QVERIFY2(digest.rfind("xxh3-128:", 0) == 0 && digest.size() == 9 + 32, digest.c_str());
+        QCOMPARE(Importer::digest(file, {file}), digest);
+        // A run a BLAKE2b build imported: the same input is still recognised as unchanged.
+        const std::string old = Importer::digest(file, {file}, Importer::DigestKind::Blake2b);
+        QCOMPARE(old.size(), std::size_t(64));
+        Statement set(ws.handle(), "UPDATE runs SET digest = ? WHERE id = ?");
+        set.bind(1, std::string_view(old)).bind(2, runs[0].runId).run();
+        const auto again = testsupport::importPath(ws, file);
+        QCOMPARE(again.size(), std::size_t(1));
+        QVERIFY(again[0].unchanged);
+        QCOMPARE(again[0].runId, runs[0].runId);
+        // Changed input is not.
+        QVERIFY(testsupport::writeFile(file, otlpLines(21)));
+        QVERIFY(!testsupport::importPath(ws, file)[0].unchanged);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAttributeStore)
+#include "tst_attributestore.moc"
