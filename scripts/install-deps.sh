@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libgl-dev
   libqcustomplot-dev qt6-svg-dev
-  nlohmann-json3-dev libsimdjson-dev libzstd-dev zstd libxxhash-dev libsqlite3-dev sqlite3 libyaml-dev
+  nlohmann-json3-dev libsimdjson-dev libzstd-dev zstd libxxhash-dev libmimalloc-dev libsqlite3-dev sqlite3 libyaml-dev
   libprotobuf-dev protobuf-compiler libcpp-httplib-dev
   xvfb xauth desktop-file-utils appstream dpkg-dev
 )

@@ -18,7 +18,7 @@ echo "package: $(basename "$deb")"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libqt6core6 libqt6widgets6 libsqlite3-0 libzstd1 libxxhash0 libyaml-0-2 libc6; do
+for lib in libqt6core6 libqt6widgets6 libsqlite3-0 libzstd1 libxxhash0 libmimalloc2.0 libyaml-0-2 libc6; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dpkg-shlibdeps should find it)"
 done
 
