@@ -64,6 +64,17 @@ QByteArray otlpLines(int spans) {
     return out;
 }
 
+// A workspace in a temporary folder, and the OTLP file each test imports into it.
+struct Fixture {
+    QTemporaryDir tmp;
+    QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
+    Workspace ws{tmp.filePath(QStringLiteral("w.spanscope"))};
+    std::vector<ImportedRun> import(int spans) {
+        if (!testsupport::writeFile(file, otlpLines(spans))) return {};
+        return testsupport::importPath(ws, file);
+    }
+};
+
 std::int64_t count(Workspace &ws, const std::string &sql) {
     return testsupport::scalar(ws, sql);
 }
@@ -74,12 +85,10 @@ class TstAttributeStore : public QObject {
     Q_OBJECT
 private slots:
     void aLargeRunsAttributesAreStoredCompressedAndReadBackWhole() {
-        QTemporaryDir tmp;
-        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
+        Fixture f;
+        Workspace &ws = f.ws;
         const int spans = 2000;
-        QVERIFY(testsupport::writeFile(file, otlpLines(spans)));
-        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-        const auto runs = testsupport::importPath(ws, file);
+        const auto runs = f.import(spans);
         QCOMPARE(runs.size(), std::size_t(1));
         QCOMPARE(runs[0].spans, std::int64_t(spans));
 
@@ -123,11 +132,9 @@ private slots:
     }
 
     void aSmallRunKeepsText() {
-        QTemporaryDir tmp;
-        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
-        QVERIFY(testsupport::writeFile(file, otlpLines(50)));
-        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-        testsupport::importPath(ws, file);
+        Fixture f;
+        Workspace &ws = f.ws;
+        QCOMPARE(f.import(50).size(), std::size_t(1));
         QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE typeof(attributes) = 'text'"),
                  std::int64_t(50));
         QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(0));
@@ -186,11 +193,9 @@ private slots:
     }
 
     void aDamagedBlobIsAnErrorNotACrash() {
-        QTemporaryDir tmp;
-        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
-        QVERIFY(testsupport::writeFile(file, otlpLines(1000)));
-        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-        testsupport::importPath(ws, file);
+        Fixture f;
+        Workspace &ws = f.ws;
+        QCOMPARE(f.import(1000).size(), std::size_t(1));
         const std::int64_t id =
             count(ws, "SELECT max(id) FROM spans WHERE typeof(attributes) = 'blob'");
         QVERIFY(id > 0);
@@ -223,11 +228,10 @@ private slots:
     }
 
     void theDigestIsXxh3AndOldBlake2bRunsStillMatch() {
-        QTemporaryDir tmp;
-        const QString file = tmp.filePath(QStringLiteral("spans.jsonl"));
-        QVERIFY(testsupport::writeFile(file, otlpLines(20)));
-        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
-        const auto runs = testsupport::importPath(ws, file);
+        Fixture f;
+        Workspace &ws = f.ws;
+        const QString &file = f.file;
+        const auto runs = f.import(20);
         const std::string digest = ws.run(runs[0].runId)->digest;
         QVERIFY2(digest.rfind("xxh3-128:", 0) == 0 && digest.size() == 9 + 32, digest.c_str());
         QCOMPARE(Importer::digest(file, {file}), digest);
@@ -241,8 +245,7 @@ private slots:
         QVERIFY(again[0].unchanged);
         QCOMPARE(again[0].runId, runs[0].runId);
         // Changed input is not.
-        QVERIFY(testsupport::writeFile(file, otlpLines(21)));
-        QVERIFY(!testsupport::importPath(ws, file)[0].unchanged);
+        QVERIFY(!f.import(21).at(0).unchanged);
     }
 };
 
