@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStorageInfo>
+#include <algorithm>
 #include <exception>
 #include <future>
 #include <memory>
@@ -122,7 +123,13 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
         if (!candidates.empty()) {
             digest = Importer::digest(source.path, source.files);
             auto existing = m_ws.runsWithDigest(digest);
-            if (existing.empty()) // imported by a build that hashed with BLAKE2b?
+            // A candidate imported by a build that hashed with BLAKE2b is compared in its terms.
+            const bool olderCandidate =
+                std::any_of(candidates.begin(), candidates.end(), [&](std::int64_t id) {
+                    const auto run = m_ws.run(id);
+                    return run && run->digest.rfind("xxh3-128:", 0) != 0;
+                });
+            if (existing.empty() && olderCandidate)
                 existing = m_ws.runsWithDigest(
                     Importer::digest(source.path, source.files, DigestKind::Blake2b));
             if (!existing.empty() && !options.force) {
