@@ -44,15 +44,16 @@ struct SpanRecord {
     std::int64_t firstChunkNs = 0;
     std::int64_t lastChunkNs = 0;
     std::string attributesJson;   // remaining attributes, a JSON object ("" when none)
-    std::string attributesStored; // the same compressed (AttributeDictionary), when it was
+    std::string attributesStored; // the same compressed (RunDictionary), when it was
     std::string payloadJson;      // prompts, completions, tool input/output: stored zstd-compressed
     std::string payloadZstd;      // the same, already compressed (by the reader's thread)
     std::int64_t payloadRawSize = 0;
 
-    // Compresses the payload here, so the work lands on the reading thread, not the writer's.
-    void compressPayload(class ZstdCodec &codec);
-    // Moves attributes of AttributeDictionary::minEncodedSize or more to their stored form.
-    void encodeAttributes(const class AttributeDictionary &dictionary, ZstdCodec &codec);
+    // Compresses the payload here, so the work lands on the reading thread, not the writer's;
+    // against the run's payload dictionary when there is one (RunDictionary).
+    void compressPayload(class ZstdCodec &codec, const class RunDictionary *dictionary = nullptr);
+    // Moves attributes of RunDictionary::minEncodedSize or more to their stored form.
+    void encodeAttributes(const class RunDictionary &dictionary, ZstdCodec &codec);
 };
 
 struct EventRecord {
@@ -142,8 +143,10 @@ struct ImportBatch {
         return traces.empty() && looseSpans.empty() && evalItems.empty() && evalScores.empty() &&
                sizingPoints.empty() && metrics.empty() && files.empty();
     }
-    // The dictionary this batch's span attributes are compressed against (null: kept as text).
-    std::shared_ptr<const class AttributeDictionary> attributeDictionary;
+    // The dictionaries this batch's span attributes and payloads are compressed against (null:
+    // attributes kept as text, payloads compressed alone).
+    std::shared_ptr<const class RunDictionary> attributeDictionary;
+    std::shared_ptr<const class RunDictionary> payloadDictionary;
 
     // Compresses every span payload still held as text (SpanRecord::compressPayload), and the
     // attributes when the batch has a dictionary.

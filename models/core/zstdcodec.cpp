@@ -1,7 +1,7 @@
 #include "zstdcodec.h"
 
-#include "attributedictionary.h"
 #include "records.h"
+#include "rundictionary.h"
 #include "store/storeerror.h"
 
 #include <zstd.h>
@@ -61,22 +61,24 @@ std::string ZstdCodec::decompress(std::string_view frame) {
     return out;
 }
 
-void SpanRecord::compressPayload(ZstdCodec &codec) {
+void SpanRecord::compressPayload(ZstdCodec &codec, const RunDictionary *dictionary) {
     if (payloadJson.empty()) return;
     payloadRawSize = static_cast<std::int64_t>(payloadJson.size());
-    payloadZstd = codec.compress(payloadJson);
+    payloadZstd = dictionary && payloadJson.size() >= RunDictionary::minEncodedSize
+                      ? dictionary->encode(payloadJson, codec.context())
+                      : codec.compress(payloadJson);
     std::string().swap(payloadJson);
 }
 
-void SpanRecord::encodeAttributes(const AttributeDictionary &dictionary, ZstdCodec &codec) {
-    if (attributesJson.size() < AttributeDictionary::minEncodedSize) return;
+void SpanRecord::encodeAttributes(const RunDictionary &dictionary, ZstdCodec &codec) {
+    if (attributesJson.size() < RunDictionary::minEncodedSize) return;
     attributesStored = dictionary.encode(attributesJson, codec.context());
     std::string().swap(attributesJson);
 }
 
 void ImportBatch::compressPayloads(ZstdCodec &codec) {
     const auto each = [&](SpanRecord &s) {
-        s.compressPayload(codec);
+        s.compressPayload(codec, payloadDictionary.get());
         if (attributeDictionary) s.encodeAttributes(*attributeDictionary, codec);
     };
     for (TraceRecord &t : traces)

@@ -29,7 +29,7 @@ public:
     std::string compressStream(const std::function<std::size_t(char *, std::size_t)> &read);
     // Throws StoreError when the blob is not a complete zstd frame.
     std::string decompress(std::string_view frame);
-    // For compressing with a dictionary (AttributeDictionary::encode).
+    // For compressing with a dictionary (RunDictionary::encode).
     ZSTD_CCtx_s *context() { return m_cctx; }
 
 private:

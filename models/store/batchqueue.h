@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/attributedictionary.h"
 #include "core/ingesterror.h"
 #include "core/records.h"
+#include "core/rundictionary.h"
 #include "core/zstdcodec.h"
 
 #include <condition_variable>
@@ -19,9 +19,9 @@ namespace spanscope {
 // Batches come out in the order they went in. Bounded, so a fast reader waits for the writer
 // instead of piling parsed records up in memory.
 //
-// The attributes of run `runId` are compressed against a dictionary made of its first
-// AttributeDictionary::contentSize bytes of attributes (the batches before it is complete keep
-// theirs as text; a run with less keeps them all as text).
+// The attributes and payloads of run `runId` are compressed against dictionaries made of its
+// first RunDictionary::contentSize bytes of each (before a dictionary is complete, attributes
+// stay text and payloads are compressed alone; a run with less never has one).
 class BatchQueue {
 public:
     explicit BatchQueue(std::int64_t runId, std::size_t capacity = 2)
@@ -33,8 +33,13 @@ public:
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [&] { return m_queue.size() < m_capacity || m_abandoned; });
         if (m_abandoned) throw ImportCancelled();
-        sampleAttributes(batch);
-        batch.attributeDictionary = m_dictionary;
+        m_attributes.sample(batch, m_runId, [](const SpanRecord &s) -> const std::string & {
+            return s.attributesJson;
+        });
+        m_payloads.sample(batch, m_runId,
+                          [](const SpanRecord &s) -> const std::string & { return s.payloadJson; });
+        batch.attributeDictionary = m_attributes.dictionary;
+        batch.payloadDictionary = m_payloads.dictionary;
         m_queue.push_back(std::async(std::launch::async, [b = std::move(batch)]() mutable {
             ZstdCodec codec;
             b.compressPayloads(codec);
@@ -73,25 +78,32 @@ public:
     }
 
 private:
-    void sampleAttributes(const ImportBatch &batch) {
-        if (m_dictionary) return;
-        const auto sample = [&](const SpanRecord &s) {
-            if (s.attributesJson.size() >= AttributeDictionary::minEncodedSize &&
-                m_samples.size() < AttributeDictionary::contentSize)
-                m_samples += s.attributesJson;
-        };
-        for (const TraceRecord &t : batch.traces)
-            for (const SpanRecord &s : t.spans)
-                sample(s);
-        for (const LooseSpanRecord &l : batch.looseSpans)
-            sample(l.span);
-        if (m_samples.size() < AttributeDictionary::contentSize) return;
-        m_dictionary = std::make_shared<const AttributeDictionary>(m_runId, std::move(m_samples));
-    }
+    // A run's first RunDictionary::contentSize bytes of one kind of value, then its dictionary.
+    template <RunDictionary::Kind kind> struct Sampler {
+        std::string samples;
+        std::shared_ptr<const RunDictionary> dictionary;
+        template <typename Value>
+        void sample(const ImportBatch &batch, std::int64_t runId, Value value) {
+            if (dictionary) return;
+            const auto add = [&](const SpanRecord &s) {
+                const std::string &v = value(s);
+                if (v.size() >= RunDictionary::minEncodedSize &&
+                    samples.size() < RunDictionary::contentSize)
+                    samples += v;
+            };
+            for (const TraceRecord &t : batch.traces)
+                for (const SpanRecord &s : t.spans)
+                    add(s);
+            for (const LooseSpanRecord &l : batch.looseSpans)
+                add(l.span);
+            if (samples.size() < RunDictionary::contentSize) return;
+            dictionary = std::make_shared<const RunDictionary>(runId, kind, std::move(samples));
+        }
+    };
 
     std::int64_t m_runId;
-    std::string m_samples;
-    std::shared_ptr<const AttributeDictionary> m_dictionary;
+    Sampler<RunDictionary::Kind::Attributes> m_attributes;
+    Sampler<RunDictionary::Kind::Payloads> m_payloads;
     std::mutex m_mutex;
     std::condition_variable m_notFull, m_notEmpty;
     std::deque<std::future<ImportBatch>> m_queue;

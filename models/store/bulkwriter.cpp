@@ -1,10 +1,10 @@
 #include "bulkwriter.h"
 
-#include "attributedecoder.h"
-#include "core/attributedictionary.h"
 #include "core/importprogress.h"
 #include "core/importreport.h"
+#include "core/rundictionary.h"
 #include "core/tracetotals.h"
+#include "dictionarydecoder.h"
 #include "tracelinker.h"
 #include "workspace.h"
 
@@ -52,8 +52,8 @@ void BulkWriter::prepare() {
                              "p95, mean, samples, extra) VALUES (?,?,?,?,?,?,?,?,?)");
     m_metric = Statement(db, "INSERT INTO run_metrics (run_id, name, value, lower, upper, unit, "
                              "json) VALUES (?,?,?,?,?,?,?)");
-    m_attributeDictionary =
-        Statement(db, "INSERT INTO attribute_dictionaries (run_id, data) VALUES (?, ?)");
+    m_dictionary =
+        Statement(db, "INSERT INTO run_dictionaries (run_id, kind, data) VALUES (?, ?, ?)");
     m_file = Statement(db, "INSERT INTO run_files (run_id, relative_path, role, size, content) "
                            "VALUES (?,?,?,?,?)");
 }
@@ -107,6 +107,7 @@ std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &k
         .bind(6, std::string_view(quickKey))
         .run();
     m_runId = sqlite3_last_insert_rowid(m_ws.handle());
+    m_dictionaries.clear(); // the last run's, each holding its compression tables
     m_runTraces = m_runSpans = m_runNulNames = 0;
     m_runHasTime = false;
     return m_runId;
@@ -373,11 +374,15 @@ void BulkWriter::finishLooseTraces(ImportReport &report) {
 }
 
 void BulkWriter::write(ImportBatch &&batch) {
-    if (batch.attributeDictionary && batch.attributeDictionary != m_dictionary) {
-        m_dictionary = batch.attributeDictionary;
-        const std::string &data = m_dictionary->content();
-        m_attributeDictionary.bind(1, m_dictionary->runId())
-            .bindBlob(2, data.data(), data.size())
+    for (const auto *d : {&batch.attributeDictionary, &batch.payloadDictionary}) {
+        if (!*d ||
+            std::find(m_dictionaries.begin(), m_dictionaries.end(), *d) != m_dictionaries.end())
+            continue;
+        m_dictionaries.push_back(*d);
+        const std::string &data = (*d)->content();
+        m_dictionary.bind(1, (*d)->runId())
+            .bind(2, static_cast<int>((*d)->kind()))
+            .bindBlob(3, data.data(), data.size())
             .run();
     }
     for (TraceRecord &t : batch.traces)
@@ -468,7 +473,7 @@ void BulkWriter::rollback() {
     m_droppedIndexes.clear();
     if (m_open) sqlite3_exec(m_ws.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     // The rolled-back run's id comes again with the next import, with another dictionary.
-    m_ws.attributeDecoder().forget();
+    m_ws.dictionaryDecoder().forget();
     m_open = false;
     restoreCacheSize();
 }

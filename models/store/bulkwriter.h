@@ -13,7 +13,7 @@
 
 namespace spanscope {
 
-class AttributeDictionary;
+class RunDictionary;
 class ImportProgress;
 class ImportReport;
 class Workspace;
@@ -101,8 +101,8 @@ private:
     void restoreCacheSize();
     std::vector<std::pair<std::string, std::string>> m_droppedIndexes; // name, CREATE sql
     Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
-        m_file, m_attributeDictionary;
-    std::shared_ptr<const AttributeDictionary> m_dictionary; // the last one written
+        m_file, m_dictionary;
+    std::vector<std::shared_ptr<const RunDictionary>> m_dictionaries; // written ones
     std::int64_t m_runId = 0;
     std::int64_t m_nextTraceId = 1;
     std::int64_t m_nextSpanId = 1;

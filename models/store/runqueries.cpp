@@ -2,7 +2,9 @@
 
 #include "core/category.h"
 #include "core/records.h"
+#include "core/rundictionary.h"
 #include "core/zstdcodec.h"
+#include "dictionarydecoder.h"
 #include "statement.h"
 #include "workspace.h"
 
@@ -252,8 +254,11 @@ std::string RunQueries::spanPayload(std::int64_t spanId) const {
     Statement st(m_ws.handle(), "SELECT data FROM span_payloads WHERE span_id = ?");
     st.bind(1, spanId);
     if (!st.step()) return {};
-    ZstdCodec codec;
-    return codec.decompress(st.blob(0));
+    const std::string blob = st.blob(0);
+    if (RunDictionary::header(blob).runId >= 0)
+        return std::string(m_ws.dictionaryDecoder().decode(m_ws.handle(), blob));
+    ZstdCodec codec; // compressed without a dictionary: a bare zstd frame
+    return codec.decompress(blob);
 }
 
 std::optional<SpanDetail> RunQueries::spanDetail(std::int64_t spanId) const {

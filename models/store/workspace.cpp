@@ -1,6 +1,6 @@
 #include "workspace.h"
 
-#include "attributedecoder.h"
+#include "dictionarydecoder.h"
 #include "statement.h"
 #include "storeerror.h"
 #include "workspacefile.h"
@@ -151,8 +151,8 @@ Workspace::Workspace(const QString &path) : m_path(path) {
         execOn(m_db, "PRAGMA temp_store = MEMORY");
         execOn(m_db, "PRAGMA cache_size = -65536");
         migrate(m_db, latestVersion());
-        m_attributes = std::make_unique<AttributeDecoder>();
-        m_attributes->install(m_db);
+        m_dictionaries = std::make_unique<DictionaryDecoder>();
+        m_dictionaries->install(m_db);
     } catch (...) {
         sqlite3_close(m_db);
         throw;
@@ -261,7 +261,7 @@ void Workspace::deleteRunRows(std::int64_t id) {
           "DELETE FROM traces WHERE run_id = ?", "DELETE FROM eval_items WHERE run_id = ?",
           "DELETE FROM eval_scores WHERE run_id = ?", "DELETE FROM sizing_points WHERE run_id = ?",
           "DELETE FROM run_metrics WHERE run_id = ?", "DELETE FROM run_files WHERE run_id = ?",
-          "DELETE FROM attribute_dictionaries WHERE run_id = ?", "DELETE FROM runs WHERE id = ?"}) {
+          "DELETE FROM run_dictionaries WHERE run_id = ?", "DELETE FROM runs WHERE id = ?"}) {
         Statement st(m_db, sql);
         st.bind(1, id).run();
     }

@@ -15,7 +15,7 @@ struct sqlite3;
 
 namespace spanscope {
 
-class AttributeDecoder;
+class DictionaryDecoder;
 
 // One SQLite file holding every imported run. Opening creates the file when it does not exist
 // and applies the numbered migrations (resources/sql/NNN_*.sql) that it has not had yet.
@@ -51,8 +51,9 @@ public:
     void removeRun(std::int64_t id);
     // Deletes a run's rows; the caller owns the transaction.
     void deleteRunRows(std::int64_t id);
-    // span_attributes()'s decoder on this connection (AttributeDecoder).
-    AttributeDecoder &attributeDecoder() { return *m_attributes; }
+    // This connection's reader of values stored against run dictionaries (span_attributes()).
+    // (A cache of the connection's: usable from a const workspace.)
+    DictionaryDecoder &dictionaryDecoder() const { return *m_dictionaries; }
 
 private:
     struct BusyWait;
@@ -61,7 +62,7 @@ private:
     QString m_path;
     sqlite3 *m_db = nullptr;
     std::unique_ptr<BusyWait> m_busy;
-    std::unique_ptr<AttributeDecoder> m_attributes;
+    std::unique_ptr<DictionaryDecoder> m_dictionaries;
 };
 
 } // namespace spanscope

@@ -1,10 +1,11 @@
-// Span attributes stored compressed against their run's dictionary (AttributeDictionary),
-// read back through span_attributes() (AttributeDecoder), and the input digest's two forms.
-#include "core/attributedictionary.h"
+// Span attributes and payloads stored compressed against their run's dictionaries
+// (RunDictionary), read back through span_attributes() and RunQueries (DictionaryDecoder), and
+// the input digest's two forms.
 #include "core/importprogress.h"
 #include "core/records.h"
-#include "store/attributedecoder.h"
+#include "core/rundictionary.h"
 #include "store/bulkwriter.h"
+#include "store/dictionarydecoder.h"
 #include "store/importer.h"
 #include "store/runqueries.h"
 #include "store/spandetail.h"
@@ -45,6 +46,9 @@ QByteArray otlpLines(int spans) {
         add("cloud.region", {{"stringValue", "us-west-2"}});
         add("app.user.id", {{"stringValue", "user-" + std::to_string(i % 97)}});
         add("http.status_code", {{"intValue", "200"}});
+        add("input.value",
+            {{"stringValue", "question " + std::to_string(i) + " about the cart of user " +
+                                 std::to_string(i % 97) + ": what is in it?"}});
         nlohmann::json s = {{"traceId", trace},
                             {"spanId", span},
                             {"name", "cart.GetCart"},
@@ -81,7 +85,7 @@ std::int64_t count(Workspace &ws, const std::string &sql) {
 
 } // namespace
 
-class TstAttributeStore : public QObject {
+class TstRunDictionaries : public QObject {
     Q_OBJECT
 private slots:
     void aLargeRunsAttributesAreStoredCompressedAndReadBackWhole() {
@@ -95,7 +99,6 @@ private slots:
         // One batch whose spans made the dictionary's 64 KB of samples: all of them compressed.
         QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE typeof(attributes) = 'blob'"),
                  std::int64_t(spans));
-        QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(1));
         // Every span's attributes read back as the JSON the reader made of them.
         Statement st(ws.handle(), "SELECT id, json_extract(span_attributes(attributes), '$.n'), "
                                   "json_extract(span_attributes(attributes), '$.\"http.url\"'), "
@@ -126,9 +129,21 @@ private slots:
             queries.searchSpans(runs[0].runId, "/api/item/" + std::to_string((spans - 1) * 7919));
         QCOMPARE(found, std::vector<std::int64_t>{last});
 
-        // Removing the run removes its dictionary.
+        // The payloads too, against the run's second dictionary.
+        QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(2));
+        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 1) = x'02'"),
+                 std::int64_t(spans));
+        Statement ids(ws.handle(), "SELECT id, json_extract(span_attributes(attributes), '$.n') "
+                                   "FROM spans ORDER BY id");
+        while (ids.step()) {
+            const std::string payload = queries.spanPayload(ids.int64(0));
+            const std::string question = "question " + std::to_string(ids.int64(1)) + " about";
+            QVERIFY2(payload.find(question) != std::string::npos, payload.c_str());
+        }
+
+        // Removing the run removes its dictionaries.
         ws.removeRun(runs[0].runId);
-        QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(0));
+        QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(0));
     }
 
     void aSmallRunKeepsText() {
@@ -137,7 +152,14 @@ private slots:
         QCOMPARE(f.import(50).size(), std::size_t(1));
         QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE typeof(attributes) = 'text'"),
                  std::int64_t(50));
-        QCOMPARE(count(ws, "SELECT count(*) FROM attribute_dictionaries"), std::int64_t(0));
+        QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(0));
+        // Payloads compressed alone: bare zstd frames, read as before.
+        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 4) = "
+                           "x'28b52ffd'"),
+                 std::int64_t(50));
+        const std::string payload = RunQueries(ws).spanPayload(
+            count(ws, "SELECT id FROM spans WHERE json_extract(attributes, '$.n') = 7"));
+        QVERIFY2(payload.find("question 7 about") != std::string::npos, payload.c_str());
         QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE span_attributes(attributes) IS NOT "
                            "attributes"),
                  std::int64_t(0));
@@ -154,7 +176,8 @@ private slots:
             writer.begin();
             const std::int64_t run = writer.beginRun("r", "otel", "/x", "d", "q");
             ImportBatch batch;
-            batch.attributeDictionary = std::make_shared<AttributeDictionary>(run, dictionary);
+            batch.attributeDictionary =
+                std::make_shared<RunDictionary>(run, RunDictionary::Kind::Attributes, dictionary);
             TraceRecord t;
             t.key = "t";
             SpanRecord s;
@@ -204,7 +227,7 @@ private slots:
         QVERIFY(read.step());
         const std::string blob = read.blob(0);
         read.reset();
-        const std::string frame = blob.substr(AttributeDictionary::header(blob).frameOffset);
+        const std::string frame = blob.substr(RunDictionary::header(blob).frameOffset);
         for (const std::string &damaged :
              {blob.substr(0, blob.size() - 3), std::string("\x07") + frame,
               std::string("\x01") + std::string(10, '\xff'), std::string("\x01\x63") + frame,
@@ -249,5 +272,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstAttributeStore)
-#include "tst_attributestore.moc"
+QTEST_GUILESS_MAIN(TstRunDictionaries)
+#include "tst_rundictionaries.moc"

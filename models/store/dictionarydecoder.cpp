@@ -1,6 +1,6 @@
-#include "attributedecoder.h"
+#include "dictionarydecoder.h"
 
-#include "core/attributedictionary.h"
+#include "core/rundictionary.h"
 #include "statement.h"
 #include "storeerror.h"
 
@@ -17,7 +17,7 @@ void spanAttributes(sqlite3_context *ctx, int, sqlite3_value **argv) {
         sqlite3_result_value(ctx, value); // text (or NULL) is the JSON itself
         return;
     }
-    auto *decoder = static_cast<AttributeDecoder *>(sqlite3_user_data(ctx));
+    auto *decoder = static_cast<DictionaryDecoder *>(sqlite3_user_data(ctx));
     const auto *data = static_cast<const char *>(sqlite3_value_blob(value));
     const std::string_view blob(data, static_cast<std::size_t>(sqlite3_value_bytes(value)));
     try {
@@ -30,14 +30,14 @@ void spanAttributes(sqlite3_context *ctx, int, sqlite3_value **argv) {
 
 } // namespace
 
-AttributeDecoder::AttributeDecoder() : m_dctx(ZSTD_createDCtx()) {}
+DictionaryDecoder::DictionaryDecoder() : m_dctx(ZSTD_createDCtx()) {}
 
-AttributeDecoder::~AttributeDecoder() {
+DictionaryDecoder::~DictionaryDecoder() {
     forget();
     ZSTD_freeDCtx(m_dctx);
 }
 
-void AttributeDecoder::install(sqlite3 *db) {
+void DictionaryDecoder::install(sqlite3 *db) {
     const int rc =
         sqlite3_create_function_v2(db, "span_attributes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                    this, &spanAttributes, nullptr, nullptr, nullptr);
@@ -45,37 +45,38 @@ void AttributeDecoder::install(sqlite3 *db) {
         throw StoreError(std::string("cannot register span_attributes(): ") + sqlite3_errmsg(db));
 }
 
-void AttributeDecoder::forget() {
+void DictionaryDecoder::forget() {
     for (auto &[run, dict] : m_dictionaries)
         ZSTD_freeDDict(dict);
     m_dictionaries.clear();
 }
 
-ZSTD_DDict_s *AttributeDecoder::dictionary(sqlite3 *db, std::int64_t runId) {
-    if (const auto it = m_dictionaries.find(runId); it != m_dictionaries.end()) return it->second;
-    Statement st(db, "SELECT data FROM attribute_dictionaries WHERE run_id = ?");
-    st.bind(1, runId);
+ZSTD_DDict_s *DictionaryDecoder::dictionary(sqlite3 *db, std::int64_t runId, int kind) {
+    const std::pair key(runId, kind);
+    if (const auto it = m_dictionaries.find(key); it != m_dictionaries.end()) return it->second;
+    Statement st(db, "SELECT data FROM run_dictionaries WHERE run_id = ? AND kind = ?");
+    st.bind(1, runId).bind(2, kind);
     if (!st.step())
-        throw StoreError("span attributes name the dictionary of run " + std::to_string(runId) +
-                         ", which the workspace does not have");
+        throw StoreError("a stored value names dictionary " + std::to_string(kind) + " of run " +
+                         std::to_string(runId) + ", which the workspace does not have");
     const std::string content = st.blob(0);
     ZSTD_DDict_s *dict = ZSTD_createDDict(content.data(), content.size());
-    if (!dict) throw StoreError("zstd: cannot load the attribute dictionary");
-    m_dictionaries.emplace(runId, dict);
+    if (!dict) throw StoreError("zstd: cannot load a run's dictionary");
+    m_dictionaries.emplace(key, dict);
     return dict;
 }
 
-std::string_view AttributeDecoder::decode(sqlite3 *db, std::string_view blob) {
-    const AttributeDictionary::Header h = AttributeDictionary::header(blob);
-    if (h.runId < 0) throw StoreError("span attributes: not a known stored form");
-    ZSTD_DDict_s *dict = dictionary(db, h.runId);
+std::string_view DictionaryDecoder::decode(sqlite3 *db, std::string_view blob) {
+    const RunDictionary::Header h = RunDictionary::header(blob);
+    if (h.runId < 0) throw StoreError("not a known stored form of attributes or payload");
+    ZSTD_DDict_s *dict = dictionary(db, h.runId, static_cast<int>(h.kind));
     const std::string_view frame = blob.substr(h.frameOffset);
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
     // An import writes each frame with its size; SQLite's own limit on a value caps what a
     // damaged one can claim.
     const auto limit = static_cast<unsigned long long>(sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
     if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > limit)
-        throw StoreError("span attributes: a damaged zstd frame");
+        throw StoreError("a damaged zstd frame of attributes or payload");
     m_buffer.resize(static_cast<std::size_t>(size));
     const std::size_t n = ZSTD_decompress_usingDDict(m_dctx, m_buffer.data(), m_buffer.size(),
                                                      frame.data(), frame.size(), dict);

@@ -1,4 +1,4 @@
-#include "attributedictionary.h"
+#include "rundictionary.h"
 
 #include "store/storeerror.h"
 
@@ -6,11 +6,11 @@
 
 namespace spanscope {
 
-AttributeDictionary::AttributeDictionary(std::int64_t runId, std::string content)
-    : m_runId(runId), m_content(std::move(content)),
+RunDictionary::RunDictionary(std::int64_t runId, Kind kind, std::string content)
+    : m_runId(runId), m_kind(kind), m_content(std::move(content)),
       m_cdict(ZSTD_createCDict(m_content.data(), m_content.size(), 1)) {
     if (!m_cdict) throw StoreError("zstd: cannot make the attribute dictionary");
-    m_prefix.push_back(static_cast<char>(blobTag));
+    m_prefix.push_back(static_cast<char>(kind));
     auto v = static_cast<std::uint64_t>(runId);
     do {
         const auto low = static_cast<unsigned char>(v & 0x7f);
@@ -19,28 +19,32 @@ AttributeDictionary::AttributeDictionary(std::int64_t runId, std::string content
     } while (v);
 }
 
-AttributeDictionary::~AttributeDictionary() {
+RunDictionary::~RunDictionary() {
     ZSTD_freeCDict(m_cdict);
 }
 
-std::string AttributeDictionary::encode(std::string_view json, ZSTD_CCtx_s *cctx) const {
-    std::string out(m_prefix.size() + ZSTD_compressBound(json.size()), '\0');
+std::string RunDictionary::encode(std::string_view text, ZSTD_CCtx_s *cctx) const {
+    std::string out(m_prefix.size() + ZSTD_compressBound(text.size()), '\0');
     std::copy(m_prefix.begin(), m_prefix.end(), out.begin());
     const std::size_t n =
         ZSTD_compress_usingCDict(cctx, out.data() + m_prefix.size(), out.size() - m_prefix.size(),
-                                 json.data(), json.size(), m_cdict);
+                                 text.data(), text.size(), m_cdict);
     if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
     out.resize(m_prefix.size() + n);
     return out;
 }
 
-AttributeDictionary::Header AttributeDictionary::header(std::string_view blob) {
-    if (blob.empty() || static_cast<unsigned char>(blob[0]) != blobTag) return {};
+RunDictionary::Header RunDictionary::header(std::string_view blob) {
+    if (blob.empty()) return {};
+    const auto tag = static_cast<unsigned char>(blob[0]);
+    if (tag != static_cast<unsigned char>(Kind::Attributes) &&
+        tag != static_cast<unsigned char>(Kind::Payloads))
+        return {};
     std::uint64_t v = 0;
     for (std::size_t i = 1; i < blob.size() && i <= 9; ++i) {
         const auto byte = static_cast<unsigned char>(blob[i]);
         v |= static_cast<std::uint64_t>(byte & 0x7f) << (7 * (i - 1));
-        if (!(byte & 0x80)) return {static_cast<std::int64_t>(v), i + 1};
+        if (!(byte & 0x80)) return {static_cast<Kind>(tag), static_cast<std::int64_t>(v), i + 1};
     }
     return {};
 }
