@@ -85,17 +85,17 @@ private:
         template <typename Value>
         void sample(const ImportBatch &batch, std::int64_t runId, Value value) {
             if (dictionary) return;
+            // A long value gives only its head: a 100 MB prompt must not become the dictionary.
             const auto add = [&](const SpanRecord &s) {
                 const std::string &v = value(s);
-                if (v.size() >= RunDictionary::minEncodedSize &&
-                    samples.size() < RunDictionary::contentSize)
-                    samples += v;
+                if (v.size() >= RunDictionary::minEncodedSize)
+                    samples.append(v, 0, RunDictionary::contentSize - samples.size());
             };
             for (const TraceRecord &t : batch.traces)
                 for (const SpanRecord &s : t.spans)
-                    add(s);
+                    if (samples.size() < RunDictionary::contentSize) add(s);
             for (const LooseSpanRecord &l : batch.looseSpans)
-                add(l.span);
+                if (samples.size() < RunDictionary::contentSize) add(l.span);
             if (samples.size() < RunDictionary::contentSize) return;
             dictionary = std::make_shared<const RunDictionary>(runId, kind, std::move(samples));
         }

@@ -4,6 +4,7 @@
 #include "core/importprogress.h"
 #include "core/records.h"
 #include "core/rundictionary.h"
+#include "store/batchqueue.h"
 #include "store/bulkwriter.h"
 #include "store/dictionarydecoder.h"
 #include "store/importer.h"
@@ -248,6 +249,28 @@ private slots:
                                              "WHERE id = " +
                                                  std::to_string(id))
                      .empty());
+    }
+
+    // A run whose first payload is a huge prompt: the dictionaries are its first 64 KB only.
+    void aDictionaryIsAtMostItsSize() {
+        BatchQueue queue(1);
+        ImportBatch batch;
+        for (int i = 0; i < 3; ++i) {
+            LooseSpanRecord l;
+            l.span.attributesJson = "{\"a\":\"" + std::string(100'000, 'x') + "\"}";
+            l.span.payloadJson = l.span.attributesJson;
+            batch.looseSpans.push_back(std::move(l));
+        }
+        queue.push(std::move(batch));
+        queue.finish();
+        const auto out = queue.pop();
+        QVERIFY(out.has_value());
+        QVERIFY(out->attributeDictionary && out->payloadDictionary);
+        QCOMPARE(out->attributeDictionary->content().size(), RunDictionary::contentSize);
+        QCOMPARE(out->payloadDictionary->content().size(), RunDictionary::contentSize);
+        // The spans are compressed against them.
+        QCOMPARE(out->looseSpans[2].span.attributesStored.front(), '\x01');
+        QCOMPARE(out->looseSpans[2].span.payloadZstd.front(), '\x02');
     }
 
     void theDigestIsXxh3AndOldBlake2bRunsStillMatch() {
