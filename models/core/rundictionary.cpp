@@ -9,7 +9,7 @@ namespace spanscope {
 RunDictionary::RunDictionary(std::int64_t runId, Kind kind, std::string content)
     : m_runId(runId), m_kind(kind), m_content(std::move(content)),
       m_cdict(ZSTD_createCDict(m_content.data(), m_content.size(), 1)) {
-    if (!m_cdict) throw StoreError("zstd: cannot make the attribute dictionary");
+    if (!m_cdict) throw StoreError("zstd: cannot make a run's dictionary");
     m_prefix.push_back(static_cast<char>(kind));
     auto v = static_cast<std::uint64_t>(runId);
     do {
