@@ -1,6 +1,7 @@
 #include "rundictionary.h"
 
 #include "store/storeerror.h"
+#include "zstdcodec.h"
 
 #include <zstd.h>
 
@@ -8,7 +9,7 @@ namespace spanscope {
 
 RunDictionary::RunDictionary(std::int64_t runId, Kind kind, std::string content)
     : m_runId(runId), m_kind(kind), m_content(std::move(content)),
-      m_cdict(ZSTD_createCDict(m_content.data(), m_content.size(), 1)) {
+      m_cdict(ZSTD_createCDict(m_content.data(), m_content.size(), compressionLevel)) {
     if (!m_cdict) throw StoreError("zstd: cannot make a run's dictionary");
     m_prefix.push_back(static_cast<char>(kind));
     auto v = static_cast<std::uint64_t>(runId);
@@ -23,15 +24,8 @@ RunDictionary::~RunDictionary() {
     ZSTD_freeCDict(m_cdict);
 }
 
-std::string RunDictionary::encode(std::string_view text, ZSTD_CCtx_s *cctx) const {
-    std::string out(m_prefix.size() + ZSTD_compressBound(text.size()), '\0');
-    std::copy(m_prefix.begin(), m_prefix.end(), out.begin());
-    const std::size_t n =
-        ZSTD_compress_usingCDict(cctx, out.data() + m_prefix.size(), out.size() - m_prefix.size(),
-                                 text.data(), text.size(), m_cdict);
-    if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
-    out.resize(m_prefix.size() + n);
-    return out;
+std::string RunDictionary::encode(std::string_view text, ZstdCodec &codec) const {
+    return codec.compress(text, m_cdict, m_prefix);
 }
 
 RunDictionary::Header RunDictionary::header(std::string_view blob) {

@@ -16,12 +16,33 @@ ZstdCodec::~ZstdCodec() {
     ZSTD_freeDCtx(m_dctx);
 }
 
+char *ZstdCodec::scratch(std::size_t bound) {
+    if (bound > m_scratchSize) {
+        m_scratch.reset(new char[bound]);
+        m_scratchSize = bound;
+    }
+    return m_scratch.get();
+}
+
 std::string ZstdCodec::compress(std::string_view data) {
-    std::string out(ZSTD_compressBound(data.size()), '\0');
+    const std::size_t bound = ZSTD_compressBound(data.size());
+    char *frame = scratch(bound);
     const std::size_t n =
-        ZSTD_compressCCtx(m_cctx, out.data(), out.size(), data.data(), data.size(), m_level);
+        ZSTD_compressCCtx(m_cctx, frame, bound, data.data(), data.size(), m_level);
     if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
-    out.resize(n);
+    return std::string(frame, n);
+}
+
+std::string ZstdCodec::compress(std::string_view data, const ZSTD_CDict_s *dictionary,
+                                std::string_view prefix) {
+    const std::size_t bound = ZSTD_compressBound(data.size());
+    char *frame = scratch(bound);
+    const std::size_t n =
+        ZSTD_compress_usingCDict(m_cctx, frame, bound, data.data(), data.size(), dictionary);
+    if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
+    std::string out;
+    out.reserve(prefix.size() + n);
+    out.append(prefix).append(frame, n);
     return out;
 }
 
@@ -65,14 +86,14 @@ void SpanRecord::compressPayload(ZstdCodec &codec, const RunDictionary *dictiona
     if (payloadJson.empty()) return;
     payloadRawSize = static_cast<std::int64_t>(payloadJson.size());
     payloadZstd = dictionary && payloadJson.size() >= RunDictionary::minEncodedSize
-                      ? dictionary->encode(payloadJson, codec.context())
+                      ? dictionary->encode(payloadJson, codec)
                       : codec.compress(payloadJson);
     std::string().swap(payloadJson);
 }
 
 void SpanRecord::encodeAttributes(const RunDictionary &dictionary, ZstdCodec &codec) {
     if (attributesJson.size() < RunDictionary::minEncodedSize) return;
-    attributesStored = dictionary.encode(attributesJson, codec.context());
+    attributesStored = dictionary.encode(attributesJson, codec);
     std::string().swap(attributesJson);
 }
 
