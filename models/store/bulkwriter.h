@@ -31,11 +31,6 @@ class BulkWriter {
 public:
     enum class Mode { Import, Live };
 
-    // Below this many spans already in the workspace, secondary indexes are dropped for the
-    // load and rebuilt once at the end (faster than maintaining them row by row); above it,
-    // rebuilding the existing rows' entries would cost more than the load itself.
-    static constexpr std::int64_t rebuildIndexesBelow = 2'000'000;
-
     explicit BulkWriter(Workspace &workspace, Mode mode = Mode::Import);
     ~BulkWriter();
 
@@ -66,8 +61,6 @@ private:
                     const std::string &parentKey, const SpanRecord &s);
     void insertEvents(std::int64_t spanId, const std::vector<EventRecord> &events);
     void finishLooseTraces(ImportReport &report);
-    void rebuildIndexes();
-    void dropIndexesForLoad(); // before the first run is written, for a large first load
     void prepare();
 
     struct LooseTrace {
@@ -99,7 +92,6 @@ private:
     bool m_wrote = false;         // a run was begun: commit keeps it
     std::int64_t m_cacheSize = 0; // the connection's own, while an import uses a smaller one
     void restoreCacheSize();
-    std::vector<std::pair<std::string, std::string>> m_droppedIndexes; // name, CREATE sql
     Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
         m_file, m_dictionary;
     std::vector<std::shared_ptr<const RunDictionary>> m_dictionaries; // written ones

@@ -297,12 +297,11 @@ private slots:
             if (name != "done") sum += seconds;
         }
         // Each phase once, in the order it first began (a NAT folder's traces come whole: no
-        // linking; the indexes dropped for the first load are built at commit).
+        // linking).
         const std::vector<std::string> expected{
-            "reading",  "preparing",         "waiting for the reader",
-            "writing",  "hashing the input", "finishing the run",
-            "indexing", "committing",        "checkpointing",
-            "done"};
+            "reading",    "preparing",         "waiting for the reader",
+            "writing",    "hashing the input", "finishing the run",
+            "committing", "checkpointing",     "done"};
         QCOMPARE(names, expected);
         // The phases cover the import: their sum is its wall time (the clock started before).
         QVERIFY2(sum <= elapsed && sum > elapsed * 0.5,
