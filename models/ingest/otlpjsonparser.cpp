@@ -11,6 +11,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <string.h>
 
 namespace spanscope {
 
@@ -403,7 +404,11 @@ std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
     od::document doc;
     bool iterated = false;
     try {
-        m_impl->mayHaveLegacy = m.text.find("nstrumentation") != std::string_view::npos;
+        // memmem, not string_view::find: find stops at every 'n' of the text (memchr), 2.5 GB/s
+        // on the payload-heavy file against glibc memmem's 4.5 GB/s.
+        static constexpr std::string_view legacy = "nstrumentation";
+        m_impl->mayHaveLegacy =
+            memmem(m.text.data(), m.text.size(), legacy.data(), legacy.size()) != nullptr;
         doc = m_impl->parser.iterate(m.text.data(), m.text.size(),
                                      m.text.size() + OtlpMessages::padding);
         iterated = true;
