@@ -34,11 +34,26 @@ std::string_view trimToken(std::string_view token) {
 }
 
 std::string unquote(std::string_view token) {
-    if (token.size() < 2 || token.front() != '"') return std::string(token);
+    std::string out;
+    unquoteTo(token, out);
+    return out;
+}
+
+void unquoteTo(std::string_view token, std::string &out) {
+    if (token.size() < 2 || token.front() != '"') {
+        out.assign(token);
+        return;
+    }
     const std::string_view inner = token.substr(1, token.size() - 2);
-    if (inner.find('\\') == std::string_view::npos) return std::string(inner);
+    if (inner.find('\\') == std::string_view::npos) {
+        out.assign(inner);
+        return;
+    }
     const auto j = nlohmann::json::parse(token, nullptr, false);
-    return j.is_string() ? j.get<std::string>() : std::string(inner);
+    if (j.is_string())
+        out = j.get<std::string>();
+    else
+        out.assign(inner);
 }
 
 namespace {
@@ -153,8 +168,8 @@ void appendMember(std::string &object, bool &first, std::string_view key,
     object += valueJson;
 }
 
-void routeAttribute(OtelConventions *conventions, const std::string &key,
-                    std::string_view quotedKey, std::string_view valueJson, std::string_view text,
+void routeAttribute(OtelConventions *conventions, std::string_view key, std::string_view quotedKey,
+                    std::string_view valueJson, std::string_view text,
                     std::optional<std::int64_t> integer, std::string &attributes, bool &first,
                     std::string *payload) {
     if (conventions &&

@@ -23,6 +23,8 @@ std::optional<std::int64_t> int64OfNumber(const nlohmann::json &number);
 std::string_view trimToken(std::string_view token);
 // A JSON string token's value (escapes resolved); other tokens are returned as they are.
 std::string unquote(std::string_view token);
+// The same into `out`, whose buffer is reused.
+void unquoteTo(std::string_view token, std::string &out);
 // A span or trace id in lower-case hex of `bytes` bytes, from hex (any case) or, as proto3 JSON
 // writers do, base64. Shorter hex (64-bit Jaeger/Zipkin trace ids) is left-padded with zeros.
 // nullopt when it is neither.
@@ -52,8 +54,8 @@ std::string quote(std::string_view text);
 // conventions (when given), then into the payload object (prompts, completions) or the
 // attributes object (both open JSON texts, "{..."). `text` is a string's value or a scalar's text,
 // `integer` an integer's value.
-void routeAttribute(OtelConventions *conventions, const std::string &key,
-                    std::string_view quotedKey, std::string_view valueJson, std::string_view text,
+void routeAttribute(OtelConventions *conventions, std::string_view key, std::string_view quotedKey,
+                    std::string_view valueJson, std::string_view text,
                     std::optional<std::int64_t> integer, std::string &attributes, bool &first,
                     std::string *payload);
 

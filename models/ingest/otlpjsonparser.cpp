@@ -41,6 +41,7 @@ struct OtlpJsonParser::Impl {
     od::parser parser;
     std::vector<LooseSpanRecord> *out = nullptr;
     bool mayHaveLegacy = false;
+    std::string valueBuffer, textBuffer; // keyValue's, at depth 0
 
     Impl(std::string f, ImportReport &r) : file(std::move(f)), report(r) {}
 
@@ -80,7 +81,7 @@ struct OtlpJsonParser::Impl {
                 } else {
                     const std::string_view tok = oteljson::trimToken(value.raw_json_token());
                     json += tok;
-                    if (text) *text = oteljson::unquote(tok);
+                    if (text) oteljson::unquoteTo(tok, *text);
                 }
             } else if (is(key, "intValue", "int_value")) {
                 if (const auto n = typed ? int64Of(value) : std::nullopt) {
@@ -107,7 +108,7 @@ struct OtlpJsonParser::Impl {
                 } else {
                     const std::string_view tok = oteljson::trimToken(value.raw_json_token());
                     json += tok;
-                    if (text) *text = oteljson::unquote(tok);
+                    if (text) oteljson::unquoteTo(tok, *text);
                 }
             } else if ((is(key, "arrayValue", "array_value") ||
                         is(key, "kvlistValue", "kvlist_value")) &&
@@ -150,7 +151,13 @@ struct OtlpJsonParser::Impl {
     void keyValue(od::object kv, std::string &json, bool &first, OtelConventions *conv,
                   std::string *payload, std::size_t depth = 0) {
         std::string_view quotedKey;
-        std::string valueJson, text;
+        // A span's own attributes (depth 0) reuse the parser's buffers: three strings an
+        // attribute were most of the reader's allocations on the attribute-heavy file.
+        std::string localValue, localText;
+        std::string &valueJson = depth == 0 ? valueBuffer : localValue;
+        std::string &text = depth == 0 ? textBuffer : localText;
+        valueJson.clear();
+        text.clear();
         std::optional<std::int64_t> integer;
         bool haveValue = false;
         std::string rawValue; // a value seen before its key (rare): converted once the key is known
@@ -170,8 +177,16 @@ struct OtlpJsonParser::Impl {
         }
         if (quotedKey.empty()) return;
         if (!haveValue) valueJson = "null";
-        oteljson::routeAttribute(conv, oteljson::unquote(quotedKey), quotedKey, valueJson, text,
-                                 integer, json, first, payload);
+        // A key without escapes (nearly all) is read where it lies.
+        std::string escapedKey;
+        std::string_view key = quotedKey.substr(1, quotedKey.size() - 2);
+        if (quotedKey.size() < 2 || quotedKey.front() != '"' ||
+            key.find('\\') != std::string_view::npos) {
+            oteljson::unquoteTo(quotedKey, escapedKey);
+            key = escapedKey;
+        }
+        oteljson::routeAttribute(conv, key, quotedKey, valueJson, text, integer, json, first,
+                                 payload);
     }
 
     std::string attributeObject(od::array arr) {
