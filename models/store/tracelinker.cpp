@@ -32,14 +32,9 @@ struct Node {
 } // namespace
 
 void TraceLinker::link(std::int64_t firstTraceId, std::int64_t lastTraceId) {
-    const std::vector<Range> all{{firstTraceId, lastTraceId}};
-    settleDuplicates(all);
-    walkTraces(all, {firstTraceId, lastTraceId});
+    linkRanges({{firstTraceId, lastTraceId}}, {firstTraceId, lastTraceId});
 }
 
-// Relinked often (every commit of a live run), so duplicate span ids are looked for in the walk,
-// which reads every key anyway, rather than by a query per trace; the few traces that have them
-// are settled and walked again.
 void TraceLinker::linkTraces(const std::vector<std::int64_t> &traceIds, Range run) {
     // Consecutive ids as one range: a commit's new traces are mostly a run of fresh ids, read by
     // one query instead of one each.
@@ -50,10 +45,17 @@ void TraceLinker::linkTraces(const std::vector<std::int64_t> &traceIds, Range ru
         else if (ranges.empty() || ranges.back().last != id)
             ranges.push_back({id, id});
     }
-    const std::vector<Range> again = walkTraces(ranges, run);
+    linkRanges(ranges, run);
+}
+
+// Duplicate span ids are looked for in the walk, which reads every key anyway, rather than by a
+// query over the run (that needed an index on (trace, span id) kept up for every span imported);
+// the few traces that have them are left for the walk after they are settled.
+void TraceLinker::linkRanges(const std::vector<Range> &ranges, Range run) {
+    const std::vector<Range> again = walkTraces(ranges, run, true);
     if (again.empty()) return;
     settleDuplicates(again);
-    walkTraces(again, run);
+    walkTraces(again, run, false);
 }
 
 void TraceLinker::settleDuplicates(const std::vector<Range> &ranges) {
@@ -123,8 +125,8 @@ std::int64_t TraceLinker::earliestTimedStart(Range run) {
     return st.step() ? st.optInt64(0).value_or(0) : 0;
 }
 
-std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range> &ranges,
-                                                        Range run) {
+std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range> &ranges, Range run,
+                                                        bool leaveDuplicates) {
     Statement spans(
         m_ws.handle(),
         "SELECT id, trace_id, coalesce(parent_id, 0), parent_key IS NOT NULL, category, flags, "
@@ -160,7 +162,13 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
                     it->second = static_cast<int>(i);
             }
         }
-        if (duplicate) duplicates.push_back({traceId, traceId});
+        if (duplicate) {
+            duplicates.push_back({traceId, traceId});
+            if (leaveDuplicates) { // finished, and counted in the report, once settled
+                nodes.clear();
+                return;
+            }
+        }
         for (Node &n : nodes) {
             n.flags &= ~(SpanOrphan | SpanInnerLlm);
             const auto it = n.hadParentKey ? byKey.find(n.parentKey) : byKey.end();

@@ -12,7 +12,7 @@ class Workspace;
 // ids to rows, settles duplicate span ids, attaches orphans to their trace's root, breaks parent
 // cycles, places spans that had no time at their nearest timed ancestor's start, marks LLM spans
 // that wrap another LLM span, counts clock skew, and writes each trace's summary. Works one trace
-// at a time through the spans_trace/spans_key indexes, so its memory follows the largest trace, not
+// at a time through the spans_trace index, so its memory follows the largest trace, not
 // the run. Runs inside the import's transaction.
 class TraceLinker {
 public:
@@ -29,10 +29,12 @@ public:
     void linkTraces(const std::vector<std::int64_t> &traceIds, Range run);
 
 private:
+    void linkRanges(const std::vector<Range> &ranges, Range run);
     void settleDuplicates(const std::vector<Range> &ranges);
     // Resolves parents from the span keys and finishes each trace; returns the traces found
-    // holding two spans with one id.
-    std::vector<Range> walkTraces(const std::vector<Range> &ranges, Range run);
+    // holding two spans with one id, which it leaves unfinished when `leaveDuplicates`.
+    std::vector<Range> walkTraces(const std::vector<Range> &ranges, Range run,
+                                  bool leaveDuplicates);
     // Where a span without any timed ancestor goes: the run's earliest timed start.
     std::int64_t earliestTimedStart(Range run);
 

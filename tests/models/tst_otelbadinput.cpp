@@ -8,6 +8,7 @@
 #include "core/limits.h"
 #include "ingest/otlpmessages.h"
 #include "store/importer.h"
+#include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -190,6 +191,57 @@ private slots:
                                              span("00000000000000a2", "00000000000000a1") + "\n"));
         QCOMPARE(runs[0].spans, 2);
         QCOMPARE(runs[0].report.warningCount("parent-cycle"), 1);
+    }
+
+    // Two spans with one id in a trace: the same content is kept once, different content under a
+    // new id; the traces that had them are linked once they are settled, and what their link
+    // finds (an orphan here) is counted once.
+    void duplicateSpanIdsAreSettledAndCountedOnce() {
+        QTemporaryDir dir;
+        const std::string t1 = "0102030405060708090a0b0c0d0e0f10",
+                          t2 = "0202030405060708090a0b0c0d0e0f10";
+        const auto span = [](const std::string &trace, const std::string &id,
+                             const std::string &parent, const std::string &name, int start,
+                             int end) {
+            return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + trace +
+                   "\",\"spanId\":\"" + id + "\",\"parentSpanId\":\"" + parent + "\",\"name\":\"" +
+                   name + "\",\"startTimeUnixNano\":\"" + std::to_string(start) +
+                   "\",\"endTimeUnixNano\":\"" + std::to_string(end) + "\"}]}]}]}\n";
+        };
+        const std::string r1 = "00000000000000a1", c = "00000000000000c1", r2 = "00000000000000a2",
+                          d = "00000000000000d2", o = "00000000000000e2";
+        const QString path =
+            write(dir, "dups.jsonl",
+                  span(t1, c, r1, "child", 2, 3) + span(t1, r1, "", "root1", 1, 10) +
+                      span(t1, c, r1, "child", 2, 3) + span(t2, r2, "", "root2", 1, 10) +
+                      span(t2, d, r2, "first", 2, 3) + span(t2, d, r2, "second", 4, 5) +
+                      span(t2, o, "00000000000000ff", "lost", 6, 7));
+        Workspace ws(m_ws);
+        const auto runs = testsupport::importPath(ws, path);
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].spans, 6);
+        QCOMPARE(runs[0].report.warningCount("duplicate-span"), 1);
+        QCOMPARE(runs[0].report.warningCount("conflicting-span-id"), 1);
+        QCOMPARE(runs[0].report.warningCount("orphan-spans"), 1);
+        // Parent of each span by name, and the renamed key.
+        Statement st(ws.handle(),
+                     "SELECT s.name, s.span_key, coalesce(p.name, '') FROM spans s "
+                     "LEFT JOIN spans p ON p.id = s.parent_id WHERE s.run_id = ? ORDER BY s.name");
+        st.bind(1, runs[0].runId);
+        std::vector<std::string> rows;
+        while (st.step())
+            rows.push_back(st.text(0) + " " + st.text(1) + " <- " + st.text(2));
+        const std::vector<std::string> expected{
+            "child " + c + " <- root1", "first " + d + " <- root2", "lost " + o + " <- root2",
+            "root1 " + r1 + " <- ",     "root2 " + r2 + " <- ",     "second " + d + "#1 <- root2"};
+        QCOMPARE(rows, expected);
+        Statement traces(ws.handle(),
+                         "SELECT name, span_count FROM traces WHERE run_id = ? ORDER BY name");
+        traces.bind(1, runs[0].runId);
+        std::vector<std::string> summaries;
+        while (traces.step())
+            summaries.push_back(traces.text(0) + " " + std::to_string(traces.int64(1)));
+        QCOMPARE(summaries, (std::vector<std::string>{"root1 2", "root2 4"}));
     }
 
     void emptyAndBinaryFiles() {

@@ -52,6 +52,11 @@ private slots:
             QCOMPARE(Workspace::userVersion(ws.handle()), Workspace::latestVersion());
             testsupport::importPath(ws, fixture());
             QCOMPARE(ws.runs().size(), std::size_t(1));
+            // 004: no index on (trace, span id) is kept up any more.
+            Statement index(ws.handle(),
+                            "SELECT count(*) FROM sqlite_master WHERE name = 'spans_key'");
+            QVERIFY(index.step());
+            QCOMPARE(index.int64(0), std::int64_t(0));
         }
     }
 
