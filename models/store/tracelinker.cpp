@@ -52,10 +52,25 @@ void TraceLinker::linkTraces(const std::vector<std::int64_t> &traceIds, Range ru
 // query over the run (that needed an index on (trace, span id) kept up for every span imported);
 // the few traces that have them are left for the walk after they are settled.
 void TraceLinker::linkRanges(const std::vector<Range> &ranges, Range run) {
+    m_orphans = m_untimed = m_skewed = 0;
     const std::vector<Range> again = walkTraces(ranges, run, true);
-    if (again.empty()) return;
-    settleDuplicates(again);
-    walkTraces(again, run, false);
+    if (!again.empty()) {
+        settleDuplicates(again);
+        walkTraces(again, run, false);
+    }
+    // Once for both walks, so each message gives the whole count.
+    if (m_orphans)
+        m_report.warn("orphan-spans",
+                      std::to_string(m_orphans) + " spans name a parent that is not in the input; "
+                                                  "attached to their trace's root",
+                      m_orphans);
+    if (m_untimed)
+        m_report.warn("untimed-spans",
+                      std::to_string(m_untimed) +
+                          " spans have no start time in the input; placed at their parent's start "
+                          "with no duration and flagged 'no timing'",
+                      m_untimed);
+    if (m_skewed) m_report.note("spans outside their parent's interval (clock skew)", m_skewed);
 }
 
 void TraceLinker::settleDuplicates(const std::vector<Range> &ranges) {
@@ -136,7 +151,6 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
     Statement updateSpan(m_ws.handle(), "UPDATE spans SET parent_id = ?, flags = ? WHERE id = ?");
     Statement updateTimes(m_ws.handle(), "UPDATE spans SET start_ns = ?, end_ns = ? WHERE id = ?");
     std::optional<std::int64_t> runStart; // asked for only when a trace has no timed span
-    std::int64_t untimed = 0;
     Statement updateTrace(
         m_ws.handle(),
         "UPDATE traces SET name = ?, start_ns = ?, end_ns = ?, span_count = ?, llm_calls = ?, "
@@ -145,7 +159,6 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
     std::vector<Node> nodes;
     std::unordered_map<std::string, int> byKey;
     std::vector<Range> duplicates;
-    std::int64_t orphans = 0, skewed = 0;
 
     const auto finishTrace = [&](std::int64_t traceId) {
         if (nodes.empty()) return;
@@ -217,7 +230,7 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
                           : traceStart.value_or(runStart.value_or(0));
             n.end = n.start;
             updateTimes.bind(1, n.start).bind(2, n.end).bind(3, n.id).run();
-            ++untimed;
+            ++m_untimed;
         }
         // Orphans hang under the trace's root (its earliest span without a parent), when it has
         // one; a span with a time is preferred over one placed without.
@@ -230,7 +243,7 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             Node &n = nodes[i];
             if (!(n.flags & SpanOrphan)) continue;
-            ++orphans;
+            ++m_orphans;
             if (root >= 0 && root != static_cast<int>(i)) n.parent = root;
         }
         // LLM spans that wrap another LLM span: count calls and tokens once, on the inner one.
@@ -248,7 +261,7 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
             totals.add(n.category, n.flags, n.start, n.end, n.in, n.out);
             if (n.parent >= 0 && !(n.flags & SpanOrphan)) {
                 const Node &p = nodes[static_cast<std::size_t>(n.parent)];
-                if (n.start < p.start || n.end > p.end) ++skewed;
+                if (n.start < p.start || n.end > p.end) ++m_skewed;
             }
             const std::int64_t parentId =
                 n.parent >= 0 ? nodes[static_cast<std::size_t>(n.parent)].id : 0;
@@ -303,18 +316,6 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
         spans.reset();
     }
     finishTrace(current);
-    if (orphans)
-        m_report.warn("orphan-spans",
-                      std::to_string(orphans) + " spans name a parent that is not in the input; "
-                                                "attached to their trace's root",
-                      orphans);
-    if (untimed)
-        m_report.warn("untimed-spans",
-                      std::to_string(untimed) +
-                          " spans have no start time in the input; placed at their parent's start "
-                          "with no duration and flagged 'no timing'",
-                      untimed);
-    if (skewed) m_report.note("spans outside their parent's interval (clock skew)", skewed);
     return duplicates;
 }
 

@@ -40,6 +40,7 @@ private:
 
     Workspace &m_ws;
     ImportReport &m_report;
+    std::int64_t m_orphans = 0, m_untimed = 0, m_skewed = 0; // found by the walks of a link
 };
 
 } // namespace spanscope

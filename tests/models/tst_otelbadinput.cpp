@@ -195,11 +195,12 @@ private slots:
 
     // Two spans with one id in a trace: the same content is kept once, different content under a
     // new id; the traces that had them are linked once they are settled, and what their link
-    // finds (an orphan here) is counted once.
+    // finds (an orphan here) is counted once, in one message with the other traces'.
     void duplicateSpanIdsAreSettledAndCountedOnce() {
         QTemporaryDir dir;
         const std::string t1 = "0102030405060708090a0b0c0d0e0f10",
-                          t2 = "0202030405060708090a0b0c0d0e0f10";
+                          t2 = "0202030405060708090a0b0c0d0e0f10",
+                          t3 = "0302030405060708090a0b0c0d0e0f10";
         const auto span = [](const std::string &trace, const std::string &id,
                              const std::string &parent, const std::string &name, int start,
                              int end) {
@@ -215,14 +216,19 @@ private slots:
                   span(t1, c, r1, "child", 2, 3) + span(t1, r1, "", "root1", 1, 10) +
                       span(t1, c, r1, "child", 2, 3) + span(t2, r2, "", "root2", 1, 10) +
                       span(t2, d, r2, "first", 2, 3) + span(t2, d, r2, "second", 4, 5) +
-                      span(t2, o, "00000000000000ff", "lost", 6, 7));
+                      span(t2, o, "00000000000000ff", "lost", 6, 7) +
+                      span(t3, "00000000000000f3", "00000000000000fe", "stray", 1, 2));
         Workspace ws(m_ws);
         const auto runs = testsupport::importPath(ws, path);
         QCOMPARE(runs.size(), std::size_t(1));
-        QCOMPARE(runs[0].spans, 6);
+        QCOMPARE(runs[0].spans, 7);
         QCOMPARE(runs[0].report.warningCount("duplicate-span"), 1);
         QCOMPARE(runs[0].report.warningCount("conflicting-span-id"), 1);
-        QCOMPARE(runs[0].report.warningCount("orphan-spans"), 1);
+        // One orphan in a settled trace, one in a trace without duplicates: one message for both.
+        QCOMPARE(runs[0].report.warningCount("orphan-spans"), 2);
+        const std::string report = runs[0].report.toJson();
+        QVERIFY2(report.find("2 spans name a parent") != std::string::npos, report.c_str());
+        QVERIFY2(report.find("1 spans name a parent") == std::string::npos, report.c_str());
         // Parent of each span by name, and the renamed key.
         Statement st(ws.handle(),
                      "SELECT s.name, s.span_key, coalesce(p.name, '') FROM spans s "
@@ -232,8 +238,9 @@ private slots:
         while (st.step())
             rows.push_back(st.text(0) + " " + st.text(1) + " <- " + st.text(2));
         const std::vector<std::string> expected{
-            "child " + c + " <- root1", "first " + d + " <- root2", "lost " + o + " <- root2",
-            "root1 " + r1 + " <- ",     "root2 " + r2 + " <- ",     "second " + d + "#1 <- root2"};
+            "child " + c + " <- root1",  "first " + d + " <- root2", "lost " + o + " <- root2",
+            "root1 " + r1 + " <- ",      "root2 " + r2 + " <- ",     "second " + d + "#1 <- root2",
+            "stray 00000000000000f3 <- "};
         QCOMPARE(rows, expected);
         Statement traces(ws.handle(),
                          "SELECT name, span_count FROM traces WHERE run_id = ? ORDER BY name");
@@ -241,7 +248,7 @@ private slots:
         std::vector<std::string> summaries;
         while (traces.step())
             summaries.push_back(traces.text(0) + " " + std::to_string(traces.int64(1)));
-        QCOMPARE(summaries, (std::vector<std::string>{"root1 2", "root2 4"}));
+        QCOMPARE(summaries, (std::vector<std::string>{"root1 2", "root2 4", "stray 1"}));
     }
 
     void emptyAndBinaryFiles() {
