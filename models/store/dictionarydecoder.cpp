@@ -46,6 +46,7 @@ void DictionaryDecoder::install(sqlite3 *db) {
 }
 
 void DictionaryDecoder::forget() {
+    m_decoded = false; // the same bytes may name another run's dictionary next time
     for (auto &[run, dict] : m_dictionaries)
         ZSTD_freeDDict(dict);
     m_dictionaries.clear();
@@ -67,6 +68,11 @@ ZSTD_DDict_s *DictionaryDecoder::dictionary(sqlite3 *db, std::int64_t runId, int
 }
 
 std::string_view DictionaryDecoder::decode(sqlite3 *db, std::string_view blob) {
+    // A query reading several fields of one span's attributes calls span_attributes() once for
+    // each (json_valid and three json_extract in RunAnalysis's trie): the same blob again gets
+    // the text just decoded.
+    if (m_decoded && blob == m_lastBlob) return m_buffer;
+    m_decoded = false;
     const RunDictionary::Header h = RunDictionary::header(blob);
     if (h.runId < 0) throw StoreError("not a known stored form of attributes or payload");
     ZSTD_DDict_s *dict = dictionary(db, h.runId, static_cast<int>(h.kind));
@@ -81,7 +87,10 @@ std::string_view DictionaryDecoder::decode(sqlite3 *db, std::string_view blob) {
     const std::size_t n = ZSTD_decompress_usingDDict(m_dctx, m_buffer.data(), m_buffer.size(),
                                                      frame.data(), frame.size(), dict);
     if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
-    return {m_buffer.data(), n};
+    m_buffer.resize(n);
+    m_lastBlob.assign(blob);
+    m_decoded = true;
+    return m_buffer;
 }
 
 } // namespace spanscope

@@ -38,7 +38,9 @@ private:
 
     ZSTD_DCtx_s *m_dctx;
     std::map<std::pair<std::int64_t, int>, ZSTD_DDict_s *> m_dictionaries;
-    std::string m_buffer;
+    std::string m_buffer;   // the last blob's text
+    std::string m_lastBlob; // and the blob, when m_decoded
+    bool m_decoded = false;
 };
 
 } // namespace spanscope
