@@ -40,20 +40,18 @@ std::string unquote(std::string_view token) {
 }
 
 void unquoteTo(std::string_view token, std::string &out) {
-    if (token.size() < 2 || token.front() != '"') {
-        out.assign(token);
-        return;
-    }
+    const std::string_view text = unquoteView(token, out);
+    if (text.data() != out.data()) out.assign(text); // decoded into `out` already otherwise
+}
+
+std::string_view unquoteView(std::string_view token, std::string &scratch) {
+    if (token.size() < 2 || token.front() != '"') return token;
     const std::string_view inner = token.substr(1, token.size() - 2);
-    if (inner.find('\\') == std::string_view::npos) {
-        out.assign(inner);
-        return;
-    }
+    if (inner.find('\\') == std::string_view::npos) return inner;
     const auto j = nlohmann::json::parse(token, nullptr, false);
-    if (j.is_string())
-        out = j.get<std::string>();
-    else
-        out.assign(inner);
+    if (!j.is_string()) return inner;
+    scratch = j.get<std::string>();
+    return scratch;
 }
 
 namespace {

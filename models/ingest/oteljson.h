@@ -25,6 +25,9 @@ std::string_view trimToken(std::string_view token);
 std::string unquote(std::string_view token);
 // The same into `out`, whose buffer is reused.
 void unquoteTo(std::string_view token, std::string &out);
+// The same without a copy where it can: a view into `token` when it holds no escapes (nearly
+// always), else into `scratch`, where the decoded text is put.
+std::string_view unquoteView(std::string_view token, std::string &scratch);
 // A span or trace id in lower-case hex of `bytes` bytes, from hex (any case) or, as proto3 JSON
 // writers do, base64. Shorter hex (64-bit Jaeger/Zipkin trace ids) is left-padded with zeros.
 // nullopt when it is neither.

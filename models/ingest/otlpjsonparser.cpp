@@ -179,12 +179,7 @@ struct OtlpJsonParser::Impl {
         if (!haveValue) valueJson = "null";
         // A key without escapes (nearly all) is read where it lies.
         std::string escapedKey;
-        std::string_view key = quotedKey.substr(1, quotedKey.size() - 2);
-        if (quotedKey.size() < 2 || quotedKey.front() != '"' ||
-            key.find('\\') != std::string_view::npos) {
-            oteljson::unquoteTo(quotedKey, escapedKey);
-            key = escapedKey;
-        }
+        const std::string_view key = oteljson::unquoteView(quotedKey, escapedKey);
         oteljson::routeAttribute(conv, key, quotedKey, valueJson, text, integer, json, first,
                                  payload);
     }
