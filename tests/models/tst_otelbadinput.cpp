@@ -30,6 +30,15 @@ std::string line(int n, const std::string &trace = "0102030405060708090a0b0c0d0e
            R"(","name":"s","startTimeUnixNano":"100","endTimeUnixNano":"200"}]}]}]})";
 }
 
+// One span as an OTLP JSON line ("" parent: a root).
+std::string spanLine(const std::string &trace, const std::string &id, const std::string &parent,
+                     const std::string &name, int start, int end) {
+    return R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":")" + trace +
+           R"(","spanId":")" + id + R"(","parentSpanId":")" + parent + R"(","name":")" + name +
+           R"(","startTimeUnixNano":")" + std::to_string(start) + R"(","endTimeUnixNano":")" +
+           std::to_string(end) + "\"}]}]}]}\n";
+}
+
 QString write(const QTemporaryDir &dir, const QString &name, const std::string &bytes) {
     const QString path = dir.filePath(name);
     QFile f(path);
@@ -180,15 +189,10 @@ private slots:
     void parentCyclesAreBrokenAndCounted() {
         QTemporaryDir dir;
         const std::string t = "0102030405060708090a0b0c0d0e0f10";
-        // (No raw string literals inside the class: moc does not follow them.)
-        const auto span = [&](const std::string &id, const std::string &parent) {
-            return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + t +
-                   "\",\"spanId\":\"" + id + "\",\"parentSpanId\":\"" + parent +
-                   "\",\"name\":\"c\",\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
-        };
-        const auto runs = imported(write(dir, "cycle.jsonl",
-                                         span("00000000000000a1", "00000000000000a2") + "\n" +
-                                             span("00000000000000a2", "00000000000000a1") + "\n"));
+        const auto runs =
+            imported(write(dir, "cycle.jsonl",
+                           spanLine(t, "00000000000000a1", "00000000000000a2", "c", 1, 2) +
+                               spanLine(t, "00000000000000a2", "00000000000000a1", "c", 1, 2)));
         QCOMPARE(runs[0].spans, 2);
         QCOMPARE(runs[0].report.warningCount("parent-cycle"), 1);
     }
@@ -201,23 +205,15 @@ private slots:
         const std::string t1 = "0102030405060708090a0b0c0d0e0f10",
                           t2 = "0202030405060708090a0b0c0d0e0f10",
                           t3 = "0302030405060708090a0b0c0d0e0f10";
-        const auto span = [](const std::string &trace, const std::string &id,
-                             const std::string &parent, const std::string &name, int start,
-                             int end) {
-            return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + trace +
-                   "\",\"spanId\":\"" + id + "\",\"parentSpanId\":\"" + parent + "\",\"name\":\"" +
-                   name + "\",\"startTimeUnixNano\":\"" + std::to_string(start) +
-                   "\",\"endTimeUnixNano\":\"" + std::to_string(end) + "\"}]}]}]}\n";
-        };
         const std::string r1 = "00000000000000a1", c = "00000000000000c1", r2 = "00000000000000a2",
                           d = "00000000000000d2", o = "00000000000000e2";
         const QString path =
             write(dir, "dups.jsonl",
-                  span(t1, c, r1, "child", 2, 3) + span(t1, r1, "", "root1", 1, 10) +
-                      span(t1, c, r1, "child", 2, 3) + span(t2, r2, "", "root2", 1, 10) +
-                      span(t2, d, r2, "first", 2, 3) + span(t2, d, r2, "second", 4, 5) +
-                      span(t2, o, "00000000000000ff", "lost", 6, 7) +
-                      span(t3, "00000000000000f3", "00000000000000fe", "stray", 1, 2));
+                  spanLine(t1, c, r1, "child", 2, 3) + spanLine(t1, r1, "", "root1", 1, 10) +
+                      spanLine(t1, c, r1, "child", 2, 3) + spanLine(t2, r2, "", "root2", 1, 10) +
+                      spanLine(t2, d, r2, "first", 2, 3) + spanLine(t2, d, r2, "second", 4, 5) +
+                      spanLine(t2, o, "00000000000000ff", "lost", 6, 7) +
+                      spanLine(t3, "00000000000000f3", "00000000000000fe", "stray", 1, 2));
         Workspace ws(m_ws);
         const auto runs = testsupport::importPath(ws, path);
         QCOMPARE(runs.size(), std::size_t(1));
