@@ -29,7 +29,8 @@ QString samplesDir();
 
 QString fixture(const QString &relative); // tests/fixtures/<relative>
 QByteArray sha256(const QString &file);
-// The workspace file's bytes after folding the WAL into it: what "unchanged" is judged on.
+// The workspace file's bytes after folding the WAL into it, less two header counters: what
+// "unchanged" is judged on.
 QByteArray workspaceDigest(const QString &file);
 
 // Writes `bytes` to `path` (its folder made when missing); false when it could not, whole.

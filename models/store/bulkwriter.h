@@ -36,7 +36,9 @@ public:
 
     // Where the phases of finishing and committing are announced (and timed); may be null.
     void setProgress(ImportProgress *progress) { m_progress = progress; }
-    void begin();
+    // inPlace: an import sure to write asks to write in place (Workspace::beginSoleLoad), which
+    // it does when its connection is the workspace's only one.
+    void begin(bool inPlace = false);
     std::int64_t beginRun(const std::string &label, const std::string &kind,
                           const std::string &sourcePath, const std::string &digest,
                           const std::string &quickKey);
@@ -91,7 +93,8 @@ private:
     bool m_open = false;
     bool m_wrote = false;         // a run was begun: commit keeps it
     std::int64_t m_cacheSize = 0; // the connection's own, while an import uses a smaller one
-    void restoreCacheSize();
+    bool m_soleLoad = false;      // the import writes in place (Workspace::beginSoleLoad)
+    void restoreImportSettings();
     Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
         m_file, m_dictionary;
     std::vector<std::shared_ptr<const RunDictionary>> m_dictionaries; // written ones

@@ -99,9 +99,18 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
                              "the workspace on another disk");
     };
     checkDisk();
+    // The cheap key (names, sizes, first and last MB) says whether an earlier run can have the
+    // same input at all. An import with a source no run can match writes for certain; one that
+    // may turn out unchanged must not touch the file, not even to change its journal mode.
+    std::vector<std::string> quickKeys;
+    bool writes = options.force;
+    for (const ImportSource &source : sources) {
+        quickKeys.push_back(Importer::quickKey(source.path, source.files));
+        writes = writes || m_ws.runsWithQuickKey(quickKeys.back()).empty();
+    }
     BulkWriter writer(m_ws);
     writer.setProgress(&progress);
-    writer.begin();
+    writer.begin(writes);
     for (const ImportSource &source : sources) {
         progress.checkCancelled();
         progress.setPhase("preparing");
@@ -113,10 +122,9 @@ std::vector<ImportedRun> Importer::importPath(const QString &path, const ImportO
             label = sources.size() == 1 ? options.label : options.label + "/" + source.label;
         result.label = label.toStdString();
 
-        // The full digest reads every byte. A cheap key (names, sizes, first and last MB) says
-        // whether an earlier run can have the same input at all: only then is the digest needed
-        // before importing; otherwise it is computed beside the import, on its own thread.
-        const std::string quick = Importer::quickKey(source.path, source.files);
+        // The full digest reads every byte: needed before importing only when the quick key
+        // matches an earlier run; otherwise it is computed beside the import, on its own thread.
+        const std::string &quick = quickKeys[static_cast<std::size_t>(&source - sources.data())];
         std::future<std::string> digestJob;
         std::string digest;
         const auto candidates = m_ws.runsWithQuickKey(quick);

@@ -47,19 +47,21 @@ std::map<int, QString> migrationFiles() {
     return out;
 }
 
+WorkspaceBusy busyError(sqlite3 *db) {
+    const char *file = sqlite3_db_filename(db, "main");
+    return WorkspaceBusy(std::string("another program is writing to the workspace ") +
+                         (file ? file : "") +
+                         " (an import in another spanscope-cli or in the app); try again when it "
+                         "has finished");
+}
+
 void execOn(sqlite3 *db, std::string_view sql) {
     char *error = nullptr;
     const int rc = sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
         const std::string message = error ? error : sqlite3_errmsg(db);
         sqlite3_free(error);
-        if ((rc & 0xFF) == SQLITE_BUSY) {
-            const char *file = sqlite3_db_filename(db, "main");
-            throw WorkspaceBusy(std::string("another program is writing to the workspace ") +
-                                (file ? file : "") +
-                                " (an import in another spanscope-cli or in the app); try "
-                                "again when it has finished");
-        }
+        if ((rc & 0xFF) == SQLITE_BUSY) throw busyError(db);
         throw StoreError(message);
     }
 }
@@ -133,6 +135,8 @@ Workspace::Workspace(const QString &path) : m_path(path) {
             userVersion(m_db);
             execOn(m_db, "SELECT count(*) FROM sqlite_master");
         } catch (const StoreError &e) {
+            // A sole import holds the file until it commits (beginSoleLoad).
+            if ((sqlite3_errcode(m_db) & 0xFF) == SQLITE_BUSY) throw busyError(m_db);
             throw StoreError(path.toStdString() + " is not a Spanscope workspace (" + e.what() +
                              ")");
         }
@@ -188,7 +192,40 @@ void Workspace::setBusyWait(std::chrono::milliseconds limit, std::function<void(
     if (!m_busy) m_busy = std::make_unique<BusyWait>();
     m_busy->limit = limit;
     m_busy->onWaiting = std::move(onWaiting);
-    sqlite3_busy_handler(m_db, &Workspace::busyHandler, m_busy.get());
+    installBusyWait();
+}
+
+void Workspace::installBusyWait() {
+    if (m_busy)
+        sqlite3_busy_handler(m_db, &Workspace::busyHandler, m_busy.get());
+    else
+        sqlite3_busy_timeout(m_db, 5000);
+}
+
+// WAL writes every page of a large import twice (the WAL, then the checkpoint's copy into the
+// file) and syncs both; under a rollback journal the pages past the file's old end need no
+// journal at all. Interleaved runs: 150k-span payload-heavy import 2.04-2.22 -> 1.76-1.84 s
+// (COMMIT and checkpoint 0.43 -> 0.11 s), 500k-span attribute-heavy 4.0-5.0 -> 3.5-4.0 s.
+bool Workspace::beginSoleLoad() {
+    // Leaving WAL takes the file's exclusive lock: with another connection open that fails,
+    // and must fail at once rather than after the busy wait.
+    sqlite3_busy_handler(m_db, nullptr, nullptr);
+    sqlite3_stmt *st = nullptr;
+    std::string mode;
+    if (sqlite3_prepare_v2(m_db, "PRAGMA journal_mode = DELETE", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        mode = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    installBusyWait();
+    if (mode != "delete") return false;
+    // FULL: under a rollback journal NORMAL may, on a power cut, corrupt the file.
+    execOn(m_db, "PRAGMA synchronous = FULL");
+    return true;
+}
+
+void Workspace::endSoleLoad() {
+    sqlite3_exec(m_db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    sqlite3_exec(m_db, "PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
 }
 
 std::chrono::milliseconds Workspace::busyWait() const {

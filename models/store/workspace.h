@@ -41,6 +41,17 @@ public:
     void setBusyWait(std::chrono::milliseconds limit, std::function<void(int)> onWaiting = nullptr);
     std::chrono::milliseconds busyWait() const;
 
+    // A bulk load by this connection alone writes its pages once, in place, under a rollback
+    // journal (synchronous FULL), instead of to the WAL and again at the checkpoint. Returns
+    // false, at once and changing nothing, when another connection has the workspace open (the
+    // app reading it): the load then goes through the WAL as any other write. While such a load
+    // runs, a program that opens the workspace waits for it as a writer would.
+    bool beginSoleLoad();
+    // Back to WAL once the load has committed or rolled back. Best effort: a workspace left
+    // under the rollback journal (another program reading it at that moment) is as sound, and
+    // the next opening puts it back in WAL.
+    void endSoleLoad();
+
     std::vector<RunInfo> runs() const;
     std::optional<RunInfo> run(std::int64_t id) const;
     // A run by id, or by label when the text is not a number or no run has that id.
@@ -58,6 +69,7 @@ public:
 private:
     struct BusyWait;
     static int busyHandler(void *wait, int attempt);
+    void installBusyWait();
 
     QString m_path;
     sqlite3 *m_db = nullptr;

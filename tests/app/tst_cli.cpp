@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
 #include <map>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -337,6 +338,55 @@ private slots:
     // traces file made the NAT reader use workflow_output.json (383 of 516 spans, exit 0). An
     // unreadable folder, or a workspace in a folder it may not write, is named too. Root reads
     // everything, so as root the CLI runs as nobody (setpriv).
+    // A kill at any point loses nothing committed. An import alone on its workspace writes
+    // its pages in place (under a rollback journal): killed once it has, the workspace is
+    // rolled back to the run before at its next opening, intact and in WAL again.
+    void aKilledImportLeavesTheWorkspaceAsItWas() {
+        const QString path = m_tmp.filePath(QStringLiteral("killed.spanscope"));
+        QCOMPARE(
+            cli({"import", testsupport::fixture("nat/legacy-stream"), "--workspace", path}).exit,
+            0);
+        const QString input = m_tmp.filePath(QStringLiteral("large.jsonl"));
+        QCOMPARE(cli({"generate", "--spans", "60000", "--format", "otlp-jsonl", input}).exit, 0);
+        const QByteArray before = testsupport::workspaceDigest(path);
+        const qint64 sizeBefore = QFileInfo(path).size();
+        const QString journal = path + QStringLiteral("-journal");
+        QProcess p;
+        p.start(QStringLiteral(SPANSCOPE_CLI), {"import", input, "--workspace", path});
+        QVERIFY(p.waitForStarted());
+        // Pages written in place: the file grows past its old end while the journal is there.
+        bool inPlace = false;
+        while (!inPlace && p.state() == QProcess::Running) {
+            inPlace = QFileInfo::exists(journal) && QFileInfo(path).size() > sizeBefore + 1048576;
+            if (!inPlace) QThread::msleep(2);
+        }
+        QVERIFY2(inPlace, "the import ended before it wrote in place: give it a larger input");
+        p.kill();
+        QVERIFY(p.waitForFinished());
+        QVERIFY(QFileInfo::exists(journal));
+
+        const Result runs = cli({"runs", "--workspace", path, "--format", "json"});
+        QCOMPARE(runs.exit, 0);
+        QCOMPARE(nlohmann::json::parse(runs.out.constData()).size(), std::size_t(1));
+        QVERIFY(!QFileInfo::exists(journal));
+        QCOMPARE(QFileInfo(path).size(), sizeBefore);
+        QCOMPARE(testsupport::workspaceDigest(path), before);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        const auto text = [&](const char *sql) {
+            sqlite3_stmt *st = nullptr;
+            sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+            const QByteArray v = sqlite3_step(st) == SQLITE_ROW
+                                     ? reinterpret_cast<const char *>(sqlite3_column_text(st, 0))
+                                     : "";
+            sqlite3_finalize(st);
+            return v;
+        };
+        QCOMPARE(text("PRAGMA journal_mode"), QByteArray("wal"));
+        QCOMPARE(text("PRAGMA integrity_check"), QByteArray("ok"));
+        sqlite3_close(db);
+    }
+
     void unreadableInputIsNamedNotSkipped() {
         QStringList prefix;
         if (::geteuid() == 0) {
