@@ -141,8 +141,10 @@ bool Sniffer::sniffTraceFile(const QString &file, ImportSource &source, std::str
         if (firstLine.endsWith('\n') && !f.atEnd()) {
             // Validated without building it: a crafted line can nest a million levels.
             const bool valid = nlohmann::json::accept(firstLine.constBegin(), firstLine.constEnd());
-            // A broken first line still reads as JSON lines when the next line opens a value.
-            const QByteArray second = f.readLine(qint64(64) << 20).trimmed();
+            // A broken first line still reads as JSON lines when the next line opens a value at
+            // its first column: JSON lines are never indented, a pretty-printed document's
+            // lines after the first are ({"resourceSpans":[{"resource":{... then  {"key":...).
+            const QByteArray second = f.readLine(qint64(64) << 20);
             lines = valid || (firstLine.trimmed().size() > 1 && second.startsWith('{'));
             // JSON lines whose first message has none of the OTLP keys at its top level are
             // something else that merely mentions "result" (NAT's ATOF event streams): passed

@@ -258,6 +258,19 @@ private slots:
         QVERIFY2(binary.contains("b.bin") && binary.contains("unknown format"), qPrintable(binary));
     }
 
+    // Pretty-printed, a document's first line may open several values; its next lines are
+    // indented. It is one document, not JSON lines whose first line is broken.
+    void aPrettyPrintedDocumentIsNotJsonLines() {
+        QTemporaryDir dir;
+        QFile f(testsupport::fixture(QStringLiteral("otlp/proto-equivalent.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.startsWith("{\"resourceSpans\":[{") && text.contains("\n {"));
+        const auto runs = imported(write(dir, "pretty.json", text.toStdString()));
+        QCOMPARE(runs[0].spans, 3);
+        QCOMPARE(runs[0].report.warningCount("bad-message"), 0);
+    }
+
     void wrongTypesInADocumentAreAnError() {
         QTemporaryDir dir;
         const QString m =
