@@ -20,11 +20,17 @@ OtlpJsonReader::OtlpJsonReader(ImportSource source, OtlpMessages::Framing framin
 
 OtlpJsonReader::~OtlpJsonReader() = default;
 
+bool OtlpJsonReader::tapRawBytes(RawTap tap) {
+    m_tap = std::move(tap);
+    return m_source.files.size() == 1;
+}
+
 void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) {
     const QString path = m_source.files.value(0);
     const std::string name = QDir::toNativeSeparators(path).toStdString();
     progress.addTotal(QFileInfo(path).size());
     OtlpMessages messages(path, name, m_framing, progress, report);
+    messages.setRawTap(m_tap);
     OtlpJsonParser parser(name, report);
     ImportBatch batch;
     std::size_t bytes = 0;

@@ -19,12 +19,14 @@ public:
     OtlpJsonReader(ImportSource source, OtlpMessages::Framing framing);
     ~OtlpJsonReader() override;
     void read(const BatchSink &sink, ImportProgress &progress, ImportReport &report) override;
+    bool tapRawBytes(RawTap tap) override;
 
     class Parser; // the simdjson walk, in otlpjsonparser.cpp
 
 private:
     ImportSource m_source;
     OtlpMessages::Framing m_framing;
+    RawTap m_tap;
 };
 
 } // namespace spanscope

@@ -59,6 +59,7 @@ std::size_t OtlpMessages::readRaw(char *dst, std::size_t n) {
         throw IngestError::atOffset(m_name, m_fileOffset,
                                     "read error: " + m_file.errorString().toStdString());
     m_fileOffset += got;
+    if (m_tap && got > 0) m_tap(dst, static_cast<std::size_t>(got));
     if (m_fileOffset - m_reported >= static_cast<std::int64_t>(readChunk)) {
         m_progress.addDone(m_fileOffset - m_reported);
         m_reported = m_fileOffset;

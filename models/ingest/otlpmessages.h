@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,8 @@ public:
     OtlpMessages &operator=(const OtlpMessages &) = delete;
 
     bool next(Message &out);
+    // Called with every byte read from the file, in order (Reader::tapRawBytes).
+    void setRawTap(std::function<void(const char *, std::size_t)> tap) { m_tap = std::move(tap); }
     const std::string &displayName() const { return m_name; }
 
 private:
@@ -56,6 +59,7 @@ private:
     void expanded(std::size_t bytes);
 
     QFile m_file;
+    std::function<void(const char *, std::size_t)> m_tap;
     std::string m_name;
     Framing m_framing;
     ImportProgress &m_progress;

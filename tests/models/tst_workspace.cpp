@@ -292,6 +292,27 @@ private slots:
         QCOMPARE(journalMode(ws), std::string("wal"));
     }
 
+    // A one-file OTLP input is digested from the bytes its reader read: the digest a read of
+    // the file gives, so importing it again is a no-op. (A document and JSON lines.)
+    void aTappedDigestIsTheFilesOwn() {
+        QTemporaryDir tmp;
+        QFile doc(testsupport::fixture(QStringLiteral("otlp/proto-equivalent.json")));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QByteArray document = doc.readAll();
+        const QByteArray line = QByteArray(document).replace('\n', ' ') + '\n';
+        const QString documentFile = tmp.filePath(QStringLiteral("doc.json"));
+        const QString linesFile = tmp.filePath(QStringLiteral("lines.jsonl"));
+        QVERIFY(testsupport::writeFile(documentFile, document));
+        QVERIFY(testsupport::writeFile(linesFile, line + line));
+        for (const QString &file : {documentFile, linesFile}) {
+            Workspace ws(file + QStringLiteral(".spanscope"));
+            const auto first = testsupport::importPath(ws, file);
+            QCOMPARE(first.size(), std::size_t(1));
+            QCOMPARE(ws.run(first[0].runId)->digest, Importer::digest(file, {file}));
+            QVERIFY(testsupport::importPath(ws, file)[0].unchanged);
+        }
+    }
+
     void reimportIsANoOpUnlessForced() {
         QTemporaryDir tmp;
         Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
