@@ -44,8 +44,7 @@ int withRun(const char *name, QCommandLineParser &p, const QStringList &args,
         if (!run) return BadInput;
         return body(*ws, *run, format.toStdString());
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
 }
 

@@ -176,8 +176,7 @@ int runImport(const QStringList &args) {
         removeIfNew();
         return Busy;
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
     ImportOptions options;
     options.label = p.value(QStringLiteral("label"));
@@ -279,8 +278,7 @@ int runRuns(const QStringList &args) {
             out(line);
         }
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
     return Ok;
 }
@@ -312,8 +310,7 @@ int runSummary(const QStringList &args) {
         else
             out(summaryformat::text(*run, s));
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
     return Ok;
 }

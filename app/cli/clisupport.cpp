@@ -65,6 +65,11 @@ std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p, Access acc
     return std::make_unique<Workspace>(path);
 }
 
+int storeFailure(const StoreError &e) {
+    err(std::string("error: ") + e.what());
+    return dynamic_cast<const WorkspaceBusy *>(&e) ? Busy : BadInput;
+}
+
 std::optional<RunInfo> findRun(Workspace &ws, const std::string &key) {
     auto run = ws.findRun(key);
     if (!run)

@@ -9,8 +9,9 @@
 #include <string>
 
 namespace spanscope {
+class StoreError;
 class Workspace;
-}
+} // namespace spanscope
 
 namespace spanscope::cli {
 
@@ -31,6 +32,9 @@ enum class Access { Existing, Create };
 bool workspaceExists(const QString &path);
 std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &p,
                                          Access access = Access::Existing);
+// Prints a workspace error; its exit code: Busy while another program holds the workspace (an
+// import writing in place keeps even readers out until it commits), else BadInput.
+int storeFailure(const StoreError &e);
 // The run named by id or label; prints an error and returns nullopt when there is none.
 std::optional<RunInfo> findRun(Workspace &ws, const std::string &key);
 

@@ -302,8 +302,7 @@ int runCompare(const QStringList &args) {
             out(render(c, alpha, format == QLatin1String("md"), failed));
         return failed.empty() ? int(Ok) : int(Regressed);
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
 }
 

@@ -128,8 +128,7 @@ int runExport(const QStringList &args) {
             std::to_string(run->id) + ", " + std::to_string(width) + "x" + std::to_string(height) +
             ")\n");
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
     return Ok;
 }

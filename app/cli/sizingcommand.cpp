@@ -197,8 +197,7 @@ int runSizing(const QStringList &args) {
         out(o);
         return Ok;
     } catch (const StoreError &e) {
-        err(std::string("error: ") + e.what());
-        return BadInput;
+        return storeFailure(e);
     }
 }
 

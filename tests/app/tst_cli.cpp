@@ -314,6 +314,14 @@ private slots:
                      r.err.contains("the workspace is unchanged"),
                  r.err);
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        // Held exclusively, as an import writing in place holds it: a reader exits 4 too.
+        QCOMPARE(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE", nullptr, nullptr,
+                              nullptr),
+                 SQLITE_OK);
+        const Result held = cli({"runs", "--workspace", path});
+        QCOMPARE(held.exit, 4);
+        QVERIFY2(held.err.contains("another program is writing to"), held.err);
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         sqlite3_close(db);
         QVERIFY(cli({"runs", "--workspace", path}).out.contains("legacy-stream"));
         QVERIFY(!cli({"runs", "--workspace", path}).out.contains("parallel-newer"));
