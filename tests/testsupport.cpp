@@ -127,4 +127,15 @@ std::shared_ptr<spanscope::RunAnalysis> importAndAnalyse(const QString &input,
     return spanscope::analyseRun(ws, run, spans);
 }
 
+spanscope::TraceRecord oneSpanTrace() {
+    spanscope::TraceRecord t;
+    t.key = "t";
+    spanscope::SpanRecord s;
+    s.key = "s";
+    s.name = "span";
+    s.endNs = 1;
+    t.spans.push_back(std::move(s));
+    return t;
+}
+
 } // namespace testsupport

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/records.h"
 #include "store/importer.h"
 
 #include <QString>
@@ -58,6 +59,8 @@ std::int64_t scalar(spanscope::Workspace &ws, const std::string &sql,
 
 // The first column of the first row of `sql` as text ("" when NULL or no row).
 std::string scalarText(spanscope::Workspace &ws, const std::string &sql);
+// A trace "t" of one span "s" named "span", 0 to 1 ns: for tests that write with BulkWriter.
+spanscope::TraceRecord oneSpanTrace();
 
 // Writes `actual` next to `golden` as .actual and returns false with a diff-friendly message
 // when they differ.

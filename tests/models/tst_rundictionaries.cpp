@@ -179,16 +179,10 @@ private slots:
             ImportBatch batch;
             batch.attributeDictionary =
                 std::make_shared<RunDictionary>(run, RunDictionary::Kind::Attributes, dictionary);
-            TraceRecord t;
-            t.key = "t";
-            SpanRecord s;
-            s.key = "s";
-            s.name = "span";
-            s.endNs = 1;
+            TraceRecord t = testsupport::oneSpanTrace();
             ZstdCodec codec;
-            s.attributesJson = json;
-            s.encodeAttributes(*batch.attributeDictionary, codec);
-            t.spans.push_back(std::move(s));
+            t.spans[0].attributesJson = json;
+            t.spans[0].encodeAttributes(*batch.attributeDictionary, codec);
             batch.traces.push_back(std::move(t));
             writer.write(std::move(batch));
             ImportReport report;

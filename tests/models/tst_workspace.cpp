@@ -26,14 +26,7 @@ QString fixture() {
 void writeOneSpanRun(BulkWriter &writer) {
     writer.beginRun("r", "otel", "/x", "d", "q");
     ImportBatch batch;
-    TraceRecord t;
-    t.key = "t";
-    SpanRecord s;
-    s.key = "s";
-    s.name = "span";
-    s.endNs = 1;
-    t.spans.push_back(std::move(s));
-    batch.traces.push_back(std::move(t));
+    batch.traces.push_back(testsupport::oneSpanTrace());
     writer.write(std::move(batch));
     ImportReport report;
     writer.finishRun(report, "{}");
