@@ -444,8 +444,9 @@ void BulkWriter::commit() {
     m_open = false;
     restoreImportSettings();
     // Keep the WAL from holding a second copy of a large import. A live run's small commits
-    // leave that to SQLite's automatic checkpoints.
-    if (m_mode == Mode::Import && !m_soleLoad) {
+    // leave that to SQLite's automatic checkpoints. (After an import written in place the WAL is
+    // empty and this takes a few ms.)
+    if (m_mode == Mode::Import) {
         setPhase("checkpointing");
         m_ws.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
