@@ -129,7 +129,7 @@ Workspace::Workspace(const QString &path) : m_path(path) {
         throw StoreError("cannot open workspace " + path.toStdString() + ": " + message);
     }
     try {
-        sqlite3_busy_timeout(m_db, 5000);
+        installBusyWait();
         // Reading the schema fails on a file that is not SQLite: say so in the user's terms.
         try {
             userVersion(m_db);
