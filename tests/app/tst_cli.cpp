@@ -342,10 +342,6 @@ private slots:
         QVERIFY(!QFileInfo::exists(other + "-wal"));
     }
 
-    // Unreadable input is an error naming it, never a silent fallback: an unreadable profiler
-    // traces file made the NAT reader use workflow_output.json (383 of 516 spans, exit 0). An
-    // unreadable folder, or a workspace in a folder it may not write, is named too. Root reads
-    // everything, so as root the CLI runs as nobody (setpriv).
     // A kill at any point loses nothing committed. An import alone on its workspace writes
     // its pages in place (under a rollback journal): killed once it has, the workspace is
     // rolled back to the run before at its next opening, intact and in WAL again.
@@ -395,6 +391,10 @@ private slots:
         sqlite3_close(db);
     }
 
+    // Unreadable input is an error naming it, never a silent fallback: an unreadable profiler
+    // traces file made the NAT reader use workflow_output.json (383 of 516 spans, exit 0). An
+    // unreadable folder, or a workspace in a folder it may not write, is named too. Root reads
+    // everything, so as root the CLI runs as nobody (setpriv).
     void unreadableInputIsNamedNotSkipped() {
         QStringList prefix;
         if (::geteuid() == 0) {
