@@ -5,6 +5,7 @@
 #include "core/rundictionary.h"
 #include "core/tracetotals.h"
 #include "dictionarydecoder.h"
+#include "slotgroups.h"
 #include "tracelinker.h"
 #include "workspace.h"
 
@@ -43,19 +44,9 @@ void BulkWriter::prepare() {
     m_payload = Statement(db, "INSERT INTO span_payloads (span_id, raw_size, data) VALUES (?,?,?)");
     m_event = Statement(db, "INSERT INTO events (span_id, run_id, time_ns, name, attributes) "
                             "VALUES (?,?,?,?,?)");
-    m_item = Statement(db, "INSERT INTO eval_items (run_id, item_key, ordinal, question, "
-                           "expected_answer, generated_answer, error, attributes) "
-                           "VALUES (?,?,?,?,?,?,?,?)");
-    m_score = Statement(db, "INSERT INTO eval_scores (run_id, evaluator, item_key, score, "
-                            "reasoning) VALUES (?,?,?,?,?)");
-    m_sizing = Statement(db, "INSERT INTO sizing_points (run_id, concurrency, metric, p50, p90, "
-                             "p95, mean, samples, extra) VALUES (?,?,?,?,?,?,?,?,?)");
-    m_metric = Statement(db, "INSERT INTO run_metrics (run_id, name, value, lower, upper, unit, "
-                             "json) VALUES (?,?,?,?,?,?,?)");
+    m_records.prepare(db);
     m_dictionary =
         Statement(db, "INSERT INTO run_dictionaries (run_id, kind, data) VALUES (?, ?, ?)");
-    m_file = Statement(db, "INSERT INTO run_files (run_id, relative_path, role, size, content) "
-                           "VALUES (?,?,?,?,?)");
 }
 
 // An import's page cache: large enough for the pages the index upkeep and the linking at the end
@@ -113,14 +104,19 @@ std::int64_t BulkWriter::beginRun(const std::string &label, const std::string &k
 
 // SQLite keeps a NUL inside text but every reader of it stops there: "a\0b" read back as "a".
 // U+FFFD takes its place, counted for the run's report.
-const std::string &BulkWriter::textWithoutNul(const std::string &text) {
-    if (text.find('\0') == std::string::npos) return text;
-    m_nulFixed.clear();
+std::string BulkWriter::withoutNul(const std::string &text) {
+    std::string fixed;
     for (const char c : text)
         if (c == '\0')
-            m_nulFixed += "\xEF\xBF\xBD";
+            fixed += "\xEF\xBF\xBD";
         else
-            m_nulFixed += c;
+            fixed += c;
+    return fixed;
+}
+
+const std::string &BulkWriter::textWithoutNul(const std::string &text) {
+    if (text.find('\0') == std::string::npos) return text;
+    m_nulFixed = withoutNul(text);
     ++m_runNulNames;
     return m_nulFixed;
 }
@@ -260,35 +256,75 @@ void BulkWriter::writeLoose(LooseSpanRecord &l, const LooseTrace &t,
 // rewrite the whole row: they were a third of a live writer's time, and an import's linking
 // updated 141k of 150k spans (payload-heavy) and 450k of 500k (attribute-heavy). A parent that
 // comes in a later batch is found by the link.
+//
+// An import goes further: a trace whose spans all come in one batch (most of them, in files
+// written a request at a time) is finished there, before its rows are written, so the link at the
+// end reads back only the traces that came in pieces. A trace finished here that a later batch
+// adds to is left to the link after all, which finishes it from all its rows.
 void BulkWriter::writeLooseBatch(std::vector<LooseSpanRecord> &spans) {
-    struct Key {
-        const LooseTrace *trace;
-        std::string_view span;
-        bool operator==(const Key &) const = default;
-    };
-    struct KeyHash {
-        std::size_t operator()(const Key &k) const {
-            return std::hash<std::string_view>()(k.span) ^ std::hash<const void *>()(k.trace);
-        }
-    };
-    std::unordered_map<Key, std::int64_t, KeyHash> ids;
+    ++m_batches;
+    // The batch's traces in the order they appear, and the spans of each.
     std::vector<LooseTrace *> traces;
-    ids.reserve(spans.size());
-    traces.reserve(spans.size());
-    const std::int64_t first = m_nextSpanId;
+    std::vector<std::uint32_t> slotOf(spans.size());
     for (std::size_t i = 0; i < spans.size(); ++i) {
         LooseTrace &t = looseTrace(spans[i]);
-        traces.push_back(&t);
-        ids.try_emplace(Key{&t, spans[i].span.key}, first + static_cast<std::int64_t>(i));
+        if (t.batch != m_batches) {
+            t.batch = m_batches;
+            t.slot = static_cast<std::uint32_t>(traces.size());
+            traces.push_back(&t);
+        }
+        slotOf[i] = t.slot;
     }
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-        LooseSpanRecord &l = spans[i];
-        std::optional<std::int64_t> parent;
-        if (!l.parentKey.empty())
-            if (const auto it = ids.find(Key{traces[i], l.parentKey}); it != ids.end())
-                parent = it->second;
-        writeLoose(l, *traces[i], parent);
+    const SlotGroups groups(slotOf, traces.size());
+    const std::int64_t first = m_nextSpanId;
+    std::vector<std::optional<std::int64_t>> parents(spans.size());
+    std::vector<TraceNode> nodes;
+    for (std::size_t k = 0; k < traces.size(); ++k) {
+        LooseTrace &t = *traces[k];
+        nodes.clear();
+        for (const std::uint32_t i : groups.members(k))
+            nodes.push_back(TraceNode::of(spans[i], first + i, i));
+        const bool isNew = t.state == LooseTrace::State::New;
+        if (m_mode == Mode::Import && isNew && finishInBatch(spans, nodes, t, parents)) continue;
+        if (m_mode == Mode::Import) {
+            if (isNew) insertLooseTrace(spans[groups.members(k).front()].traceKey, t);
+            t.state = LooseTrace::State::Linked;
+            t.orphans = t.untimed = t.skewed = 0;
+            m_cycles.erase(t.id);
+        }
+        m_finisher.resolveParents(nodes);
+        for (const TraceNode &n : nodes)
+            if (n.parent >= 0) parents[n.source] = nodes[static_cast<std::size_t>(n.parent)].id;
     }
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        writeLoose(spans[i], *traces[slotOf[i]], parents[i]);
+}
+
+bool BulkWriter::finishInBatch(std::vector<LooseSpanRecord> &spans, std::vector<TraceNode> &nodes,
+                               LooseTrace &t, std::vector<std::optional<std::int64_t>> &parents) {
+    TraceFinish::order(nodes);
+    TraceFindings found;
+    // The run's earliest time is not known until its last span: a trace with no time at all
+    // waits for the link.
+    const TraceFinish::Result result = m_finisher.finish(
+        nodes, [] { return std::optional<std::int64_t>(); }, true, found);
+    if (result.outcome != TraceFinish::Outcome::Finished) return false;
+    for (const TraceNode &n : nodes) {
+        SpanRecord &s = spans[n.source].span;
+        s.flags = static_cast<std::uint8_t>(n.flags);
+        if (n.flags & SpanUntimed) {
+            s.startNs = n.start;
+            s.endNs = n.end;
+        }
+        if (n.parent >= 0) parents[n.source] = nodes[static_cast<std::size_t>(n.parent)].id;
+    }
+    insertLooseTrace(spans[nodes.front().source].traceKey, t, &result);
+    t.state = LooseTrace::State::Finished;
+    t.orphans = static_cast<std::uint32_t>(found.orphans);
+    t.untimed = static_cast<std::uint32_t>(found.untimed);
+    t.skewed = static_cast<std::uint32_t>(found.skewed);
+    if (!found.cycles.empty()) m_cycles[t.id] = std::move(found.cycles);
+    return true;
 }
 
 void BulkWriter::setRunDigest(const std::string &digest) {
@@ -296,17 +332,35 @@ void BulkWriter::setRunDigest(const std::string &digest) {
     st.bind(1, std::string_view(digest)).bind(2, m_runId).run();
 }
 
-void BulkWriter::insertLooseTrace(const std::string &key, const LooseTrace &t) {
+void BulkWriter::insertLooseTrace(const std::string &key, LooseTrace &t,
+                                  const TraceFinish::Result *finished) {
+    t.keysChanged = false; // the row has the keys so far
     m_trace.bind(1, t.id)
         .bind(2, m_runId)
         .bind(3, t.ordinal)
         .bind(4, std::string_view(key))
         .bindNull(5)
         .bindTextOrNull(6, t.sessionKey)
-        .bindTextOrNull(7, t.userKey)
-        .bindNull(8);
-    for (int i = 11; i <= 17; ++i)
-        m_trace.bind(i, 0);
+        .bindTextOrNull(7, t.userKey);
+    if (finished) {
+        const TraceTotals &totals = finished->totals;
+        std::string name(finished->name);
+        if (name.find('\0') != std::string::npos) name = withoutNul(name);
+        m_trace.bind(8, std::string_view(name))
+            .bind(9, totals.start)
+            .bind(10, totals.end)
+            .bind(11, totals.spans)
+            .bind(12, totals.llmCalls)
+            .bind(13, totals.inputTokens)
+            .bind(14, totals.outputTokens)
+            .bind(15, totals.errors)
+            .bind(16, totals.unfinished);
+    } else {
+        m_trace.bindNull(8);
+        for (int i = 11; i <= 16; ++i)
+            m_trace.bind(i, 0);
+    }
+    m_trace.bind(17, 0);
     m_trace.run();
 }
 
@@ -343,14 +397,33 @@ void BulkWriter::updateRunRow(const std::string *metadataJson, const std::string
 void BulkWriter::finishLooseTraces(ImportReport &report) {
     if (m_looseTraces.empty()) return;
     std::int64_t first = m_nextTraceId, last = 0;
+    std::vector<std::int64_t> linked;
+    TraceFindings found;
+    Statement keys(m_ws.handle(), "UPDATE traces SET session_key = ?, user_key = ? WHERE id = ?");
     for (const auto &[key, t] : m_looseTraces) {
         first = std::min(first, t.id);
         last = std::max(last, t.id);
-        if (m_mode == Mode::Import) insertLooseTrace(key, t);
+        if (m_mode == Mode::Live) continue; // linked with each commit
+        if (t.state == LooseTrace::State::Linked) linked.push_back(t.id);
+        found.orphans += t.orphans;
+        found.untimed += t.untimed;
+        found.skewed += t.skewed;
+        if (t.keysChanged)
+            keys.bindTextOrNull(1, t.sessionKey).bindTextOrNull(2, t.userKey).bind(3, t.id).run();
     }
+    for (auto &[id, names] : m_cycles)
+        found.cycles.insert(found.cycles.end(), names.begin(), names.end());
+    m_cycles.clear();
     m_touched.clear();
     setPhase("linking traces");
-    TraceLinker(m_ws, report).link(first, last);
+    TraceLinker linker(m_ws, report);
+    linker.addFindings(found);
+    if (m_mode == Mode::Live) {
+        linker.link(first, last);
+    } else {
+        std::sort(linked.begin(), linked.end());
+        linker.linkTraces(linked, {first, last});
+    }
     if (m_mode == Mode::Live)
         m_runTraces = static_cast<std::int64_t>(m_looseTraces.size());
     else
@@ -376,51 +449,7 @@ void BulkWriter::write(ImportBatch &&batch) {
     for (TraceRecord &t : batch.traces)
         writeTrace(t);
     writeLooseBatch(batch.looseSpans);
-    for (const EvalItemRecord &i : batch.evalItems)
-        m_item.bind(1, m_runId)
-            .bind(2, std::string_view(i.itemKey))
-            .bind(3, i.ordinal)
-            .bindTextOrNull(4, i.question)
-            .bindTextOrNull(5, i.expectedAnswer)
-            .bindTextOrNull(6, i.generatedAnswer)
-            .bindTextOrNull(7, i.error)
-            .bindTextOrNull(8, i.attributesJson)
-            .run();
-    for (const EvalScoreRecord &s : batch.evalScores)
-        m_score.bind(1, m_runId)
-            .bind(2, std::string_view(s.evaluator))
-            .bind(3, std::string_view(s.itemKey))
-            .bind(4, s.score)
-            .bindTextOrNull(5, s.reasoningJson)
-            .run();
-    for (const SizingPointRecord &p : batch.sizingPoints)
-        m_sizing.bind(1, m_runId)
-            .bind(2, p.concurrency)
-            .bind(3, std::string_view(p.metric))
-            .bind(4, p.p50)
-            .bind(5, p.p90)
-            .bind(6, p.p95)
-            .bind(7, p.mean)
-            .bind(8, p.samples)
-            .bindTextOrNull(9, p.extraJson)
-            .run();
-    for (const RunMetricRecord &m : batch.metrics)
-        m_metric.bind(1, m_runId)
-            .bind(2, std::string_view(m.name))
-            .bind(3, m.value)
-            .bind(4, m.lower)
-            .bind(5, m.upper)
-            .bindTextOrNull(6, m.unit)
-            .bindTextOrNull(7, m.json)
-            .run();
-    for (const RunFileRecord &f : batch.files) {
-        m_file.bind(1, m_runId)
-            .bind(2, std::string_view(f.relativePath))
-            .bind(3, std::string_view(f.role))
-            .bind(4, f.size);
-        if (!f.contentZstd.empty()) m_file.bindBlob(5, f.contentZstd.data(), f.contentZstd.size());
-        m_file.run();
-    }
+    m_records.write(batch, m_runId);
 }
 
 void BulkWriter::finishRun(ImportReport &report, const std::string &metadataJson) {

@@ -2,8 +2,11 @@
 
 #include "core/records.h"
 #include "core/zstdcodec.h"
+#include "runrecordwriter.h"
 #include "statement.h"
+#include "tracefinish.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,7 +60,8 @@ public:
     std::int64_t runSpans() const { return m_runSpans; }
 
 private:
-    const std::string &textWithoutNul(const std::string &text);
+    static std::string withoutNul(const std::string &text);
+    const std::string &textWithoutNul(const std::string &text); // counted for the report
     void writeTrace(TraceRecord &trace);
     void insertSpan(std::int64_t id, std::int64_t traceId, std::optional<std::int64_t> parentId,
                     const std::string &parentKey, const SpanRecord &s);
@@ -69,16 +73,31 @@ private:
         std::int64_t id = 0;
         std::int64_t ordinal = 0;
         std::string sessionKey, userKey;
-        bool keysChanged = false; // live: a later span brought the session or user
+        bool keysChanged = false; // a later span brought the session or user
         bool touched = false;     // live: has spans in the open transaction
+        // Import: finished by the writer from its first batch's spans, or left for the linker
+        // (its spans came in more than one batch, or TraceFinish could not finish it alone).
+        enum class State : std::uint8_t { New, Finished, Linked } state = State::New;
+        std::uint32_t batch = 0, slot = 0; // the last batch it had spans in, its place there
+        // What finishing it found, reported unless a later batch leaves it to the linker.
+        std::uint32_t orphans = 0, untimed = 0, skewed = 0;
     };
     std::unordered_map<std::string, LooseTrace> m_looseTraces;
-    void insertLooseTrace(const std::string &key, const LooseTrace &t);
+    std::uint32_t m_batches = 0;
+    std::map<std::int64_t, std::vector<std::string>> m_cycles; // of Finished traces, by id
+    TraceFinish m_finisher;
+    void insertLooseTrace(const std::string &key, LooseTrace &t,
+                          const TraceFinish::Result *finished = nullptr);
     LooseTrace &looseTrace(const LooseSpanRecord &span); // found or made (live: and written)
     void writeLoose(LooseSpanRecord &span, const LooseTrace &trace,
                     std::optional<std::int64_t> parentId);
-    // A batch's spans, parents among them resolved at insert.
+    // A batch's spans, parents among them resolved at insert, and in an import the traces that
+    // start in it finished as far as its spans allow.
     void writeLooseBatch(std::vector<LooseSpanRecord> &spans);
+    // Finishes a trace first seen in this batch from its spans there (nodes); false when it is
+    // left for the linker.
+    bool finishInBatch(std::vector<LooseSpanRecord> &spans, std::vector<TraceNode> &nodes,
+                       LooseTrace &trace, std::vector<std::optional<std::int64_t>> &parents);
     void updateRunRow(const std::string *metadataJson, const std::string *reportJson);
 
     void setPhase(const char *phase);
@@ -95,8 +114,8 @@ private:
     std::int64_t m_cacheSize = 0; // the connection's own, while an import uses a smaller one
     bool m_soleLoad = false;      // the import writes in place (Workspace::beginSoleLoad)
     void restoreImportSettings();
-    Statement m_run, m_trace, m_span, m_payload, m_event, m_item, m_score, m_sizing, m_metric,
-        m_file, m_dictionary;
+    Statement m_run, m_trace, m_span, m_payload, m_event, m_dictionary;
+    RunRecordWriter m_records;
     std::vector<std::shared_ptr<const RunDictionary>> m_dictionaries; // written ones
     std::int64_t m_runId = 0;
     std::int64_t m_nextTraceId = 1;

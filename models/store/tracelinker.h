@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tracefinish.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -8,11 +10,10 @@ namespace spanscope {
 class ImportReport;
 class Workspace;
 
-// Finishes the traces of a run whose spans arrived loose (OTLP, Jaeger, Zipkin): resolves parent
-// ids to rows, settles duplicate span ids, attaches orphans to their trace's root, breaks parent
-// cycles, places spans that had no time at their nearest timed ancestor's start, marks LLM spans
-// that wrap another LLM span, counts clock skew, and writes each trace's summary. Works one trace
-// at a time through the spans_trace index, so its memory follows the largest trace, not
+// Finishes, from their rows, the traces of a run whose spans arrived loose (OTLP, Jaeger, Zipkin)
+// that the writer could not finish as it wrote them (TraceFinish): settles duplicate span ids,
+// then finishes each trace and writes the spans it changed and the trace's summary. Works one
+// trace at a time through the spans_trace index, so its memory follows the largest trace, not
 // the run. Runs inside the import's transaction.
 class TraceLinker {
 public:
@@ -27,6 +28,8 @@ public:
     // where a trace's spans keep arriving. Linking is idempotent, so the traces end as one link()
     // would leave them.
     void linkTraces(const std::vector<std::int64_t> &traceIds, Range run);
+    // What the writer found in the traces it finished itself, reported with what the link finds.
+    void addFindings(const TraceFindings &findings) { m_findings.add(findings); }
 
 private:
     void linkRanges(const std::vector<Range> &ranges, Range run);
@@ -40,7 +43,7 @@ private:
 
     Workspace &m_ws;
     ImportReport &m_report;
-    std::int64_t m_orphans = 0, m_untimed = 0, m_skewed = 0; // found by the walks of a link
+    TraceFindings m_findings; // found by the walks of a link
 };
 
 } // namespace spanscope
