@@ -92,9 +92,10 @@ std::optional<std::string> normaliseId(std::string_view id, std::size_t bytes, b
         // A 64-bit trace id (16 digits) is Zipkin's and Jaeger's normal form; anything else
         // short lost its leading zeros somewhere.
         if (padded) *padded = id.size() < hexLen && !(bytes == 16 && id.size() == 16);
-        std::string out(hexLen - id.size(), '0');
+        std::string out(hexLen, '0');
+        char *to = out.data() + (hexLen - id.size());
         for (char c : id)
-            out += static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+            *to++ = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
         return out;
     }
     // base64: 4 characters carry 3 bytes; '=' pads the end.
