@@ -48,10 +48,12 @@ struct SpanRecord {
     std::string payloadJson;      // prompts, completions, tool input/output: stored zstd-compressed
     std::string payloadZstd;      // the same, already compressed (by the reader's thread)
     std::int64_t payloadRawSize = 0;
+    // Or packed in its batch's ImportBatch::payloadBlocks[payloadBlock] at payloadOffset.
+    std::int32_t payloadBlock = -1;
+    std::int64_t payloadOffset = 0;
 
-    // Compresses the payload here, so the work lands on the reading thread, not the writer's;
-    // against the run's payload dictionary when there is one (RunDictionary).
-    void compressPayload(class ZstdCodec &codec, const class RunDictionary *dictionary = nullptr);
+    // Compresses the payload here, so the work lands on the reading thread, not the writer's.
+    void compressPayload(class ZstdCodec &codec);
     // Moves attributes of RunDictionary::minEncodedSize or more to their stored form.
     void encodeAttributes(const class RunDictionary &dictionary, ZstdCodec &codec);
 };
@@ -143,12 +145,12 @@ struct ImportBatch {
         return traces.empty() && looseSpans.empty() && evalItems.empty() && evalScores.empty() &&
                sizingPoints.empty() && metrics.empty() && files.empty();
     }
-    // The dictionaries this batch's span attributes and payloads are compressed against (null:
-    // attributes kept as text, payloads compressed alone).
+    // The dictionary this batch's span attributes are compressed against (null: kept as text).
     std::shared_ptr<const class RunDictionary> attributeDictionary;
-    std::shared_ptr<const class RunDictionary> payloadDictionary;
+    // The payloads still held as text, compressed in blocks (PayloadBlocks).
+    std::vector<std::string> payloadBlocks;
 
-    // Compresses every span payload still held as text (SpanRecord::compressPayload), and the
+    // Packs every span payload still held as text into payloadBlocks, and compresses the
     // attributes when the batch has a dictionary.
     void compressPayloads(class ZstdCodec &codec);
 };

@@ -1,5 +1,6 @@
 #include "zstdcodec.h"
 
+#include "payloadblocks.h"
 #include "records.h"
 #include "rundictionary.h"
 #include "store/storeerror.h"
@@ -82,12 +83,10 @@ std::string ZstdCodec::decompress(std::string_view frame) {
     return out;
 }
 
-void SpanRecord::compressPayload(ZstdCodec &codec, const RunDictionary *dictionary) {
+void SpanRecord::compressPayload(ZstdCodec &codec) {
     if (payloadJson.empty()) return;
     payloadRawSize = static_cast<std::int64_t>(payloadJson.size());
-    payloadZstd = dictionary && payloadJson.size() >= RunDictionary::minEncodedSize
-                      ? dictionary->encode(payloadJson, codec)
-                      : codec.compress(payloadJson);
+    payloadZstd = codec.compress(payloadJson);
     std::string().swap(payloadJson);
 }
 
@@ -98,15 +97,13 @@ void SpanRecord::encodeAttributes(const RunDictionary &dictionary, ZstdCodec &co
 }
 
 void ImportBatch::compressPayloads(ZstdCodec &codec) {
-    const auto each = [&](SpanRecord &s) {
-        s.compressPayload(codec, payloadDictionary.get());
-        if (attributeDictionary) s.encodeAttributes(*attributeDictionary, codec);
-    };
+    PayloadBlocks::pack(*this, codec);
+    if (!attributeDictionary) return;
     for (TraceRecord &t : traces)
         for (SpanRecord &s : t.spans)
-            each(s);
+            s.encodeAttributes(*attributeDictionary, codec);
     for (LooseSpanRecord &l : looseSpans)
-        each(l.span);
+        l.span.encodeAttributes(*attributeDictionary, codec);
 }
 
 } // namespace spanscope

@@ -1,5 +1,6 @@
 #include "batchqueue.h"
 
+#include "core/payloadblocks.h"
 #include "core/zstdcodec.h"
 
 #include <algorithm>
@@ -52,10 +53,7 @@ void BatchQueue::push(ImportBatch &&batch) {
     m_attributes.sample(batch, m_runId, [](const SpanRecord &s) -> const std::string & {
         return s.attributesJson;
     });
-    m_payloads.sample(batch, m_runId,
-                      [](const SpanRecord &s) -> const std::string & { return s.payloadJson; });
     batch.attributeDictionary = m_attributes.dictionary;
-    batch.payloadDictionary = m_payloads.dictionary;
     auto slot = std::make_shared<Slot>();
     slot->batch = std::move(batch);
     m_queue.push_back(std::move(slot));
@@ -95,7 +93,7 @@ void BatchQueue::abandon() {
 }
 
 void BatchQueue::work() {
-    ZstdCodec codec;
+    ZstdCodec codec(PayloadBlocks::compressionLevel);
     std::unique_lock lock(m_mutex);
     for (;;) {
         std::shared_ptr<Slot> slot;

@@ -25,9 +25,9 @@ namespace spanscope {
 // a context per batch (std::async) cost ~10% of a payload-heavy import's CPU, mostly page faults
 // of fresh thread heaps.
 //
-// The attributes and payloads of run `runId` are compressed against dictionaries made of its
-// first RunDictionary::contentSize bytes of each (before a dictionary is complete, attributes
-// stay text and payloads are compressed alone; a run with less never has one).
+// The attributes of run `runId` are compressed against a dictionary made of its first
+// RunDictionary::contentSize bytes of them (before it is complete they stay text; a run with
+// less never has one); its payloads in blocks (PayloadBlocks).
 class BatchQueue {
 public:
     // `capacity`: batches parsed and not yet popped, also how many compress at once.
@@ -65,7 +65,6 @@ private:
 
     std::int64_t m_runId;
     Sampler<RunDictionary::Kind::Attributes> m_attributes;
-    Sampler<RunDictionary::Kind::Payloads> m_payloads;
     std::mutex m_mutex;
     std::condition_variable m_notFull, m_notEmpty, m_work;
     std::deque<std::shared_ptr<Slot>> m_queue; // in the order pushed

@@ -2,6 +2,7 @@
 
 #include "core/importprogress.h"
 #include "core/importreport.h"
+#include "core/payloadblocks.h"
 #include "core/rundictionary.h"
 #include "core/tracetotals.h"
 #include "dictionarydecoder.h"
@@ -42,6 +43,7 @@ void BulkWriter::prepare() {
                            "chunk_count, first_chunk_ns, last_chunk_ns, attributes, parent_key) "
                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     m_payload = Statement(db, "INSERT INTO span_payloads (span_id, raw_size, data) VALUES (?,?,?)");
+    m_block = Statement(db, "INSERT INTO payload_blocks (run_id, data) VALUES (?,?)");
     m_event = Statement(db, "INSERT INTO events (span_id, run_id, time_ns, name, attributes) "
                             "VALUES (?,?,?,?,?)");
     m_records.prepare(db);
@@ -142,7 +144,14 @@ void BulkWriter::insertSpan(std::int64_t id, std::int64_t traceId,
         m_span.bindTextOrNull(17, s.attributesJson == "{}" ? std::string_view() : s.attributesJson);
     m_span.bindTextOrNull(18, parentKey);
     m_span.run();
-    if (!s.payloadZstd.empty()) {
+    if (s.payloadBlock >= 0) {
+        const std::string reference = PayloadBlocks::reference(
+            {m_blockIds.at(static_cast<std::size_t>(s.payloadBlock)), s.payloadOffset});
+        m_payload.bind(1, id)
+            .bind(2, s.payloadRawSize)
+            .bindBlob(3, reference.data(), reference.size())
+            .run();
+    } else if (!s.payloadZstd.empty()) {
         m_payload.bind(1, id)
             .bind(2, s.payloadRawSize)
             .bindBlob(3, s.payloadZstd.data(), s.payloadZstd.size())
@@ -435,16 +444,20 @@ void BulkWriter::finishLooseTraces(ImportReport &report) {
 }
 
 void BulkWriter::write(ImportBatch &&batch) {
-    for (const auto *d : {&batch.attributeDictionary, &batch.payloadDictionary}) {
-        if (!*d ||
-            std::find(m_dictionaries.begin(), m_dictionaries.end(), *d) != m_dictionaries.end())
-            continue;
-        m_dictionaries.push_back(*d);
-        const std::string &data = (*d)->content();
-        m_dictionary.bind(1, (*d)->runId())
-            .bind(2, static_cast<int>((*d)->kind()))
+    if (const auto &d = batch.attributeDictionary;
+        d && std::find(m_dictionaries.begin(), m_dictionaries.end(), d) == m_dictionaries.end()) {
+        m_dictionaries.push_back(d);
+        const std::string &data = d->content();
+        m_dictionary.bind(1, d->runId())
+            .bind(2, static_cast<int>(d->kind()))
             .bindBlob(3, data.data(), data.size())
             .run();
+    }
+    // Before the spans, which name the blocks' row ids.
+    m_blockIds.clear();
+    for (const std::string &block : batch.payloadBlocks) {
+        m_block.bind(1, m_runId).bindBlob(2, block.data(), block.size()).run();
+        m_blockIds.push_back(sqlite3_last_insert_rowid(m_ws.handle()));
     }
     for (TraceRecord &t : batch.traces)
         writeTrace(t);

@@ -114,7 +114,8 @@ private:
     std::int64_t m_cacheSize = 0; // the connection's own, while an import uses a smaller one
     bool m_soleLoad = false;      // the import writes in place (Workspace::beginSoleLoad)
     void restoreImportSettings();
-    Statement m_run, m_trace, m_span, m_payload, m_event, m_dictionary;
+    Statement m_run, m_trace, m_span, m_payload, m_block, m_event, m_dictionary;
+    std::vector<std::int64_t> m_blockIds; // the batch's payload blocks' rows
     RunRecordWriter m_records;
     std::vector<std::shared_ptr<const RunDictionary>> m_dictionaries; // written ones
     std::int64_t m_runId = 0;

@@ -1,15 +1,19 @@
 #include "runqueries.h"
 
 #include "core/category.h"
+#include "core/payloadblocks.h"
 #include "core/records.h"
 #include "core/rundictionary.h"
 #include "core/zstdcodec.h"
 #include "dictionarydecoder.h"
+#include "payloadblockcache.h"
 #include "statement.h"
+#include "storeerror.h"
 #include "workspace.h"
 
 #include <algorithm>
 #include <functional>
+#include <sqlite3.h>
 #include <string_view>
 #include <unordered_map>
 
@@ -251,10 +255,27 @@ std::vector<TraceRow> RunQueries::traces(std::int64_t runId) const {
 }
 
 std::string RunQueries::spanPayload(std::int64_t spanId) const {
-    Statement st(m_ws.handle(), "SELECT data FROM span_payloads WHERE span_id = ?");
+    Statement st(m_ws.handle(), "SELECT data, raw_size FROM span_payloads WHERE span_id = ?");
     st.bind(1, spanId);
     if (!st.step()) return {};
     const std::string blob = st.blob(0);
+    if (const auto ref = PayloadBlocks::parse(blob)) {
+        const auto size = static_cast<std::size_t>(st.int64(1));
+        Statement block(m_ws.handle(), "SELECT data FROM payload_blocks WHERE id = ?");
+        block.bind(1, ref->block);
+        if (!block.step())
+            throw StoreError("span " + std::to_string(spanId) + ": its payload's block " +
+                             std::to_string(ref->block) + " is missing");
+        const auto limit =
+            static_cast<std::size_t>(sqlite3_limit(m_ws.handle(), SQLITE_LIMIT_LENGTH, -1));
+        const std::string_view text = m_ws.payloadBlocks().text(block.blob(0), limit);
+        const auto offset = static_cast<std::size_t>(ref->offset);
+        if (offset > text.size() || size > text.size() - offset)
+            throw StoreError("span " + std::to_string(spanId) +
+                             ": its payload lies past the end "
+                             "of its block");
+        return std::string(text.substr(offset, size));
+    }
     if (RunDictionary::header(blob).runId >= 0)
         return std::string(m_ws.dictionaryDecoder().decode(m_ws.handle(), blob));
     ZstdCodec codec; // compressed without a dictionary: a bare zstd frame

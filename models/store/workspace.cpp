@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "dictionarydecoder.h"
+#include "payloadblockcache.h"
 #include "statement.h"
 #include "storeerror.h"
 #include "workspacefile.h"
@@ -156,6 +157,7 @@ Workspace::Workspace(const QString &path) : m_path(path) {
         execOn(m_db, "PRAGMA cache_size = -65536");
         migrate(m_db, latestVersion());
         m_dictionaries = std::make_unique<DictionaryDecoder>();
+        m_payloadBlocks = std::make_unique<PayloadBlockCache>();
         m_dictionaries->install(m_db);
     } catch (...) {
         sqlite3_close(m_db);
@@ -298,7 +300,8 @@ void Workspace::deleteRunRows(std::int64_t id) {
           "DELETE FROM traces WHERE run_id = ?", "DELETE FROM eval_items WHERE run_id = ?",
           "DELETE FROM eval_scores WHERE run_id = ?", "DELETE FROM sizing_points WHERE run_id = ?",
           "DELETE FROM run_metrics WHERE run_id = ?", "DELETE FROM run_files WHERE run_id = ?",
-          "DELETE FROM run_dictionaries WHERE run_id = ?", "DELETE FROM runs WHERE id = ?"}) {
+          "DELETE FROM run_dictionaries WHERE run_id = ?",
+          "DELETE FROM payload_blocks WHERE run_id = ?", "DELETE FROM runs WHERE id = ?"}) {
         Statement st(m_db, sql);
         st.bind(1, id).run();
     }

@@ -16,6 +16,7 @@ struct sqlite3;
 namespace spanscope {
 
 class DictionaryDecoder;
+class PayloadBlockCache;
 
 // One SQLite file holding every imported run. Opening creates the file when it does not exist
 // and applies the numbered migrations (resources/sql/NNN_*.sql) that it has not had yet.
@@ -65,6 +66,8 @@ public:
     // This connection's reader of values stored against run dictionaries (span_attributes()).
     // (A cache of the connection's: usable from a const workspace.)
     DictionaryDecoder &dictionaryDecoder() const { return *m_dictionaries; }
+    // And of payload blocks (PayloadBlocks), likewise.
+    PayloadBlockCache &payloadBlocks() const { return *m_payloadBlocks; }
 
 private:
     struct BusyWait;
@@ -75,6 +78,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::unique_ptr<BusyWait> m_busy;
     std::unique_ptr<DictionaryDecoder> m_dictionaries;
+    std::unique_ptr<PayloadBlockCache> m_payloadBlocks;
 };
 
 } // namespace spanscope

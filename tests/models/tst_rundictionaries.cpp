@@ -130,21 +130,67 @@ private slots:
             queries.searchSpans(runs[0].runId, "/api/item/" + std::to_string((spans - 1) * 7919));
         QCOMPARE(found, std::vector<std::int64_t>{last});
 
-        // The payloads too, against the run's second dictionary.
-        QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(2));
-        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 1) = x'02'"),
+        // The payloads in blocks, several spans' to a frame, smaller than their text.
+        QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(1));
+        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 1) = x'03'"),
                  std::int64_t(spans));
+        const std::int64_t blocks = count(ws, "SELECT count(*) FROM payload_blocks");
+        QVERIFY2(blocks > 0 && blocks * 10 < spans, qPrintable(QString::number(blocks)));
+        const std::int64_t packed = count(ws, "SELECT sum(length(data)) FROM payload_blocks");
+        const std::int64_t raw = count(ws, "SELECT sum(raw_size) FROM span_payloads");
+        QVERIFY2(packed * 3 < raw, qPrintable(QStringLiteral("%1 of %2").arg(packed).arg(raw)));
         Statement ids(ws.handle(), "SELECT id, json_extract(span_attributes(attributes), '$.n') "
                                    "FROM spans ORDER BY id");
         while (ids.step()) {
             const std::string payload = queries.spanPayload(ids.int64(0));
             const std::string question = "question " + std::to_string(ids.int64(1)) + " about";
             QVERIFY2(payload.find(question) != std::string::npos, payload.c_str());
+            QVERIFY2(nlohmann::json::parse(payload, nullptr, false).is_object(), payload.c_str());
         }
 
-        // Removing the run removes its dictionaries.
+        // Removing the run removes its dictionary and its payload blocks.
         ws.removeRun(runs[0].runId);
         QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(0));
+        QCOMPARE(count(ws, "SELECT count(*) FROM payload_blocks"), std::int64_t(0));
+    }
+
+    // Payloads stored as workspaces before blocks stored them: a frame against the run's payload
+    // dictionary, and a bare frame. Both still read.
+    void payloadsOfTheFormerFormsStillRead() {
+        QTemporaryDir tmp;
+        Workspace ws(tmp.filePath(QStringLiteral("w.spanscope")));
+        const std::string text = R"({"input":"a prompt, a prompt, a prompt"})";
+        BulkWriter writer(ws);
+        writer.begin();
+        const std::int64_t run = writer.beginRun("r", "otel", "/x", "d", "q");
+        const RunDictionary dictionary(run, RunDictionary::Kind::Payloads,
+                                       std::string(200, 'p') + text);
+        ZstdCodec codec;
+        ImportBatch batch;
+        for (const bool withDictionary : {true, false}) {
+            TraceRecord t = testsupport::oneSpanTrace();
+            t.spans[0].payloadRawSize = static_cast<std::int64_t>(text.size());
+            t.spans[0].payloadZstd =
+                withDictionary ? dictionary.encode(text, codec) : codec.compress(text);
+            batch.traces.push_back(std::move(t));
+        }
+        writer.write(std::move(batch));
+        ImportReport report;
+        writer.finishRun(report, "{}");
+        writer.commit();
+        Statement add(ws.handle(), "INSERT INTO run_dictionaries (run_id, kind, data) "
+                                   "VALUES (?, 2, ?)");
+        add.bind(1, run).bindBlob(2, dictionary.content().data(), dictionary.content().size());
+        add.run();
+        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 1) = x'02'"),
+                 std::int64_t(1));
+        Statement ids(ws.handle(), "SELECT span_id FROM span_payloads ORDER BY span_id");
+        int read = 0;
+        while (ids.step()) {
+            QCOMPARE(RunQueries(ws).spanPayload(ids.int64(0)), text);
+            ++read;
+        }
+        QCOMPARE(read, 2);
     }
 
     void aSmallRunKeepsText() {
@@ -154,9 +200,8 @@ private slots:
         QCOMPARE(count(ws, "SELECT count(*) FROM spans WHERE typeof(attributes) = 'text'"),
                  std::int64_t(50));
         QCOMPARE(count(ws, "SELECT count(*) FROM run_dictionaries"), std::int64_t(0));
-        // Payloads compressed alone: bare zstd frames, read as before.
-        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 4) = "
-                           "x'28b52ffd'"),
+        // Payloads in a block, which needs no dictionary.
+        QCOMPARE(count(ws, "SELECT count(*) FROM span_payloads WHERE substr(data, 1, 1) = x'03'"),
                  std::int64_t(50));
         const std::string payload = RunQueries(ws).spanPayload(
             count(ws, "SELECT id FROM spans WHERE json_extract(attributes, '$.n') = 7"));
@@ -245,7 +290,7 @@ private slots:
                      .empty());
     }
 
-    // A run whose first payload is a huge prompt: the dictionaries are its first 64 KB only.
+    // A run whose first values are huge: the dictionary is its first 64 KB only.
     void aDictionaryIsAtMostItsSize() {
         BatchQueue queue(1);
         ImportBatch batch;
@@ -259,12 +304,10 @@ private slots:
         queue.finish();
         const auto out = queue.pop();
         QVERIFY(out.has_value());
-        QVERIFY(out->attributeDictionary && out->payloadDictionary);
+        QVERIFY(out->attributeDictionary);
         QCOMPARE(out->attributeDictionary->content().size(), RunDictionary::contentSize);
-        QCOMPARE(out->payloadDictionary->content().size(), RunDictionary::contentSize);
-        // The spans are compressed against them.
+        // The spans are compressed against it.
         QCOMPARE(out->looseSpans[2].span.attributesStored.front(), '\x01');
-        QCOMPARE(out->looseSpans[2].span.payloadZstd.front(), '\x02');
     }
 
     void theDigestIsXxh3AndOldBlake2bRunsStillMatch() {
