@@ -231,6 +231,18 @@ void TstOtelConventions::legacyInstrumentationLibrary() {
     const auto both = parse(R"({"resourceSpans":[{"instrumentationLibrarySpans":[{"spans":[)" +
                             span + R"(]}],"scopeSpans":[{"spans":[)" + span + "]}]}]}");
     QCOMPARE(both.size(), std::size_t(1));
+    // In either order; the old name alone after the resource gets the resource's service.
+    const auto reversed =
+        parse(R"({"resourceSpans":[{"scopeSpans":[{"spans":[)" + span +
+              R"(]}],"instrumentationLibrarySpans":[{"spans":[)" + span + "]}]}]}");
+    QCOMPARE(reversed.size(), std::size_t(1));
+    const auto withResource = parse(
+        R"({"resourceSpans":[{"instrumentationLibrarySpans":[{"spans":[)" + span +
+        R"(]}],"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]}}]})");
+    QCOMPARE(withResource.size(), std::size_t(1));
+    QCOMPARE(
+        json::parse(withResource.front().span.attributesJson)["service.name"].get<std::string>(),
+        std::string("svc"));
 }
 
 void TstOtelConventions::badSpansAreSkippedAndCounted() {
