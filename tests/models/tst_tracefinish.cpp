@@ -9,7 +9,6 @@
 #include "testsupport.h"
 
 #include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace spanscope;
@@ -83,10 +82,7 @@ std::string hostileTraces() {
 
 QString write(const QTemporaryDir &dir, const QString &name, const std::string &bytes) {
     const QString path = dir.filePath(name);
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
-    return path;
+    return testsupport::writeFile(path, QByteArray::fromStdString(bytes)) ? path : QString();
 }
 
 std::vector<std::string> rows(Workspace &ws, std::int64_t run) {
