@@ -14,13 +14,19 @@ void PayloadBlocks::pack(ImportBatch &batch, ZstdCodec &codec) {
         text.clear();
     };
     const auto add = [&](SpanRecord &s) {
-        if (s.payloadJson.empty()) return;
-        if (s.payloadJson.size() >= blockSize) flush();
+        const std::string_view payload =
+            s.payloadInText ? std::string_view(batch.payloadText)
+                                  .substr(static_cast<std::size_t>(s.payloadOffset),
+                                          static_cast<std::size_t>(s.payloadRawSize))
+                            : std::string_view(s.payloadJson);
+        if (payload.empty()) return;
+        if (payload.size() >= blockSize) flush();
         s.payloadBlock = static_cast<std::int32_t>(batch.payloadBlocks.size());
         s.payloadOffset = static_cast<std::int64_t>(text.size());
-        s.payloadRawSize = static_cast<std::int64_t>(s.payloadJson.size());
-        if (text.empty()) text.reserve(blockSize + s.payloadJson.size());
-        text += s.payloadJson;
+        s.payloadRawSize = static_cast<std::int64_t>(payload.size());
+        if (text.empty()) text.reserve(blockSize + payload.size());
+        text += payload;
+        s.payloadInText = false;
         std::string().swap(s.payloadJson);
         if (text.size() >= blockSize) flush();
     };
@@ -30,6 +36,7 @@ void PayloadBlocks::pack(ImportBatch &batch, ZstdCodec &codec) {
     for (LooseSpanRecord &l : batch.looseSpans)
         add(l.span);
     flush();
+    std::string().swap(batch.payloadText);
 }
 
 std::string PayloadBlocks::reference(const Reference &r) {

@@ -48,9 +48,11 @@ struct SpanRecord {
     std::string payloadJson;      // prompts, completions, tool input/output: stored zstd-compressed
     std::string payloadZstd;      // the same, already compressed (by the reader's thread)
     std::int64_t payloadRawSize = 0;
-    // Or packed in its batch's ImportBatch::payloadBlocks[payloadBlock] at payloadOffset.
+    // Or packed in its batch's ImportBatch::payloadBlocks[payloadBlock] at payloadOffset; before
+    // that, with payloadInText, in its batch's payloadText at payloadOffset.
     std::int32_t payloadBlock = -1;
     std::int64_t payloadOffset = 0;
+    bool payloadInText = false;
 
     // Compresses the payload here, so the work lands on the reading thread, not the writer's.
     void compressPayload(class ZstdCodec &codec);
@@ -147,7 +149,9 @@ struct ImportBatch {
     }
     // The dictionary this batch's span attributes are compressed against (null: kept as text).
     std::shared_ptr<const class RunDictionary> attributeDictionary;
-    // The payloads still held as text, compressed in blocks (PayloadBlocks).
+    // Span payloads a reader wrote end to end (SpanRecord::payloadInText), then the payloads
+    // compressed in blocks (PayloadBlocks).
+    std::string payloadText;
     std::vector<std::string> payloadBlocks;
 
     // Packs every span payload still held as text into payloadBlocks, and compresses the

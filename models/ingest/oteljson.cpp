@@ -174,7 +174,9 @@ void routeAttribute(OtelConventions *conventions, std::string_view key, std::str
     if (conventions &&
         conventions->offer(key, OtelConventions::isPayloadKey(key) ? valueJson : text, integer)) {
         if (payload) {
-            *payload += payload->size() > 1 ? "," : "";
+            // After the opening brace or a value (which never ends in one): a span's payload
+            // may be appended to other spans' text (OtlpJsonParser::setPayloadText).
+            *payload += payload->back() == '{' ? "" : ",";
             *payload += quotedKey;
             *payload += ':';
             *payload += valueJson;

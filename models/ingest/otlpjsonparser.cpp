@@ -44,6 +44,7 @@ struct OtlpJsonParser::Impl {
     // size, so they grow with one allocation, not one for each doubling (the most frequent
     // allocation of the reader on both benchmark files).
     std::size_t attributesHint = 64, payloadHint = 64;
+    std::string *payloadText = nullptr; // setPayloadText's
 
     Impl(std::string f, ImportReport &r) : file(std::move(f)), report(r) {}
 
@@ -202,8 +203,12 @@ struct OtlpJsonParser::Impl {
         attrs.reserve(attributesHint);
         attrs += '{';
         bool firstAttr = true;
-        std::string payload;
-        payload.reserve(payloadHint);
+        // A payload of its own, or at the end of the batch's payload text: one allocation and
+        // one free (on another thread) less a span.
+        std::string ownPayload;
+        std::string &payload = payloadText ? *payloadText : ownPayload;
+        const std::size_t payloadStart = payload.size();
+        if (!payloadText) payload.reserve(payloadHint);
         payload += '{';
         std::optional<std::int64_t> start, end;
         std::string_view startToken, endToken;         // as written, to quote a bad one
@@ -280,6 +285,7 @@ struct OtlpJsonParser::Impl {
                                          : !spanId ? "no valid spanId"
                                                    : "an invalid parentSpanId") +
                                         "; skipped");
+            payload.resize(payloadStart);
             return;
         }
         rec.traceKey = std::move(*traceId);
@@ -311,10 +317,18 @@ struct OtlpJsonParser::Impl {
             oteljson::appendMember(attrs, firstAttr, "otel.links", links);
         applyConventions(conv, rec);
         s.attributesJson = std::move(attrs); // closed by the enclosing scope and resource
-        if (payload.size() > 1) {
+        if (payload.size() - payloadStart > 1) {
             payload += '}';
-            payloadHint = payload.size() + 16;
-            s.payloadJson = std::move(payload);
+            if (payloadText) {
+                s.payloadInText = true;
+                s.payloadOffset = static_cast<std::int64_t>(payloadStart);
+                s.payloadRawSize = static_cast<std::int64_t>(payload.size() - payloadStart);
+            } else {
+                payloadHint = payload.size() + 16;
+                s.payloadJson = std::move(payload);
+            }
+        } else {
+            payload.resize(payloadStart);
         }
         out->push_back(std::move(rec));
     }
@@ -423,9 +437,14 @@ OtlpJsonParser::OtlpJsonParser(std::string fileName, ImportReport &report)
 
 OtlpJsonParser::~OtlpJsonParser() = default;
 
+void OtlpJsonParser::setPayloadText(std::string *text) {
+    m_impl->payloadText = text;
+}
+
 std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
                                   std::vector<LooseSpanRecord> &out) {
     const std::size_t before = out.size();
+    const std::size_t textBefore = m_impl->payloadText ? m_impl->payloadText->size() : 0;
     m_impl->out = &out;
     od::document doc;
     bool iterated = false;
@@ -436,6 +455,7 @@ std::size_t OtlpJsonParser::parse(const OtlpMessages::Message &m,
         m_impl->request(doc.get_object());
     } catch (const simdjson::simdjson_error &e) {
         out.resize(before);
+        if (m_impl->payloadText) m_impl->payloadText->resize(textBefore);
         const bool truncated = e.error() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
                                e.error() == simdjson::UNCLOSED_STRING ||
                                e.error() == simdjson::TAPE_ERROR;

@@ -23,6 +23,9 @@ public:
 
     // Returns the number of spans appended.
     std::size_t parse(const OtlpMessages::Message &message, std::vector<LooseSpanRecord> &out);
+    // Where span payloads go from now on: appended to `text` (a batch's
+    // ImportBatch::payloadText) instead of a string a span; null: a string a span.
+    void setPayloadText(std::string *text);
 
 private:
     struct Impl;

@@ -33,6 +33,7 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
     messages.setRawTap(m_tap);
     OtlpJsonParser parser(name, report);
     ImportBatch batch;
+    parser.setPayloadText(&batch.payloadText);
     std::size_t bytes = 0;
     std::int64_t parsed = 0, failed = 0, spans = 0;
     std::string firstError;
@@ -41,10 +42,12 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
         try {
             const std::size_t before = batch.looseSpans.size();
             spans += static_cast<std::int64_t>(parser.parse(m, batch.looseSpans));
-            // Payloads stay text: the import compresses them beside the reader (BatchQueue).
+            // Payloads stay text, end to end in the batch's payloadText: the import compresses
+            // them beside the reader (BatchQueue).
             for (std::size_t i = before; i < batch.looseSpans.size(); ++i) {
                 const SpanRecord &s = batch.looseSpans[i].span;
-                bytes += s.attributesJson.size() + s.payloadJson.size() + sizeof(LooseSpanRecord);
+                bytes += s.attributesJson.size() + static_cast<std::size_t>(s.payloadRawSize) +
+                         s.payloadJson.size() + sizeof(LooseSpanRecord);
             }
             ++parsed;
         } catch (const IngestError &e) {
@@ -57,6 +60,7 @@ void OtlpJsonReader::read(const BatchSink &sink, ImportProgress &progress, Impor
         if (batch.looseSpans.size() >= batchSpans || bytes >= batchBytes) {
             sink(std::move(batch));
             batch = ImportBatch();
+            parser.setPayloadText(&batch.payloadText);
             bytes = 0;
         }
     }

@@ -453,6 +453,8 @@ void BulkWriter::write(ImportBatch &&batch) {
             .bindBlob(3, data.data(), data.size())
             .run();
     }
+    // Payload text a reader left in the batch is packed here when nothing packed it on the way.
+    if (!batch.payloadText.empty()) PayloadBlocks::pack(batch, m_codec);
     // Before the spans, which name the blocks' row ids.
     m_blockIds.clear();
     for (const std::string &block : batch.payloadBlocks) {

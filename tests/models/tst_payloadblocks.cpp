@@ -2,9 +2,12 @@
 // one is a block of its own, the stored reference is checked before it is followed, and a
 // damaged reference or block is an error, not a crash or another span's text.
 #include "core/importreport.h"
+#include "core/ingesterror.h"
 #include "core/payloadblocks.h"
 #include "core/records.h"
 #include "core/zstdcodec.h"
+#include "ingest/otlpjsonparser.h"
+#include "ingest/otlpmessages.h"
 #include "store/bulkwriter.h"
 #include "store/runqueries.h"
 #include "store/statement.h"
@@ -67,6 +70,34 @@ std::vector<const SpanRecord *> spansOf(const ImportBatch &batch) {
     return out;
 }
 
+// An OTLP JSON message of spans with payloads (input.value); an id of "zz" is invalid.
+std::string message(const std::vector<std::pair<std::string, std::string>> &spans) {
+    std::string out = R"({"resourceSpans":[{"scopeSpans":[{"spans":[)";
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        out += std::string(i ? "," : "") + R"({"traceId":")" + spans[i].first +
+               R"(","spanId":"1112131415161718","name":"s","startTimeUnixNano":"1",)"
+               R"("endTimeUnixNano":"2","attributes":[{"key":"input.value","value":)"
+               R"({"stringValue":")" +
+               spans[i].second + R"("}}]})";
+    return out + "]}]}]}";
+}
+
+// The message with its last span's traceId a number, which the parser meets only after the
+// spans before it.
+std::string withNumericLastTraceId(std::string text) {
+    const std::string key = "\"traceId\":\"";
+    const std::size_t at = text.rfind(key);
+    const std::size_t end = text.find('"', at + key.size());
+    return text.replace(at, end + 1 - at, "\"traceId\":7");
+}
+
+std::size_t parseInto(OtlpJsonParser &parser, const std::string &text,
+                      std::vector<LooseSpanRecord> &out) {
+    std::string padded = text + std::string(OtlpMessages::padding, '\0');
+    const OtlpMessages::Message m{std::string_view(padded.data(), text.size()), 1, 0, false, false};
+    return parser.parse(m, out);
+}
+
 } // namespace
 
 class TstPayloadBlocks : public QObject {
@@ -113,6 +144,42 @@ private slots:
         // Those before the huge one, the huge one, and at least two blocks of the ~0.6 MB after.
         QVERIFY(batch.payloadBlocks.size() >= 4);
         QVERIFY2(stored * 3 < raw, qPrintable(QStringLiteral("%1 of %2").arg(stored).arg(raw)));
+    }
+
+    // The OTLP JSON reader writes payloads end to end in the batch's text: a span skipped for a
+    // bad id and a message that fails halfway leave none of theirs there.
+    void aReadersPayloadTextHoldsOnlyKeptSpans() {
+        ImportReport report;
+        OtlpJsonParser parser("t.json", report);
+        ImportBatch batch;
+        parser.setPayloadText(&batch.payloadText);
+        const std::string trace = "0102030405060708090a0b0c0d0e0f10";
+        QCOMPARE(parseInto(parser, message({{trace, "first"}, {"zz", "skipped"}, {trace, "third"}}),
+                           batch.looseSpans),
+                 std::size_t(2));
+        QCOMPARE(report.warningCount("bad-span"), 1);
+        // The second span's traceId a number: the message is refused after its first span's
+        // payload was written.
+        const std::string broken =
+            withNumericLastTraceId(message({{trace, "fourth"}, {trace, "fifth"}}));
+        QVERIFY_THROWS_EXCEPTION(IngestError, parseInto(parser, broken, batch.looseSpans));
+        QCOMPARE(batch.looseSpans.size(), std::size_t(2));
+        QCOMPARE(batch.payloadText,
+                 std::string(R"({"input.value":"first"}{"input.value":"third"})"));
+        for (const LooseSpanRecord &l : batch.looseSpans) {
+            QVERIFY(l.span.payloadInText && l.span.payloadJson.empty());
+            QCOMPARE(l.span.payloadRawSize, std::int64_t(23));
+        }
+        // Packed: both in one block, read back by reference.
+        ZstdCodec codec(PayloadBlocks::compressionLevel);
+        batch.compressPayloads(codec);
+        QVERIFY(batch.payloadText.empty());
+        QCOMPARE(batch.payloadBlocks.size(), std::size_t(1));
+        const std::string text = codec.decompress(batch.payloadBlocks.front());
+        const SpanRecord &third = batch.looseSpans[1].span;
+        QCOMPARE(text.substr(static_cast<std::size_t>(third.payloadOffset),
+                             static_cast<std::size_t>(third.payloadRawSize)),
+                 std::string(R"({"input.value":"third"})"));
     }
 
     void referencesAreReadBackOrRefused() {
