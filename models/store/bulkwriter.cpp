@@ -202,15 +202,8 @@ void BulkWriter::writeTrace(TraceRecord &t) {
         .bindTextOrNull(6, t.sessionKey)
         .bindTextOrNull(7, t.userKey)
         .bindTextOrNull(8, t.name);
-    if (!t.spans.empty()) m_trace.bind(9, totals.start).bind(10, totals.end);
-    m_trace.bind(11, static_cast<std::int64_t>(t.spans.size()))
-        .bind(12, totals.llmCalls)
-        .bind(13, totals.inputTokens)
-        .bind(14, totals.outputTokens)
-        .bind(15, totals.errors)
-        .bind(16, totals.unfinished)
-        .bind(17, t.sourceSteps)
-        .run();
+    bindTotals(m_trace, 9, totals);
+    m_trace.bind(17, t.sourceSteps).run();
     ++m_runTraces;
     m_runSpans += static_cast<std::int64_t>(t.spans.size());
     if (!t.spans.empty()) {
@@ -352,25 +345,18 @@ void BulkWriter::insertLooseTrace(const std::string &key, LooseTrace &t,
         .bindTextOrNull(6, t.sessionKey)
         .bindTextOrNull(7, t.userKey);
     if (finished) {
-        const TraceTotals &totals = finished->totals;
-        std::string name(finished->name);
-        if (name.find('\0') != std::string::npos) name = withoutNul(name);
-        m_trace.bind(8, std::string_view(name))
-            .bind(9, totals.start)
-            .bind(10, totals.end)
-            .bind(11, totals.spans)
-            .bind(12, totals.llmCalls)
-            .bind(13, totals.inputTokens)
-            .bind(14, totals.outputTokens)
-            .bind(15, totals.errors)
-            .bind(16, totals.unfinished);
+        // A copy only for the rare name holding a NUL, which SQLite's TEXT would cut.
+        const std::string_view name = finished->name;
+        if (name.find('\0') == std::string_view::npos)
+            m_trace.bind(8, name);
+        else
+            m_trace.bind(8, std::string_view(withoutNul(std::string(name))));
+        bindTotals(m_trace, 9, finished->totals);
     } else {
         m_trace.bindNull(8);
-        for (int i = 11; i <= 16; ++i)
-            m_trace.bind(i, 0);
+        bindTotals(m_trace, 9, TraceTotals{});
     }
-    m_trace.bind(17, 0);
-    m_trace.run();
+    m_trace.bind(17, 0).run();
 }
 
 void BulkWriter::linkLive(ImportReport &report) {

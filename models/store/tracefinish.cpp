@@ -2,6 +2,7 @@
 
 #include "core/importreport.h"
 #include "core/records.h"
+#include "statement.h"
 
 #include <algorithm>
 
@@ -174,6 +175,19 @@ TraceFinish::finish(std::vector<TraceNode> &nodes,
     }
     result.name = root >= 0 ? nodes[static_cast<std::size_t>(root)].name : nodes.front().name;
     return result;
+}
+
+void bindTotals(Statement &st, int first, const TraceTotals &totals) {
+    if (totals.spans > 0)
+        st.bind(first, totals.start).bind(first + 1, totals.end);
+    else
+        st.bindNull(first).bindNull(first + 1);
+    st.bind(first + 2, totals.spans)
+        .bind(first + 3, totals.llmCalls)
+        .bind(first + 4, totals.inputTokens)
+        .bind(first + 5, totals.outputTokens)
+        .bind(first + 6, totals.errors)
+        .bind(first + 7, totals.unfinished);
 }
 
 } // namespace spanscope

@@ -14,6 +14,7 @@
 namespace spanscope {
 
 class ImportReport;
+class Statement;
 
 // One span of a trace being finished. The views point at the caller's strings.
 struct TraceNode {
@@ -80,5 +81,10 @@ private:
     std::vector<std::uint8_t> m_state;
     std::vector<int> m_path;
 };
+
+// Binds a trace's summary as the traces table's eight columns from `first` on: start, end (NULL
+// for a trace without spans), spans, LLM calls, input and output tokens, errors, unfinished. The
+// writer's INSERTs and the linker's UPDATE share it, so the columns cannot drift apart.
+void bindTotals(Statement &st, int first, const TraceTotals &totals);
 
 } // namespace spanscope

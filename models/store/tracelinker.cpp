@@ -170,18 +170,9 @@ std::vector<TraceLinker::Range> TraceLinker::walkTraces(const std::vector<Range>
                     updateSpan.bindNull(1);
                 updateSpan.bind(2, n.flags).bind(3, n.id).run();
             }
-            const TraceTotals &totals = result.totals;
-            updateTrace.bind(1, result.name)
-                .bind(2, totals.start)
-                .bind(3, totals.end)
-                .bind(4, totals.spans)
-                .bind(5, totals.llmCalls)
-                .bind(6, totals.inputTokens)
-                .bind(7, totals.outputTokens)
-                .bind(8, totals.errors)
-                .bind(9, totals.unfinished)
-                .bind(10, traceId)
-                .run();
+            updateTrace.bind(1, result.name);
+            bindTotals(updateTrace, 2, result.totals);
+            updateTrace.bind(10, traceId).run();
         }
         nodes.clear();
         rows.clear();

@@ -41,10 +41,7 @@ std::string spanLine(const std::string &trace, const std::string &id, const std:
 
 QString write(const QTemporaryDir &dir, const QString &name, const std::string &bytes) {
     const QString path = dir.filePath(name);
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
-    return path;
+    return testsupport::writeFile(path, QByteArray::fromStdString(bytes)) ? path : QString();
 }
 
 std::string frame(const std::string &json) {
