@@ -96,14 +96,14 @@ void SpanRecord::encodeAttributes(const RunDictionary &dictionary, ZstdCodec &co
     std::string().swap(attributesJson);
 }
 
-void ImportBatch::compressPayloads(ZstdCodec &codec) {
-    PayloadBlocks::pack(*this, codec);
+void ImportBatch::compressPayloads(ZstdCodec &blocks, ZstdCodec &attributes) {
+    PayloadBlocks::pack(*this, blocks);
     if (!attributeDictionary) return;
     for (TraceRecord &t : traces)
         for (SpanRecord &s : t.spans)
-            s.encodeAttributes(*attributeDictionary, codec);
+            s.encodeAttributes(*attributeDictionary, attributes);
     for (LooseSpanRecord &l : looseSpans)
-        l.span.encodeAttributes(*attributeDictionary, codec);
+        l.span.encodeAttributes(*attributeDictionary, attributes);
 }
 
 } // namespace spanscope

@@ -93,7 +93,7 @@ void BatchQueue::abandon() {
 }
 
 void BatchQueue::work() {
-    ZstdCodec codec(PayloadBlocks::compressionLevel);
+    ZstdCodec blocks(PayloadBlocks::compressionLevel), attributes;
     std::unique_lock lock(m_mutex);
     for (;;) {
         std::shared_ptr<Slot> slot;
@@ -109,7 +109,7 @@ void BatchQueue::work() {
         slot->claimed = true;
         lock.unlock();
         try {
-            slot->batch.compressPayloads(codec);
+            slot->batch.compressPayloads(blocks, attributes);
         } catch (...) {
             slot->error = std::current_exception();
         }

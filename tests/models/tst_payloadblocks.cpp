@@ -172,7 +172,7 @@ private slots:
         }
         // Packed: both in one block, read back by reference.
         ZstdCodec codec(PayloadBlocks::compressionLevel);
-        batch.compressPayloads(codec);
+        batch.compressPayloads(codec, codec);
         QVERIFY(batch.payloadText.empty());
         QCOMPARE(batch.payloadBlocks.size(), std::size_t(1));
         const std::string text = codec.decompress(batch.payloadBlocks.front());
@@ -209,7 +209,7 @@ private slots:
         ImportBatch batch = batchOf();
         batch.looseSpans.clear(); // loose spans need linking; traces suffice here
         ZstdCodec codec(PayloadBlocks::compressionLevel);
-        batch.compressPayloads(codec);
+        batch.compressPayloads(codec, codec);
         writer.write(std::move(batch));
         ImportReport report;
         writer.finishRun(report, "{}");
