@@ -7,28 +7,51 @@
 namespace spanscope {
 
 void PayloadBlocks::pack(ImportBatch &batch, ZstdCodec &codec) {
+    // A reader writes its spans' payloads end to end in payloadText, in the order visited here:
+    // then a block is a slice of that text, compressed where it lies. Payloads held apart, or out
+    // of that order, are gathered into `text` (the slice so far copied in first).
+    const std::string_view source(batch.payloadText);
+    std::size_t sliceStart = 0, sliceEnd = 0;
+    bool slice = false;
     std::string text;
+    const auto blockLength = [&] { return slice ? sliceEnd - sliceStart : text.size(); };
     const auto flush = [&] {
-        if (text.empty()) return;
-        batch.payloadBlocks.push_back(codec.compress(text));
+        if (slice)
+            batch.payloadBlocks.push_back(
+                codec.compress(source.substr(sliceStart, sliceEnd - sliceStart)));
+        else if (!text.empty())
+            batch.payloadBlocks.push_back(codec.compress(text));
+        slice = false;
         text.clear();
     };
     const auto add = [&](SpanRecord &s) {
+        const auto at = static_cast<std::size_t>(s.payloadOffset);
         const std::string_view payload =
-            s.payloadInText ? std::string_view(batch.payloadText)
-                                  .substr(static_cast<std::size_t>(s.payloadOffset),
-                                          static_cast<std::size_t>(s.payloadRawSize))
+            s.payloadInText ? source.substr(at, static_cast<std::size_t>(s.payloadRawSize))
                             : std::string_view(s.payloadJson);
         if (payload.empty()) return;
         if (payload.size() >= blockSize) flush();
+        const std::size_t offset = blockLength();
+        if (s.payloadInText && offset == 0) {
+            slice = true;
+            sliceStart = at;
+            sliceEnd = at + payload.size();
+        } else if (s.payloadInText && slice && at == sliceEnd) {
+            sliceEnd += payload.size();
+        } else {
+            if (slice) {
+                text.assign(source.substr(sliceStart, sliceEnd - sliceStart));
+                slice = false;
+            }
+            if (text.empty()) text.reserve(blockSize + payload.size());
+            text += payload;
+        }
         s.payloadBlock = static_cast<std::int32_t>(batch.payloadBlocks.size());
-        s.payloadOffset = static_cast<std::int64_t>(text.size());
+        s.payloadOffset = static_cast<std::int64_t>(offset);
         s.payloadRawSize = static_cast<std::int64_t>(payload.size());
-        if (text.empty()) text.reserve(blockSize + payload.size());
-        text += payload;
         s.payloadInText = false;
         std::string().swap(s.payloadJson);
-        if (text.size() >= blockSize) flush();
+        if (blockLength() >= blockSize) flush();
     };
     for (TraceRecord &t : batch.traces)
         for (SpanRecord &s : t.spans)

@@ -146,6 +146,62 @@ private slots:
         QVERIFY2(stored * 3 < raw, qPrintable(QStringLiteral("%1 of %2").arg(stored).arg(raw)));
     }
 
+    // Payloads in the batch's text are packed from where they lie while they come in order;
+    // those out of order, and those a span holds itself, are gathered. Each comes back whole.
+    void textInAndOutOfOrderAndOwnPayloadsMix() {
+        ImportBatch batch = batchOf();
+        std::vector<SpanRecord *> spans;
+        for (TraceRecord &t : batch.traces)
+            for (SpanRecord &s : t.spans)
+                spans.push_back(&s);
+        for (LooseSpanRecord &l : batch.looseSpans)
+            spans.push_back(&l.span);
+        const auto intoText = [&](std::size_t i) {
+            SpanRecord &s = *spans[i];
+            if (s.payloadJson.empty() || i % 5 == 0) return; // none, or held by the span
+            s.payloadInText = true;
+            s.payloadOffset = static_cast<std::int64_t>(batch.payloadText.size());
+            s.payloadRawSize = static_cast<std::int64_t>(s.payloadJson.size());
+            batch.payloadText += s.payloadJson;
+            s.payloadJson.clear();
+        };
+        // The first trace in order, the loose spans (the huge one among them) in order, then
+        // the second trace's backwards at the text's end.
+        for (std::size_t i = 0; i < 30; ++i)
+            intoText(i);
+        for (std::size_t i = 60; i < spans.size(); ++i)
+            intoText(i);
+        for (std::size_t i = 60; i-- > 30;)
+            intoText(i);
+        const std::size_t inText = batch.payloadText.size();
+        ZstdCodec codec(PayloadBlocks::compressionLevel);
+        PayloadBlocks::pack(batch, codec);
+        QVERIFY(batch.payloadText.empty());
+        std::vector<std::string> texts;
+        std::size_t raw = 0, expected = 0;
+        for (const std::string &b : batch.payloadBlocks) {
+            texts.push_back(codec.decompress(b));
+            raw += texts.back().size();
+        }
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const SpanRecord &s = *spans[i];
+            const std::string want = payloadOf(static_cast<int>(i));
+            expected += want.size();
+            QVERIFY(!s.payloadInText && s.payloadJson.empty());
+            if (want.empty()) continue;
+            QVERIFY(s.payloadBlock >= 0 &&
+                    static_cast<std::size_t>(s.payloadBlock) < batch.payloadBlocks.size());
+            QCOMPARE(texts[static_cast<std::size_t>(s.payloadBlock)].substr(
+                         static_cast<std::size_t>(s.payloadOffset),
+                         static_cast<std::size_t>(s.payloadRawSize)),
+                     want);
+        }
+        QVERIFY(inText > expected / 2);
+        QCOMPARE(raw, expected);
+        for (const std::string &t : texts)
+            QVERIFY(t.size() < 2 * PayloadBlocks::blockSize + 16);
+    }
+
     // The OTLP JSON reader writes payloads end to end in the batch's text: a span skipped for a
     // bad id and a message that fails halfway leave none of theirs there.
     void aReadersPayloadTextHoldsOnlyKeptSpans() {
