@@ -7,6 +7,10 @@ constexpr auto dumpArgs = nlohmann::json::error_handler_t::replace;
 }
 
 void FlatSpanBuilder::attribute(std::string_view key, const nlohmann::json &value) {
+    if (OtelConventions::isPayloadKey(key)) {
+        m_payload[std::string(key)] = value;
+        return;
+    }
     std::optional<std::int64_t> integer;
     std::string text;
     if (value.is_number_integer()) integer = value.get<std::int64_t>();
@@ -14,12 +18,8 @@ void FlatSpanBuilder::attribute(std::string_view key, const nlohmann::json &valu
         text = value.get<std::string>();
     else
         text = value.dump(-1, ' ', false, dumpArgs);
-    const bool payload = OtelConventions::isPayloadKey(key);
-    if (payload) text = value.dump(-1, ' ', false, dumpArgs);
-    if (m_conventions.offer(key, text, integer))
-        m_payload[std::string(key)] = value;
-    else
-        m_attributes[std::string(key)] = value;
+    m_conventions.offer(key, text, integer);
+    m_attributes[std::string(key)] = value;
 }
 
 void FlatSpanBuilder::extra(std::string_view key, const nlohmann::json &value) {

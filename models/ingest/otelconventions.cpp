@@ -165,8 +165,13 @@ Category mapKind(KindMap map, std::string_view raw) {
 } // namespace
 
 bool OtelConventions::isPayloadKey(std::string_view key) {
+    return roleOf(key) == Role::Payload;
+}
+
+OtelConventions::Role OtelConventions::roleOf(std::string_view key) {
     const Rule *r = findRule(key);
-    return r && (r->field == Field::Input || r->field == Field::Output);
+    if (!r) return Role::Plain;
+    return r->field == Field::Input || r->field == Field::Output ? Role::Payload : Role::Field;
 }
 
 bool OtelConventions::offer(std::string_view key, std::string_view text,
@@ -175,12 +180,14 @@ bool OtelConventions::offer(std::string_view key, std::string_view text,
     if (!found) return false;
     const Rule &r = *found;
     const std::size_t f = idx(r.field);
-    const bool payload = r.field == Field::Input || r.field == Field::Output;
+    // Every payload attribute goes to the payload, whatever its rank: nothing is kept of it here
+    // (a copy of each prompt and completion, read by no one, was ~5% of a payload-heavy read).
+    if (r.field == Field::Input || r.field == Field::Output) return true;
     // NAT's exporter writes the literal "unknown" for ids it does not have.
     if ((r.field == Field::Session || r.field == Field::User) &&
         (text.empty() || text == "unknown"))
-        return payload;
-    if (r.rank >= m_rank[f]) return payload;
+        return false;
+    if (r.rank >= m_rank[f]) return false;
     if (r.field == Field::InputTokens || r.field == Field::OutputTokens ||
         r.field == Field::TotalTokens) {
         std::int64_t n = 0;
@@ -196,7 +203,7 @@ bool OtelConventions::offer(std::string_view key, std::string_view text,
         m_text[f] = std::string(text);
     }
     m_rank[f] = r.rank;
-    return payload;
+    return false;
 }
 
 Category OtelConventions::category() const {

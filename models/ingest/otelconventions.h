@@ -34,6 +34,12 @@ public:
     bool offer(std::string_view key, std::string_view text, std::optional<std::int64_t> integer);
     static bool isPayloadKey(std::string_view key);
 
+    // What an attribute is to the conventions, known from its key before its value is read: a
+    // reader skips the text of a Plain attribute's value (offer would drop it) and writes a
+    // Payload's value straight to the payload.
+    enum class Role : std::uint8_t { Plain, Field, Payload };
+    static Role roleOf(std::string_view key);
+
     Category category() const; // Other when no convention says; a model alone means llm
     const std::string &model() const { return m_text[idx(Field::Model)]; }
     std::optional<std::int64_t> inputTokens() const { return m_int[idx(Field::InputTokens)]; }
@@ -41,8 +47,6 @@ public:
     std::optional<std::int64_t> totalTokens() const;
     const std::string &session() const { return m_text[idx(Field::Session)]; }
     const std::string &user() const { return m_text[idx(Field::User)]; }
-    const std::string &input() const { return m_text[idx(Field::Input)]; }
-    const std::string &output() const { return m_text[idx(Field::Output)]; }
 
 private:
     static constexpr std::size_t fieldCount = 9;

@@ -153,7 +153,8 @@ struct OtlpJsonParser::Impl {
     // goes to `payload` instead and the canonical fields are offered the value.
     void keyValue(od::object kv, std::string &json, bool &first, OtelConventions *conv,
                   std::string *payload, std::size_t depth = 0) {
-        std::string_view quotedKey;
+        std::string_view quotedKey, key;
+        std::string escapedKey; // a key with escapes, unescaped (rare: most are read in place)
         // A span's own attributes (depth 0) reuse the parser's buffers: three strings an
         // attribute were most of the reader's allocations on the attribute-heavy file.
         std::string localValue, localText;
@@ -162,29 +163,45 @@ struct OtlpJsonParser::Impl {
         valueJson.clear();
         text.clear();
         std::optional<std::int64_t> integer;
-        bool haveValue = false;
-        std::string rawValue; // a value seen before its key (rare): converted once the key is known
+        bool haveValue = false, valueFirst = false;
+        // Known from the key when it comes first (nearly always): a payload's value is written
+        // straight to the payload, and only a conventions field's value is also read as text.
+        OtelConventions::Role role = OtelConventions::Role::Plain;
         for (auto field : kv) {
             const std::string_view k = field.unescaped_key();
             if (k == "key") {
                 quotedKey = oteljson::trimToken(field.value().raw_json_token());
-            } else if (k == "value") {
+                key = oteljson::unquoteView(quotedKey, escapedKey);
+                if (conv) role = OtelConventions::roleOf(key);
+            } else if (k == "value" && !haveValue) { // of two values, the first is kept
+                haveValue = true;
+                valueFirst = quotedKey.empty();
                 od::value v = field.value();
+                const bool direct = role == OtelConventions::Role::Payload && payload;
+                std::string &target = direct ? *payload : valueJson;
+                if (direct) { // after the opening brace or a value, which never ends in one
+                    if (payload->back() != '{') *payload += ',';
+                    *payload += quotedKey;
+                    *payload += ':';
+                }
+                // A value before its key (rare) is read as text in case the key needs it.
+                std::string *textOut =
+                    conv && (quotedKey.empty() || role == OtelConventions::Role::Field) ? &text
+                                                                                        : nullptr;
                 if (v.type() == od::json_type::object)
-                    anyValue(v.get_object(), valueJson, &text, &integer, depth,
+                    anyValue(v.get_object(), target, textOut, &integer, depth,
                              quotedKey.empty() ? std::string_view("(before its key)") : quotedKey);
                 else
-                    valueJson = "null";
-                haveValue = true;
+                    target += "null";
+                if (direct) return;
             }
         }
         if (quotedKey.empty()) return;
         if (!haveValue) valueJson = "null";
-        // A key without escapes (nearly all) is read where it lies.
-        std::string escapedKey;
-        const std::string_view key = oteljson::unquoteView(quotedKey, escapedKey);
-        oteljson::routeAttribute(conv, key, quotedKey, valueJson, text, integer, json, first,
-                                 payload);
+        // A Plain attribute whose key came first was not read as text: nothing to offer.
+        const bool offer = role != OtelConventions::Role::Plain || valueFirst;
+        oteljson::routeAttribute(offer ? conv : nullptr, key, quotedKey, valueJson, text, integer,
+                                 json, first, payload);
     }
 
     std::string attributeObject(od::array arr) {

@@ -22,6 +22,7 @@ private slots:
     void idsTimesAndEnumForms();
     void legacyInstrumentationLibrary();
     void badSpansAreSkippedAndCounted();
+    void keyValueFieldsInAnyOrder();
 };
 
 using namespace spanscope;
@@ -40,6 +41,10 @@ std::string request(const std::string &attributes, const std::string &extra = ""
 
 std::string kv(const std::string &key, const std::string &value) {
     return R"({"key":")" + key + R"(","value":)" + value + "}";
+}
+// A KeyValue written value first.
+std::string vk(const std::string &key, const std::string &value) {
+    return R"({"value":)" + value + R"(,"key":")" + key + R"("})";
 }
 std::string s(const std::string &v) {
     return R"({"stringValue":")" + v + R"("})";
@@ -257,6 +262,35 @@ void TstOtelConventions::badSpansAreSkippedAndCounted() {
     QCOMPARE(report.warningCount("end-before-start"), 1);
     QCOMPARE(spans.front().span.endNs, std::int64_t(5)); // zero width, not swapped
     QVERIFY(spans.front().span.flags & SpanClamped);
+}
+
+// The reader decides from the key, when it comes first, where a value goes: straight to the
+// payload, to the conventions, or to the attributes alone. A value before its key, a value
+// nested in a payload, and a KeyValue with two values (the first kept) all land where the same
+// KeyValue in the usual order would.
+void TstOtelConventions::keyValueFieldsInAnyOrder() {
+    const std::string nested = R"({"kvlistValue":{"values":[{"key":"role","value":)" + s("user") +
+                               R"(},{"key":"n","value":)" + i(2) + "}]}}";
+    const auto r =
+        one(vk("input.value", s("asked \\\"q\\\"")) + "," + vk("llm.model_name", s("m-1")) + "," +
+            vk("llm.token_count.prompt", i(7)) + "," + vk("plain.first", s("p1")) + "," +
+            kv("output.value", nested) + "," + kv("plain.after", i(3)) + "," +
+            R"({"key":"two.values","value":)" + s("kept") + R"(,"value":)" + s("dropped") + "}," +
+            R"({"key":"traceloop.entity.input","value":)" + s("first") + R"(,"value":)" +
+            s("second") + "}");
+    QCOMPARE(r.span.model, std::string("m-1"));
+    QCOMPARE(*r.span.inputTokens, 7);
+    const json payload = json::parse(r.span.payloadJson);
+    QCOMPARE(payload["input.value"].get<std::string>(), std::string("asked \"q\""));
+    QVERIFY((payload["output.value"] == json::parse(R"({"role":"user","n":2})")));
+    QCOMPARE(payload["traceloop.entity.input"].get<std::string>(), std::string("first"));
+    QCOMPARE(payload.size(), std::size_t(3));
+    const json attrs = json::parse(r.span.attributesJson);
+    QCOMPARE(attrs["llm.model_name"].get<std::string>(), std::string("m-1"));
+    QCOMPARE(attrs["plain.first"].get<std::string>(), std::string("p1"));
+    QCOMPARE(attrs["plain.after"].get<int>(), 3);
+    QCOMPARE(attrs["two.values"].get<std::string>(), std::string("kept"));
+    QVERIFY(!attrs.contains("input.value") && !attrs.contains("output.value"));
 }
 
 QTEST_GUILESS_MAIN(TstOtelConventions)
