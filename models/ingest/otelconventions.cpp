@@ -169,20 +169,29 @@ bool OtelConventions::isPayloadKey(std::string_view key) {
 }
 
 OtelConventions::Role OtelConventions::roleOf(std::string_view key) {
+    return match(key).role;
+}
+
+OtelConventions::Match OtelConventions::match(std::string_view key) {
     const Rule *r = findRule(key);
-    if (!r) return Role::Plain;
-    return r->field == Field::Input || r->field == Field::Output ? Role::Payload : Role::Field;
+    if (!r) return {};
+    const bool payload = r->field == Field::Input || r->field == Field::Output;
+    return {payload ? Role::Payload : Role::Field, r->field, r->rank,
+            static_cast<std::uint8_t>(r->kinds)};
 }
 
 bool OtelConventions::offer(std::string_view key, std::string_view text,
                             std::optional<std::int64_t> integer) {
-    const Rule *found = findRule(key);
-    if (!found) return false;
-    const Rule &r = *found;
-    const std::size_t f = idx(r.field);
+    return offer(match(key), text, integer);
+}
+
+bool OtelConventions::offer(const Match &m, std::string_view text,
+                            std::optional<std::int64_t> integer) {
     // Every payload attribute goes to the payload, whatever its rank: nothing is kept of it here
     // (a copy of each prompt and completion, read by no one, was ~5% of a payload-heavy read).
-    if (r.field == Field::Input || r.field == Field::Output) return true;
+    if (m.role != Role::Field) return m.role == Role::Payload;
+    const Rule r{m.field, m.rank, static_cast<KindMap>(m.kinds)};
+    const std::size_t f = idx(r.field);
     // NAT's exporter writes the literal "unknown" for ids it does not have.
     if ((r.field == Field::Session || r.field == Field::User) &&
         (text.empty() || text == "unknown"))

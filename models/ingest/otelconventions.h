@@ -39,6 +39,15 @@ public:
     // Payload's value straight to the payload.
     enum class Role : std::uint8_t { Plain, Field, Payload };
     static Role roleOf(std::string_view key);
+    // The key's rule, looked up once and handed to offer with the value.
+    struct Match {
+        Role role = Role::Plain;
+        Field field = Field::Category;
+        int rank = 0;
+        std::uint8_t kinds = 0; // how a kind attribute's value maps to a category
+    };
+    static Match match(std::string_view key);
+    bool offer(const Match &match, std::string_view text, std::optional<std::int64_t> integer);
 
     Category category() const; // Other when no convention says; a model alone means llm
     const std::string &model() const { return m_text[idx(Field::Model)]; }

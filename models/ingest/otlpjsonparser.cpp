@@ -166,18 +166,18 @@ struct OtlpJsonParser::Impl {
         bool haveValue = false, valueFirst = false;
         // Known from the key when it comes first (nearly always): a payload's value is written
         // straight to the payload, and only a conventions field's value is also read as text.
-        OtelConventions::Role role = OtelConventions::Role::Plain;
+        OtelConventions::Match match;
         for (auto field : kv) {
             const std::string_view k = field.unescaped_key();
             if (k == "key") {
                 quotedKey = oteljson::trimToken(field.value().raw_json_token());
                 key = oteljson::unquoteView(quotedKey, escapedKey);
-                if (conv) role = OtelConventions::roleOf(key);
+                if (conv) match = OtelConventions::match(key);
             } else if (k == "value" && !haveValue) { // of two values, the first is kept
                 haveValue = true;
                 valueFirst = quotedKey.empty();
                 od::value v = field.value();
-                const bool direct = role == OtelConventions::Role::Payload && payload;
+                const bool direct = match.role == OtelConventions::Role::Payload && payload;
                 std::string &target = direct ? *payload : valueJson;
                 if (direct) { // after the opening brace or a value, which never ends in one
                     if (payload->back() != '{') *payload += ',';
@@ -186,8 +186,9 @@ struct OtlpJsonParser::Impl {
                 }
                 // A value before its key (rare) is read as text in case the key needs it.
                 std::string *textOut =
-                    conv && (quotedKey.empty() || role == OtelConventions::Role::Field) ? &text
-                                                                                        : nullptr;
+                    conv && (quotedKey.empty() || match.role == OtelConventions::Role::Field)
+                        ? &text
+                        : nullptr;
                 if (v.type() == od::json_type::object)
                     anyValue(v.get_object(), target, textOut, &integer, depth,
                              quotedKey.empty() ? std::string_view("(before its key)") : quotedKey);
@@ -198,10 +199,14 @@ struct OtlpJsonParser::Impl {
         }
         if (quotedKey.empty()) return;
         if (!haveValue) valueJson = "null";
-        // A Plain attribute whose key came first was not read as text: nothing to offer.
-        const bool offer = role != OtelConventions::Role::Plain || valueFirst;
-        oteljson::routeAttribute(offer ? conv : nullptr, key, quotedKey, valueJson, text, integer,
-                                 json, first, payload);
+        // A Plain attribute whose key came first was not read as text: nothing to offer. A
+        // field's is offered with the rule already found, and kept in the attributes too.
+        if (conv && !valueFirst) {
+            if (match.role == OtelConventions::Role::Field) conv->offer(match, text, integer);
+            if (match.role != OtelConventions::Role::Payload) conv = nullptr;
+        }
+        oteljson::routeAttribute(conv, key, quotedKey, valueJson, text, integer, json, first,
+                                 payload);
     }
 
     std::string attributeObject(od::array arr) {
