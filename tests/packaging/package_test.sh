@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the build in BUILD_DIR with CPack, extracts the .deb and checks it as apt would install
-# it: binaries that start, a desktop entry whose Exec and Icon resolve, icons in the hicolor
-# theme, a MIME type that claims *.spanscope, man pages, and dependencies found by shlibdeps.
+# it: binaries that start (the CLI's export helper among them), a desktop entry whose Exec and
+# Icon resolve, icons in the hicolor theme, a MIME type that claims *.spanscope, man pages, and
+# dependencies found by shlibdeps.
 #   package_test.sh BUILD_DIR APP_ID
 set -euo pipefail
 build=$1 id=$2
@@ -57,6 +58,12 @@ cli=$("$root/usr/bin/spanscope-cli" --version)
 [ "$cli" = "spanscope-cli $version" ] || fail "spanscope-cli --version says '$cli', package $version"
 gui=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/spanscope" --version 2>/dev/null)
 [ "$gui" = "Spanscope $version" ] || fail "spanscope --version says '$gui', package $version"
+# `export` runs the renderer installed beside the CLI: asked without a run, it answers with its
+# own complaint, not the CLI's "needs spanscope-export".
+[ -x "$root/usr/libexec/spanscope/spanscope-export" ] ||
+  fail "the package lacks /usr/libexec/spanscope/spanscope-export"
+said=$("$root/usr/bin/spanscope-cli" export 2>&1 || true)
+grep -q "give one RUN" <<<"$said" || fail "spanscope-cli export did not run spanscope-export: $said"
 man -l "$root/usr/share/man/man1/spanscope-cli.1.gz" 2>/dev/null | grep -q "spanscope-cli compare" ||
   fail "the spanscope-cli man page lacks the compare command"
 echo "package_test: ok"
