@@ -167,6 +167,12 @@ void appendMember(std::string &object, bool &first, std::string_view key,
     object += valueJson;
 }
 
+void openPayloadMember(std::string &payload, std::string_view quotedKey) {
+    if (payload.back() != '{') payload += ',';
+    payload += quotedKey;
+    payload += ':';
+}
+
 void routeAttribute(OtelConventions *conventions, std::string_view key, std::string_view quotedKey,
                     std::string_view valueJson, std::string_view text,
                     std::optional<std::int64_t> integer, std::string &attributes, bool &first,
@@ -174,11 +180,7 @@ void routeAttribute(OtelConventions *conventions, std::string_view key, std::str
     if (conventions &&
         conventions->offer(key, OtelConventions::isPayloadKey(key) ? valueJson : text, integer)) {
         if (payload) {
-            // After the opening brace or a value (which never ends in one): a span's payload
-            // may be appended to other spans' text (OtlpJsonParser::setPayloadText).
-            *payload += payload->back() == '{' ? "" : ",";
-            *payload += quotedKey;
-            *payload += ':';
+            openPayloadMember(*payload, quotedKey);
             *payload += valueJson;
         }
         return;

@@ -52,6 +52,11 @@ void appendMember(std::string &object, bool &first, std::string_view key,
                   std::string_view valueJson);
 // A JSON string token for text.
 std::string quote(std::string_view text);
+// Appends `quotedKey:` to a span's open payload object, after a comma unless the object has just
+// opened: the payload may end a batch's text of other spans' payloads
+// (OtlpJsonParser::setPayloadText), so its own start is not known here, only that a value
+// never ends in '{'. The value is the caller's to append.
+void openPayloadMember(std::string &payload, std::string_view quotedKey);
 
 // One span attribute, decoded by either OTLP parser, put where it belongs: offered to the
 // conventions (when given), then into the payload object (prompts, completions) or the

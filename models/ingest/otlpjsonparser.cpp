@@ -179,11 +179,7 @@ struct OtlpJsonParser::Impl {
                 od::value v = field.value();
                 const bool direct = match.role == OtelConventions::Role::Payload && payload;
                 std::string &target = direct ? *payload : valueJson;
-                if (direct) { // after the opening brace or a value, which never ends in one
-                    if (payload->back() != '{') *payload += ',';
-                    *payload += quotedKey;
-                    *payload += ':';
-                }
+                if (direct) oteljson::openPayloadMember(*payload, quotedKey);
                 // A value before its key (rare) is read as text in case the key needs it.
                 std::string *textOut =
                     conv && (quotedKey.empty() || match.role == OtelConventions::Role::Field)
