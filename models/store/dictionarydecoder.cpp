@@ -3,6 +3,7 @@
 #include "core/rundictionary.h"
 #include "statement.h"
 #include "storeerror.h"
+#include "zstdframe.h"
 
 #include <sqlite3.h>
 #include <zstd.h>
@@ -76,18 +77,9 @@ std::string_view DictionaryDecoder::decode(sqlite3 *db, std::string_view blob) {
     const RunDictionary::Header h = RunDictionary::header(blob);
     if (h.runId < 0) throw StoreError("not a known stored form of attributes or payload");
     ZSTD_DDict_s *dict = dictionary(db, h.runId, static_cast<int>(h.kind));
-    const std::string_view frame = blob.substr(h.frameOffset);
-    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-    // An import writes each frame with its size; SQLite's own limit on a value caps what a
-    // damaged one can claim.
-    const auto limit = static_cast<unsigned long long>(sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
-    if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > limit)
-        throw StoreError("a damaged zstd frame of attributes or payload");
-    m_buffer.resize(static_cast<std::size_t>(size));
-    const std::size_t n = ZSTD_decompress_usingDDict(m_dctx, m_buffer.data(), m_buffer.size(),
-                                                     frame.data(), frame.size(), dict);
-    if (ZSTD_isError(n)) throw StoreError(std::string("zstd: ") + ZSTD_getErrorName(n));
-    m_buffer.resize(n);
+    const auto limit = static_cast<std::size_t>(sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
+    decompressStoredFrame(m_dctx, dict, blob.substr(h.frameOffset), limit, "attributes or payload",
+                          m_buffer);
     m_lastBlob.assign(blob);
     m_decoded = true;
     return m_buffer;
