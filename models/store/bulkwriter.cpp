@@ -24,7 +24,7 @@ std::int64_t scalar(Workspace &ws, const char *sql) {
 } // namespace
 
 BulkWriter::BulkWriter(Workspace &workspace, Mode mode)
-    : m_mode(mode), m_ws(workspace), m_codec(1) {}
+    : m_mode(mode), m_ws(workspace), m_codec(1), m_blockCodec(PayloadBlocks::compressionLevel) {}
 
 BulkWriter::~BulkWriter() {
     if (m_open) rollback();
@@ -440,7 +440,7 @@ void BulkWriter::write(ImportBatch &&batch) {
             .run();
     }
     // Payload text a reader left in the batch is packed here when nothing packed it on the way.
-    if (!batch.payloadText.empty()) PayloadBlocks::pack(batch, m_codec);
+    if (!batch.payloadText.empty()) PayloadBlocks::pack(batch, m_blockCodec);
     // Before the spans, which name the blocks' row ids.
     m_blockIds.clear();
     for (const std::string &block : batch.payloadBlocks) {

@@ -108,7 +108,8 @@ private:
     std::int64_t m_firstLiveTrace = 0;
 
     Workspace &m_ws;
-    ZstdCodec m_codec;
+    ZstdCodec m_codec;      // a payload's own frame (live runs)
+    ZstdCodec m_blockCodec; // payload blocks of a batch that came without a BatchQueue
     bool m_open = false;
     bool m_wrote = false;         // a run was begun: commit keeps it
     std::int64_t m_cacheSize = 0; // the connection's own, while an import uses a smaller one
